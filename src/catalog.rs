@@ -1,0 +1,263 @@
+//! Which topics exist, in which locales: the manifest.
+//!
+//! `helpmark index <dir>` writes `manifest.json` from the articles under `<dir>`
+//! ([`build_manifest`]); the widget reads it ([`parse_manifest`]) to know what exists
+//! before it fetches an article, and [`TopicEntry::resolve`] picks the file and view for
+//! the user's languages. English is not a file: it is the English half of the newest
+//! localized revision of the topic.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Topic, View};
+use crate::locale::{self, ENGLISH};
+
+/// The manifest format version this build reads and writes.
+pub const MANIFEST_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub version: u32,
+    pub topics: Vec<TopicEntry>,
+}
+
+/// One topic and the locales it can be read in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicEntry {
+    /// File name without `.md`: `update-customer-account-info`.
+    pub slug: String,
+    pub locales: Vec<LocaleEntry>,
+}
+
+/// One readable locale of a topic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocaleEntry {
+    pub locale: String,
+    /// Path of the article, relative to the content base (`de-DE/topic.md`).
+    pub path: String,
+    /// Read the English halves of `path` instead of the translation.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub english: bool,
+    pub title: String,
+    /// `ms.date` as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `MT` or `HT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
+    pub steps: usize,
+}
+
+impl LocaleEntry {
+    pub fn view(&self) -> View {
+        if self.english {
+            View::English
+        } else {
+            View::Localized
+        }
+    }
+}
+
+/// Why a manifest could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManifestError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for ManifestError {}
+
+/// Reads `manifest.json`.
+///
+/// # Examples
+///
+/// ```
+/// let m = helpmark::catalog::parse_manifest(r#"{"version":1,"topics":[]}"#).unwrap();
+/// assert!(m.topics.is_empty());
+/// assert!(helpmark::catalog::parse_manifest("{").is_err());
+/// ```
+pub fn parse_manifest(json: &str) -> Result<Manifest, ManifestError> {
+    let manifest: Manifest = serde_json::from_str(json).map_err(|e| ManifestError {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    if manifest.version != MANIFEST_VERSION {
+        return Err(ManifestError {
+            line: 1,
+            column: 1,
+            message: format!(
+                "manifest version {} is not supported (expected {MANIFEST_VERSION})",
+                manifest.version
+            ),
+        });
+    }
+    Ok(manifest)
+}
+
+impl Manifest {
+    pub fn topic(&self, slug: &str) -> Option<&TopicEntry> {
+        self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a manifest always serializes")
+    }
+}
+
+impl TopicEntry {
+    /// The locales the topic can be read in.
+    pub fn locale_tags(&self) -> Vec<&str> {
+        self.locales.iter().map(|l| l.locale.as_str()).collect()
+    }
+
+    /// The best entry for the user's ordered languages; English when none matches.
+    pub fn resolve<S: AsRef<str>>(&self, requested: &[S]) -> Option<&LocaleEntry> {
+        let available = self.locale_tags();
+        let chosen = locale::negotiate(requested, &available, ENGLISH);
+        self.locales
+            .iter()
+            .find(|l| l.locale == chosen)
+            .or_else(|| self.locales.first())
+    }
+}
+
+/// Builds the manifest from parsed articles, given as `(path relative to the content
+/// base, topic)`. A topic's English entry reads the newest revision (by `ms.date`, then
+/// `ms.lasthandoff`) among its files.
+pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
+    let mut topics: Vec<TopicEntry> = Vec::new();
+    let mut newest: Vec<(String, (Option<String>, Option<String>), usize)> = Vec::new();
+    for (index, (path, topic)) in articles.iter().enumerate() {
+        let slug = topic_slug(path);
+        let folder_locale = path.split('/').rev().nth(1).unwrap_or(ENGLISH);
+        let locale = topic
+            .meta
+            .locale
+            .clone()
+            .unwrap_or_else(|| folder_locale.to_string());
+        let entry = LocaleEntry {
+            locale,
+            path: path.clone(),
+            english: false,
+            title: topic.title(View::Localized),
+            date: topic.meta.iso_date(),
+            translation: topic.meta.translation_type.clone(),
+            steps: topic.steps.len(),
+        };
+        let age = (topic.meta.iso_date(), topic.meta.iso_last_handoff());
+        match topics.iter_mut().position(|t| t.slug == slug) {
+            Some(i) => {
+                topics[i].locales.push(entry);
+                if age > newest[i].1 {
+                    newest[i] = (slug, age, index);
+                }
+            }
+            None => {
+                topics.push(TopicEntry {
+                    slug: slug.clone(),
+                    locales: vec![entry],
+                });
+                newest.push((slug, age, index));
+            }
+        }
+    }
+    for (topic, (_, _, index)) in topics.iter_mut().zip(&newest) {
+        topic.locales.sort_by(|a, b| a.locale.cmp(&b.locale));
+        if topic.locales.iter().any(|l| l.locale == ENGLISH) {
+            continue;
+        }
+        let (path, source) = &articles[*index];
+        topic.locales.push(LocaleEntry {
+            locale: ENGLISH.to_string(),
+            path: path.clone(),
+            english: true,
+            title: source.title(View::English),
+            date: source.meta.iso_date(),
+            translation: None,
+            steps: source.steps.len(),
+        });
+    }
+    topics.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Manifest {
+        version: MANIFEST_VERSION,
+        topics,
+    }
+}
+
+/// `de-DE/update-customer-account-info.md` → `update-customer-account-info`.
+pub fn topic_slug(path: &str) -> String {
+    let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    file.strip_suffix(".md")
+        .unwrap_or(file)
+        .to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_topic;
+
+    fn article(locale: &str, date: &str, handoff: &str, title: &str, english: &str) -> Topic {
+        parse_topic(&format!(
+            "---\ntitle: t\nms.contentlocale: {locale}\nms.date: {date}\nms.lasthandoff: {handoff}\n---\n\
+             # <span data-ttu-id=\"a-1\">{title}</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">{english}</span></span>\n"
+        ))
+        .unwrap()
+    }
+
+    fn sample() -> Manifest {
+        build_manifest(&[
+            (
+                "de-DE/topic.md".into(),
+                article("de-DE", "04/07/2020", "05/05/2020", "Alt", "Old"),
+            ),
+            (
+                "sv-SE/topic.md".into(),
+                article("sv-SE", "06/08/2020", "05/12/2021", "Ny", "New"),
+            ),
+            (
+                "ru-RU/topic.md".into(),
+                article("ru-RU", "06/08/2020", "03/03/2021", "Новый", "New-ish"),
+            ),
+        ])
+    }
+
+    #[test]
+    fn english_comes_from_the_newest_revision() {
+        let manifest = sample();
+        let topic = manifest.topic("topic").unwrap();
+        let english = topic.locales.iter().find(|l| l.locale == "en-US").unwrap();
+        assert_eq!(english.path, "sv-SE/topic.md");
+        assert!(english.english);
+        assert_eq!(english.title, "New");
+        assert_eq!(topic.locale_tags(), ["de-DE", "ru-RU", "sv-SE", "en-US"]);
+    }
+
+    #[test]
+    fn resolve_negotiates_and_falls_back_to_english() {
+        let manifest = sample();
+        let topic = manifest.topic("topic").unwrap();
+        assert_eq!(topic.resolve(&["de-AT"]).unwrap().locale, "de-DE");
+        assert_eq!(topic.resolve(&["fr-CA"]).unwrap().locale, "en-US");
+        assert_eq!(topic.resolve(&["fr-CA"]).unwrap().view(), View::English);
+    }
+
+    #[test]
+    fn the_manifest_round_trips_through_json() {
+        let manifest = sample();
+        assert_eq!(parse_manifest(&manifest.to_json()).unwrap(), manifest);
+    }
+
+    #[test]
+    fn an_unknown_manifest_version_is_an_error() {
+        let err = parse_manifest(r#"{"version":9,"topics":[]}"#).unwrap_err();
+        assert!(err.message.contains("version 9"), "{err}");
+    }
+}

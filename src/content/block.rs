@@ -1,0 +1,383 @@
+//! Stage 4: the block structure of the skeleton.
+//!
+//! pulldown-cmark parses the skeleton (the body with every span pair replaced by a
+//! placeholder) with tables and GitHub-style alerts (`> [!NOTE]`, which DocFX shares).
+//! This module folds its events into [`Block`]s; inline events go to the shared
+//! [`InlineBuilder`], and placeholders in text become [`Inline::Segment`] references.
+
+use std::iter::Peekable;
+use std::ops::Range;
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use super::inline::{resolve_placeholders, InlineBuilder};
+use super::{AlertKind, Block, Diagnostic, Inline, Severity};
+
+type Events<'a> =
+    Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+
+/// Parses the skeleton. `locate` maps a skeleton byte offset to a source line and column.
+pub(super) fn parse_blocks(
+    skeleton: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    locate: &dyn Fn(usize) -> (u32, u32),
+) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_GFM | Options::ENABLE_STRIKETHROUGH;
+    let mut events = Parser::new_ext(skeleton, options)
+        .into_offset_iter()
+        .peekable();
+    let mut parser = BlockParser {
+        diagnostics,
+        locate,
+    };
+    parser.blocks_until(&mut events, None)
+}
+
+struct BlockParser<'d, 'l> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+    locate: &'l dyn Fn(usize) -> (u32, u32),
+}
+
+impl BlockParser<'_, '_> {
+    /// Blocks up to (and including) the `end` tag, or to the end of input.
+    fn blocks_until(&mut self, events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        while let Some((event, range)) = events.peek().cloned() {
+            if InlineBuilder::accepts(&event) {
+                // Tight list items hold inline content without a paragraph.
+                let content = self.inlines(events, None);
+                if !content.is_empty() {
+                    blocks.push(Block::Paragraph(content));
+                }
+                continue;
+            }
+            events.next();
+            match event {
+                Event::End(tag) if Some(tag) == end => break,
+                Event::Start(tag) => {
+                    if let Some(block) = self.block(tag, events, range) {
+                        blocks.push(block);
+                    }
+                }
+                Event::Rule => blocks.push(Block::Rule),
+                Event::Html(html) => self.raw_html(&html, range),
+                _ => {}
+            }
+        }
+        blocks
+    }
+
+    fn block(
+        &mut self,
+        tag: Tag<'_>,
+        events: &mut Events<'_>,
+        range: Range<usize>,
+    ) -> Option<Block> {
+        Some(match tag {
+            Tag::Paragraph => {
+                let content = self.inlines(events, Some(TagEnd::Paragraph));
+                non_empty_paragraph(content)?
+            }
+            Tag::Heading { level, .. } => {
+                let mut anchor = None;
+                let content = self.heading_inlines(events, &mut anchor);
+                Block::Heading {
+                    level: level as u8,
+                    anchor,
+                    content,
+                }
+            }
+            Tag::List(start) => {
+                let mut items = Vec::new();
+                while let Some((event, _)) = events.next() {
+                    match event {
+                        Event::Start(Tag::Item) => {
+                            items.push(self.blocks_until(events, Some(TagEnd::Item)))
+                        }
+                        Event::End(TagEnd::List(_)) => break,
+                        _ => {}
+                    }
+                }
+                Block::List { start, items }
+            }
+            Tag::BlockQuote(kind) => {
+                let blocks = self.blocks_until(events, Some(TagEnd::BlockQuote(kind)));
+                match kind {
+                    Some(kind) => Block::Alert {
+                        kind: alert_kind(kind),
+                        blocks,
+                    },
+                    None => Block::Quote(blocks),
+                }
+            }
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) if !info.is_empty() => {
+                        info.split_whitespace().next().map(str::to_string)
+                    }
+                    _ => None,
+                };
+                let mut code = String::new();
+                for (event, _) in events.by_ref() {
+                    match event {
+                        Event::Text(t) => code.push_str(&t),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                Block::Code { lang, code }
+            }
+            Tag::Table(_) => self.table(events),
+            Tag::HtmlBlock => {
+                for (event, range) in events.by_ref() {
+                    match event {
+                        Event::Html(html) => self.raw_html(&html, range),
+                        Event::End(TagEnd::HtmlBlock) => break,
+                        _ => {}
+                    }
+                }
+                return None;
+            }
+            other => {
+                // Footnote definitions, definition lists, metadata: keep their blocks.
+                let end = other.to_end();
+                let blocks = self.blocks_until(events, Some(end));
+                self.report(
+                    range.start,
+                    Severity::Info,
+                    "unsupported-block",
+                    format!("{end:?} shown as plain blocks"),
+                );
+                Block::Quote(blocks)
+            }
+        })
+    }
+
+    /// Inline content up to `end` (consumed), or up to the next non-inline event.
+    fn inlines(&mut self, events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Inline> {
+        let mut builder = InlineBuilder::default();
+        while let Some((event, range)) = events.peek().cloned() {
+            if matches!(&event, Event::End(tag) if Some(*tag) == end) {
+                events.next();
+                break;
+            }
+            if !InlineBuilder::accepts(&event) {
+                if end.is_none() {
+                    break;
+                }
+                events.next();
+                continue;
+            }
+            events.next();
+            if let Event::InlineHtml(html) = &event {
+                self.inline_html(html, range.clone());
+            }
+            builder.push(event, &mut resolve_placeholders);
+        }
+        builder.finish_with(&mut resolve_placeholders)
+    }
+
+    /// Heading content; its `<a name="...">` becomes the anchor.
+    fn heading_inlines(
+        &mut self,
+        events: &mut Events<'_>,
+        anchor: &mut Option<String>,
+    ) -> Vec<Inline> {
+        let mut builder = InlineBuilder::default();
+        for (event, range) in events.by_ref() {
+            match &event {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::InlineHtml(html) if anchor_name(html).is_some() => {
+                    *anchor = anchor_name(html);
+                    continue;
+                }
+                Event::InlineHtml(html) => self.inline_html(html, range),
+                _ => {}
+            }
+            if InlineBuilder::accepts(&event) {
+                builder.push(event, &mut resolve_placeholders);
+            }
+        }
+        builder.finish_with(&mut resolve_placeholders)
+    }
+
+    fn table(&mut self, events: &mut Events<'_>) -> Block {
+        let mut head = Vec::new();
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut in_head = false;
+        while let Some((event, _)) = events.next() {
+            match event {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    let cell = self.inlines(events, Some(TagEnd::TableCell));
+                    match rows.last_mut() {
+                        Some(row) if !in_head => row.push(cell),
+                        _ => head.push(cell),
+                    }
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        Block::Table { head, rows }
+    }
+
+    fn inline_html(&mut self, html: &str, range: Range<usize>) {
+        let closing_anchor = html.trim().eq_ignore_ascii_case("</a>");
+        if anchor_name(html).is_none() && !closing_anchor && !is_break(html) {
+            self.raw_html(html, range);
+        }
+    }
+
+    fn raw_html(&mut self, html: &str, range: Range<usize>) {
+        let html = html.trim();
+        if html.is_empty() || html.starts_with("<!--") {
+            return;
+        }
+        let shown: String = html.chars().take(40).collect();
+        self.report(
+            range.start,
+            Severity::Warning,
+            "raw-html-dropped",
+            format!("raw HTML `{shown}` is not shown to readers"),
+        );
+    }
+
+    fn report(&mut self, offset: usize, severity: Severity, code: &'static str, message: String) {
+        let (line, column) = (self.locate)(offset);
+        self.diagnostics.push(Diagnostic {
+            line,
+            column,
+            severity,
+            code,
+            message,
+        });
+    }
+}
+
+fn non_empty_paragraph(content: Vec<Inline>) -> Option<Block> {
+    if content.is_empty() {
+        return None;
+    }
+    Some(Block::Paragraph(content))
+}
+
+fn alert_kind(kind: BlockQuoteKind) -> AlertKind {
+    match kind {
+        BlockQuoteKind::Note => AlertKind::Note,
+        BlockQuoteKind::Tip => AlertKind::Tip,
+        BlockQuoteKind::Important => AlertKind::Important,
+        BlockQuoteKind::Warning => AlertKind::Warning,
+        BlockQuoteKind::Caution => AlertKind::Caution,
+    }
+}
+
+fn is_break(html: &str) -> bool {
+    let compact: String = html
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '/')
+        .collect();
+    compact.eq_ignore_ascii_case("<br>")
+}
+
+/// The name of `<a name="slug">` (or `id=`).
+fn anchor_name(html: &str) -> Option<String> {
+    let html = html.trim();
+    if !html.starts_with("<a ") {
+        return None;
+    }
+    for attr in ["name=", "id="] {
+        if let Some(start) = html.find(attr) {
+            let rest = &html[start + attr.len()..];
+            let quote = rest.chars().next()?;
+            if quote == '"' || quote == '\'' {
+                let value = rest[1..].split(quote).next()?;
+                return Some(value.to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(skeleton: &str) -> (Vec<Block>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let blocks = parse_blocks(skeleton, &mut diagnostics, &|o| (1, o as u32 + 1));
+        (blocks, diagnostics)
+    }
+
+    fn seg(i: usize) -> String {
+        format!("\u{E000}{i}\u{E001}")
+    }
+
+    #[test]
+    fn headings_keep_their_english_anchor() {
+        let (blocks, diags) = parse(&format!("# <a name=\"update-info\"></a>{}\n", seg(0)));
+        assert_eq!(
+            blocks,
+            vec![Block::Heading {
+                level: 1,
+                anchor: Some("update-info".into()),
+                content: vec![Inline::Segment(0)]
+            }]
+        );
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn numbered_lists_hold_segment_paragraphs() {
+        let (blocks, _) = parse(&format!("1.  {} {}\n2.  {}\n", seg(0), seg(1), seg(2)));
+        let Block::List { start, items } = &blocks[0] else {
+            panic!("expected a list, got {blocks:?}");
+        };
+        assert_eq!(*start, Some(1));
+        assert_eq!(
+            items[0],
+            vec![Block::Paragraph(vec![
+                Inline::Segment(0),
+                Inline::Text(" ".into()),
+                Inline::Segment(1)
+            ])]
+        );
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn a_link_around_a_segment_keeps_the_segment_inside() {
+        let (blocks, _) = parse(&format!("- [{}](give-customers-permission.md)\n", seg(3)));
+        let Block::List { items, .. } = &blocks[0] else {
+            panic!("expected a list");
+        };
+        assert!(matches!(
+            &items[0][0],
+            Block::Paragraph(c) if matches!(&c[0], Inline::Link { children, .. } if children == &vec![Inline::Segment(3)])
+        ));
+    }
+
+    #[test]
+    fn alerts_are_typed() {
+        let (blocks, _) = parse(&format!("> [!NOTE]\n> {}\n", seg(0)));
+        assert_eq!(
+            blocks,
+            vec![Block::Alert {
+                kind: AlertKind::Note,
+                blocks: vec![Block::Paragraph(vec![Inline::Segment(0)])]
+            }]
+        );
+    }
+
+    #[test]
+    fn raw_html_blocks_never_reach_the_model() {
+        let (blocks, diags) = parse("<script>alert(1)</script>\n\nText\n");
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph(vec![Inline::Text("Text".into())])]
+        );
+        assert_eq!(diags[0].code, "raw-html-dropped");
+    }
+}

@@ -1,0 +1,370 @@
+//! Stage 3: inline runs, for segment halves and for the skeleton's own text.
+//!
+//! pulldown-cmark does the CommonMark inline parsing (emphasis rules are subtle); this
+//! module turns its events into [`Inline`] trees, keeps only safe link targets, and drops
+//! raw HTML. A segment half is parsed on its own, as one paragraph, so the repairs in
+//! [`super::repair`] can compare it with the other half of the same segment.
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use super::segment::{split_placeholders, Piece, RawSegment};
+use super::{repair, Diagnostic, Href, Inline, Segment, Severity};
+
+/// Parses both halves of a raw segment, repairing the localized one.
+pub(super) fn parse_segment(
+    raw: &RawSegment<'_>,
+    locale: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Segment {
+    let mut report = |severity, code, message: String| {
+        diagnostics.push(Diagnostic {
+            line: raw.line,
+            column: raw.column,
+            severity,
+            code,
+            message: format!("segment {}: {message}", raw.id),
+        })
+    };
+    let english_source = raw.english.or(raw.localized).unwrap_or_default();
+    let (english_text, english_targets) = repair::reference_links(english_source, &[]);
+    let english = parse_inlines(&english_text);
+    let localized = match raw.localized {
+        Some(text) => {
+            let text = repair::escaped_bold(text, &english, &mut report);
+            let (text, targets) = repair::reference_links(&text, &english_targets);
+            if !targets.is_empty() {
+                report(
+                    Severity::Info,
+                    "repair-broken-reference-link",
+                    format!(
+                        "reference link without definition rendered as a link to {}",
+                        targets.join(", ")
+                    ),
+                );
+            }
+            let mut localized = parse_inlines(&text);
+            repair::inline_tree(&mut localized, &english, locale, &mut report);
+            localized
+        }
+        None => english.clone(),
+    };
+    Segment {
+        id: raw.id.to_string(),
+        localized,
+        english,
+        line: raw.line,
+    }
+}
+
+/// Marks the start of a half so that no block rule (list marker, heading, quote) applies.
+const INLINE_GUARD: &str = "\u{E002} ";
+
+/// Parses text as inline Markdown only.
+pub(super) fn parse_inlines(text: &str) -> Vec<Inline> {
+    let guarded = format!("{INLINE_GUARD}{}", text.replace(['\n', '\r'], " "));
+    let mut callback = path_reference;
+    let parser =
+        Parser::new_with_broken_link_callback(&guarded, Options::empty(), Some(&mut callback));
+    let mut builder = InlineBuilder::default();
+    for event in parser.filter(InlineBuilder::accepts) {
+        builder.push(event, &mut |text, out| {
+            out.push(Inline::Text(text.to_string()))
+        });
+    }
+    let mut inlines = builder.finish();
+    if let Some(Inline::Text(first)) = inlines.first_mut() {
+        if let Some(rest) = first.strip_prefix(INLINE_GUARD.trim_end()) {
+            *first = rest.trim_start().to_string();
+        }
+        if first.is_empty() {
+            inlines.remove(0);
+        }
+    }
+    inlines
+}
+
+/// Resolves `[text][some-topic.md]` with no definition as a link to `some-topic.md`: the
+/// articles were written for a build that had those definitions.
+fn path_reference<'a>(link: BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'a>)> {
+    let reference = link.reference.trim();
+    repair::looks_like_path(reference)
+        .then(|| (CowStr::from(reference.to_string()), CowStr::from("")))
+}
+
+/// Builds [`Inline`] trees from pulldown-cmark's inline events.
+#[derive(Default)]
+pub(super) struct InlineBuilder {
+    stack: Vec<(Frame, Vec<Inline>)>,
+    out: Vec<Inline>,
+    text: String,
+}
+
+enum Frame {
+    Strong,
+    Emphasis,
+    Link(Option<Href>),
+    Image,
+}
+
+impl InlineBuilder {
+    /// Whether an event is inline content this builder takes.
+    pub fn accepts(event: &Event<'_>) -> bool {
+        matches!(
+            event,
+            Event::Text(_)
+                | Event::Code(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::InlineHtml(_)
+                | Event::InlineMath(_)
+                | Event::DisplayMath(_)
+                | Event::FootnoteReference(_)
+                | Event::Start(
+                    Tag::Strong
+                        | Tag::Emphasis
+                        | Tag::Strikethrough
+                        | Tag::Link { .. }
+                        | Tag::Image { .. }
+                )
+                | Event::End(
+                    TagEnd::Strong
+                        | TagEnd::Emphasis
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                )
+        )
+    }
+
+    /// Takes one inline event. `on_text` turns collected text into inlines (the skeleton
+    /// uses it to resolve segment placeholders).
+    pub fn push(&mut self, event: Event<'_>, on_text: &mut dyn FnMut(&str, &mut Vec<Inline>)) {
+        match event {
+            Event::Text(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.text.push_str(&t),
+            Event::FootnoteReference(t) => {
+                self.text.push('[');
+                self.text.push_str(&t);
+                self.text.push(']');
+            }
+            Event::Code(t) => {
+                self.flush(on_text);
+                self.current().push(Inline::Code(t.to_string()));
+            }
+            Event::SoftBreak => self.text.push(' '),
+            Event::HardBreak => {
+                self.flush(on_text);
+                self.current().push(Inline::Break);
+            }
+            Event::InlineHtml(html) => {
+                // Raw HTML never reaches the page; a line break keeps its meaning.
+                if is_line_break(&html) {
+                    self.flush(on_text);
+                    self.current().push(Inline::Break);
+                }
+            }
+            Event::Start(tag) => {
+                self.flush(on_text);
+                let frame = match tag {
+                    Tag::Strong => Frame::Strong,
+                    Tag::Link { dest_url, .. } => Frame::Link(classify_href(&dest_url)),
+                    Tag::Image { .. } => Frame::Image,
+                    _ => Frame::Emphasis,
+                };
+                self.stack.push((frame, Vec::new()));
+            }
+            Event::End(_) => {
+                self.flush(on_text);
+                if let Some((frame, children)) = self.stack.pop() {
+                    let inline = match frame {
+                        Frame::Strong => Some(Inline::Strong(children)),
+                        Frame::Emphasis => Some(Inline::Emphasis(children)),
+                        Frame::Link(Some(href)) => Some(Inline::Link { href, children }),
+                        // An unsafe target: keep the words, drop the link.
+                        Frame::Link(None) => {
+                            self.current().extend(children);
+                            None
+                        }
+                        // An image inside running text is reduced to its alt text.
+                        Frame::Image => {
+                            self.current().extend(children);
+                            None
+                        }
+                    };
+                    if let Some(inline) = inline {
+                        self.current().push(inline);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn current(&mut self) -> &mut Vec<Inline> {
+        match self.stack.last_mut() {
+            Some((_, children)) => children,
+            None => &mut self.out,
+        }
+    }
+
+    fn flush(&mut self, on_text: &mut dyn FnMut(&str, &mut Vec<Inline>)) {
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        on_text(&text, self.current());
+    }
+
+    /// The inlines built so far; unclosed frames are closed.
+    pub fn finish_with(mut self, on_text: &mut dyn FnMut(&str, &mut Vec<Inline>)) -> Vec<Inline> {
+        self.flush(on_text);
+        while !self.stack.is_empty() {
+            self.push(Event::End(TagEnd::Strong), on_text);
+        }
+        self.out
+    }
+
+    fn finish(self) -> Vec<Inline> {
+        self.finish_with(&mut |text, out| out.push(Inline::Text(text.to_string())))
+    }
+}
+
+/// Turns skeleton text into text and segment references.
+pub(super) fn resolve_placeholders(text: &str, out: &mut Vec<Inline>) {
+    for piece in split_placeholders(text) {
+        match piece {
+            Piece::Text(t) => out.push(Inline::Text(t.to_string())),
+            Piece::Segment(i) => out.push(Inline::Segment(i)),
+        }
+    }
+}
+
+fn is_line_break(html: &str) -> bool {
+    let tag: String = html
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '/')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    tag == "<br>"
+}
+
+/// Keeps only link targets that are safe on a page: `http`, `https`, `mailto` and
+/// relative ones. Browsers ignore tabs and newlines inside a scheme, so they are removed
+/// before the scheme is read (`java\tscript:` is `javascript:`).
+///
+/// # Examples
+///
+/// ```
+/// use helpmark::content::{classify_href, Href};
+///
+/// assert_eq!(classify_href("javascript:alert(1)"), None);
+/// assert_eq!(
+///     classify_href("give-customers-permission.md#top"),
+///     Some(Href::Topic { slug: "give-customers-permission".into(), fragment: Some("top".into()) })
+/// );
+/// ```
+pub fn classify_href(url: &str) -> Option<Href> {
+    let url: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_ascii_control() && *c != '\u{200b}')
+        .collect();
+    if url.is_empty() {
+        return None;
+    }
+    if let Some(anchor) = url.strip_prefix('#') {
+        return Some(Href::Anchor(anchor.to_string()));
+    }
+    if let Some(rest) = url.strip_prefix("//") {
+        return Some(Href::External(format!("https://{rest}")));
+    }
+    let scheme_end = url.find(':');
+    let path_start = url.find(['/', '?', '#']).unwrap_or(url.len());
+    if let Some(end) = scheme_end.filter(|&e| e < path_start) {
+        let scheme = url[..end].to_ascii_lowercase();
+        return matches!(scheme.as_str(), "http" | "https" | "mailto").then(|| Href::External(url));
+    }
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (url.as_str(), None),
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    let file = path.rsplit('/').next().unwrap_or_default();
+    if file.len() > 3 && file[file.len() - 3..].eq_ignore_ascii_case(".md") {
+        return Some(Href::Topic {
+            slug: file[..file.len() - 3].to_ascii_lowercase(),
+            fragment,
+        });
+    }
+    Some(Href::Relative(url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.into())
+    }
+
+    #[test]
+    fn bold_and_links_become_inline_runs() {
+        assert_eq!(
+            parse_inlines("Select **Customers** or [docs](https://example.com)."),
+            vec![
+                text("Select "),
+                Inline::Strong(vec![text("Customers")]),
+                text(" or "),
+                Inline::Link {
+                    href: Href::External("https://example.com".into()),
+                    children: vec![text("docs")]
+                },
+                text("."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_half_that_looks_like_a_block_stays_inline() {
+        assert_eq!(parse_inlines("1. Schritt"), vec![text("1. Schritt")]);
+        assert_eq!(parse_inlines("# nicht"), vec![text("# nicht")]);
+    }
+
+    #[test]
+    fn raw_html_is_dropped_and_br_is_a_break() {
+        assert_eq!(
+            parse_inlines("a<b onclick=\"x\">b</b><br/>c"),
+            vec![text("ab"), Inline::Break, text("c")]
+        );
+    }
+
+    #[test]
+    fn unsafe_links_keep_their_words_only() {
+        assert_eq!(
+            parse_inlines("[click](javascript:alert(1))"),
+            vec![text("click")]
+        );
+        assert_eq!(parse_inlines("[x](data:text/html,hi)"), vec![text("x")]);
+        assert_eq!(classify_href("JaVa\tScript:alert(1)"), None);
+        assert_eq!(
+            classify_href("mailto:a@b.c"),
+            Some(Href::External("mailto:a@b.c".into()))
+        );
+    }
+
+    #[test]
+    fn reference_links_to_markdown_files_become_topic_links() {
+        assert_eq!(
+            parse_inlines("[give][give-customers-permission.md]."),
+            vec![
+                Inline::Link {
+                    href: Href::Topic {
+                        slug: "give-customers-permission".into(),
+                        fragment: None
+                    },
+                    children: vec![text("give")]
+                },
+                text("."),
+            ]
+        );
+    }
+}

@@ -1,0 +1,360 @@
+//! Stage 2: lift the bilingual span pairs out of the body.
+//!
+//! ```text
+//! <span data-ttu-id="c0cd6-110">LOCALIZED</span><span class="sxs-lookup"><span data-stu-id="c0cd6-110">ENGLISH</span></span>
+//! ```
+//!
+//! Each pair becomes a [`RawSegment`] and is replaced in the body by a placeholder made of
+//! private-use characters (`U+E000 n U+E001`), which no Markdown rule reacts to. What is
+//! left, the skeleton, carries the block structure of both languages at once.
+//!
+//! Tolerated damage: quotes escaped as `&quot;` inside the span markup (a naive parser
+//! would show raw tags), a missing half, and ids that do not match; each is reported.
+
+use super::{line_column, Diagnostic, Severity};
+
+pub(super) const OPEN: char = '\u{E000}';
+pub(super) const CLOSE: char = '\u{E001}';
+
+/// A span pair as found in the source: both halves still Markdown.
+#[derive(Debug)]
+pub(super) struct RawSegment<'a> {
+    pub id: &'a str,
+    /// The id on the English half; differs from `id` only in damaged files.
+    pub english_id: &'a str,
+    pub localized: Option<&'a str>,
+    pub english: Option<&'a str>,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// The body with every pair replaced by a placeholder.
+pub(super) struct Lifted<'a> {
+    pub skeleton: String,
+    pub segments: Vec<RawSegment<'a>>,
+    /// `(skeleton offset, source offset)` at the start of every run of copied text.
+    map: Vec<(usize, usize)>,
+}
+
+impl Lifted<'_> {
+    /// The source byte offset of a skeleton byte offset.
+    pub fn source_offset(&self, skeleton_offset: usize) -> usize {
+        let i = self.map.partition_point(|&(s, _)| s <= skeleton_offset);
+        match i.checked_sub(1).map(|i| self.map[i]) {
+            Some((s, src)) => src + (skeleton_offset - s),
+            None => skeleton_offset,
+        }
+    }
+}
+
+/// Splits text into plain runs and placeholder indices.
+pub(super) fn split_placeholders(text: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(OPEN) {
+        let after = &rest[open + OPEN.len_utf8()..];
+        let Some(close) = after.find(CLOSE) else {
+            break;
+        };
+        let Ok(index) = after[..close].parse::<usize>() else {
+            break;
+        };
+        if open > 0 {
+            pieces.push(Piece::Text(&rest[..open]));
+        }
+        pieces.push(Piece::Segment(index));
+        rest = &after[close + CLOSE.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    pieces
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Piece<'a> {
+    Text(&'a str),
+    Segment(usize),
+}
+
+const LOCALIZED_OPEN: &str = "<span data-ttu-id=";
+const LOOKUP_OPEN: &str = "<span class=";
+const ENGLISH_OPEN: &str = "<span data-stu-id=";
+const SPAN_CLOSE: &str = "</span>";
+
+/// Lifts every pair out of `body`, which starts at `body_offset` in `source`.
+pub(super) fn lift<'a>(
+    source: &'a str,
+    body: &'a str,
+    body_offset: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Lifted<'a> {
+    let mut lifted = Lifted {
+        skeleton: String::with_capacity(body.len() / 2),
+        segments: Vec::new(),
+        map: vec![(0, body_offset)],
+    };
+    let mut pos = 0;
+    while let Some(found) = next_span(body, pos) {
+        lifted.skeleton.push_str(&body[pos..found]);
+        let at = body_offset + found;
+        let (line, column) = line_column(source, at);
+        let mut report = |severity, code, message: String| {
+            diagnostics.push(Diagnostic {
+                line,
+                column,
+                severity,
+                code,
+                message,
+            })
+        };
+        let (segment, end, escaped) = match read_pair(body, found) {
+            Some(pair) => pair,
+            None => {
+                // An opening tag we cannot read: keep it out of the reader's sight.
+                let end = body[found..]
+                    .find('>')
+                    .map_or(body.len(), |i| found + i + 1);
+                report(
+                    Severity::Error,
+                    "span-unreadable",
+                    format!(
+                        "unreadable span markup `{}` was dropped",
+                        &body[found..end.min(found + 40)]
+                    ),
+                );
+                pos = end;
+                lifted.map.push((lifted.skeleton.len(), body_offset + pos));
+                continue;
+            }
+        };
+        if escaped {
+            report(
+                Severity::Info,
+                "repair-escaped-span-markup",
+                format!(
+                    "span markup of segment {} had HTML-escaped quotes",
+                    segment.id
+                ),
+            );
+        }
+        match (segment.localized, segment.english) {
+            (Some(_), None) => report(
+                Severity::Error,
+                "segment-missing-english",
+                format!("segment {} has no English half", segment.id),
+            ),
+            (None, _) => report(
+                Severity::Error,
+                "segment-missing-translation",
+                format!(
+                    "segment {} has no localized half; the English is shown",
+                    segment.id
+                ),
+            ),
+            _ if segment.english_id != segment.id => report(
+                Severity::Error,
+                "segment-id-mismatch",
+                format!(
+                    "localized half {} is paired with English half {}",
+                    segment.id, segment.english_id
+                ),
+            ),
+            _ => {}
+        }
+        let index = lifted.segments.len();
+        lifted.segments.push(RawSegment {
+            line,
+            column,
+            ..segment
+        });
+        lifted.skeleton.push(OPEN);
+        lifted.skeleton.push_str(&index.to_string());
+        lifted.skeleton.push(CLOSE);
+        pos = end;
+        lifted.map.push((lifted.skeleton.len(), body_offset + pos));
+    }
+    lifted.skeleton.push_str(&body[pos..]);
+    lifted
+}
+
+/// The next localized or English opening tag at or after `pos`.
+fn next_span(body: &str, pos: usize) -> Option<usize> {
+    let rest = &body[pos..];
+    let a = rest.find(LOCALIZED_OPEN);
+    let b = rest.find(LOOKUP_OPEN);
+    let first = match (a, b) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(pos + first)
+}
+
+/// Reads one pair (or a lone half) starting at `start`: the segment, the end offset and
+/// whether escaped quotes were met.
+fn read_pair(body: &str, start: usize) -> Option<(RawSegment<'_>, usize, bool)> {
+    let mut escaped = false;
+    let mut localized = None;
+    let mut id = "";
+    let mut pos = start;
+    if body[pos..].starts_with(LOCALIZED_OPEN) {
+        let (tag_id, after) = read_attr_value(body, pos + LOCALIZED_OPEN.len(), &mut escaped)?;
+        let after = expect(body, after, ">")?;
+        let close = after + body[after..].find(SPAN_CLOSE)?;
+        id = tag_id;
+        localized = Some(&body[after..close]);
+        pos = close + SPAN_CLOSE.len();
+    }
+    let english = read_lookup(body, pos, &mut escaped);
+    let (english, english_id, end) = match english {
+        Some((english_id, text, end)) => (Some(text), english_id, end),
+        None if localized.is_some() => (None, id, pos),
+        None => return None,
+    };
+    if localized.is_none() {
+        id = english_id;
+    }
+    let segment = RawSegment {
+        id,
+        english_id,
+        localized,
+        english,
+        line: 0,
+        column: 0,
+    };
+    Some((segment, end, escaped))
+}
+
+/// `<span class="sxs-lookup"><span data-stu-id="ID">ENGLISH</span></span>` at `pos`.
+fn read_lookup<'a>(
+    body: &'a str,
+    pos: usize,
+    escaped: &mut bool,
+) -> Option<(&'a str, &'a str, usize)> {
+    let pos = pos + (body[pos..].len() - body[pos..].trim_start_matches([' ', '\t']).len());
+    if !body[pos..].starts_with(LOOKUP_OPEN) {
+        return None;
+    }
+    let (class, after) = read_attr_value(body, pos + LOOKUP_OPEN.len(), escaped)?;
+    if class != "sxs-lookup" {
+        return None;
+    }
+    let after = expect(body, after, ">")?;
+    let after = expect(body, after, ENGLISH_OPEN)?;
+    let (id, after) = read_attr_value(body, after, escaped)?;
+    let after = expect(body, after, ">")?;
+    let close = after + body[after..].find(SPAN_CLOSE)?;
+    let mut end = close + SPAN_CLOSE.len();
+    if body[end..].starts_with(SPAN_CLOSE) {
+        end += SPAN_CLOSE.len();
+    }
+    Some((id, &body[after..close], end))
+}
+
+/// A quoted attribute value at `pos`: `"x"` or `&quot;x&quot;` (or a mix, as MT leaves it).
+fn read_attr_value<'a>(body: &'a str, pos: usize, escaped: &mut bool) -> Option<(&'a str, usize)> {
+    let start = open_quote(body, pos, escaped)?;
+    let rest = &body[start..];
+    let end = rest.find(['"', '&', '>']).filter(|&i| i < 64)?;
+    let after = close_quote(body, start + end, escaped)?;
+    Some((&rest[..end], after))
+}
+
+fn open_quote(body: &str, pos: usize, escaped: &mut bool) -> Option<usize> {
+    close_quote(body, pos, escaped)
+}
+
+fn close_quote(body: &str, pos: usize, escaped: &mut bool) -> Option<usize> {
+    let rest = &body[pos..];
+    if rest.starts_with('"') {
+        Some(pos + 1)
+    } else if rest.starts_with("&quot;") {
+        *escaped = true;
+        Some(pos + "&quot;".len())
+    } else {
+        None
+    }
+}
+
+fn expect(body: &str, pos: usize, literal: &str) -> Option<usize> {
+    body[pos..]
+        .starts_with(literal)
+        .then(|| pos + literal.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lift_body(body: &str) -> (Lifted<'_>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let lifted = lift(body, body, 0, &mut diagnostics);
+        (lifted, diagnostics)
+    }
+
+    #[test]
+    fn a_pair_becomes_a_placeholder_and_a_segment() {
+        let (lifted, diags) = lift_body(
+            "1. <span data-ttu-id=\"c0cd6-110\">Wählen</span><span class=\"sxs-lookup\"><span data-stu-id=\"c0cd6-110\">Select</span></span> tail",
+        );
+        assert_eq!(lifted.skeleton, "1. \u{E000}0\u{E001} tail");
+        assert_eq!(lifted.segments[0].id, "c0cd6-110");
+        assert_eq!(lifted.segments[0].localized, Some("Wählen"));
+        assert_eq!(lifted.segments[0].english, Some("Select"));
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn html_escaped_quotes_in_span_markup_are_read_and_reported() {
+        let (lifted, diags) = lift_body(
+            "<span data-ttu-id=\"fe703-165&quot;>Text</span><span class=\"sxs-lookup\"><span data-stu-id=\"fe703-165\">Text EN</span></span>",
+        );
+        assert_eq!(lifted.skeleton, "\u{E000}0\u{E001}");
+        assert_eq!(lifted.segments[0].localized, Some("Text"));
+        assert_eq!(diags[0].code, "repair-escaped-span-markup");
+    }
+
+    #[test]
+    fn mismatched_ids_are_paired_by_position_and_reported() {
+        let (lifted, diags) = lift_body(
+            "<span data-ttu-id=\"x-1\">L</span><span class=\"sxs-lookup\"><span data-stu-id=\"x-2\">E</span></span>",
+        );
+        assert_eq!(lifted.segments[0].english, Some("E"));
+        assert_eq!(diags[0].code, "segment-id-mismatch");
+    }
+
+    #[test]
+    fn a_missing_english_half_is_reported() {
+        let (lifted, diags) = lift_body("<span data-ttu-id=\"ab-1\">Nur lokal</span> Rest");
+        assert_eq!(lifted.segments[0].english, None);
+        assert_eq!(lifted.skeleton, "\u{E000}0\u{E001} Rest");
+        assert_eq!(diags[0].code, "segment-missing-english");
+    }
+
+    #[test]
+    fn a_lone_english_half_is_a_segment_without_translation() {
+        let (lifted, diags) = lift_body(
+            "<span class=\"sxs-lookup\"><span data-stu-id=\"ab-2\">Only English</span></span>",
+        );
+        assert_eq!(lifted.segments[0].localized, None);
+        assert_eq!(lifted.segments[0].english, Some("Only English"));
+        assert_eq!(diags[0].code, "segment-missing-translation");
+    }
+
+    #[test]
+    fn skeleton_offsets_map_back_to_the_source() {
+        let body = "ab <span data-ttu-id=\"x-1\">L</span><span class=\"sxs-lookup\"><span data-stu-id=\"x-1\">E</span></span> cd";
+        let (lifted, _) = lift_body(body);
+        let skel_cd = lifted.skeleton.find("cd").unwrap();
+        assert_eq!(lifted.source_offset(skel_cd), body.find("cd").unwrap());
+        assert_eq!(lifted.source_offset(1), 1);
+    }
+
+    #[test]
+    fn placeholders_split_back_into_pieces() {
+        assert_eq!(
+            split_placeholders("a \u{E000}12\u{E001}b"),
+            vec![Piece::Text("a "), Piece::Segment(12), Piece::Text("b")]
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Stage 5: the procedure and its steps' UI anchors.
+//!
+//! How-to articles tell the user what to do as a numbered list; each item is a step, and
+//! the UI elements to act on are in bold. The English bold terms are the stable names of
+//! those elements across locales ([`Anchor::key`] is their slug); the localized bold term
+//! is what the user reads, aligned to the English one where the translation kept its bold.
+
+use super::repair::strong_texts;
+use super::{Block, Diagnostic, Inline, Severity, Topic};
+
+/// One step of the procedure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// The list item's content.
+    pub blocks: Vec<Block>,
+    /// The UI elements the step names, in reading order.
+    pub anchors: Vec<Anchor>,
+}
+
+/// A UI element a step points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// Slug of the English label: `partner-center`. Hosts mark elements with
+    /// `data-help-target="<key>"`.
+    pub key: String,
+    pub english: String,
+    /// The localized label, where the translation kept the bold.
+    pub localized: Option<String>,
+}
+
+/// Slug of an English UI term: lower case, runs of anything but letters and digits
+/// become one `-`.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(helpmark::content::slug("Partner Center"), "partner-center");
+/// assert_eq!(helpmark::content::slug("Users and licenses…"), "users-and-licenses");
+/// ```
+pub fn slug(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Finds the first top-level numbered list and makes its items the topic's steps.
+pub(super) fn find_procedure(topic: &mut Topic) {
+    let Some(index) = topic
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::List { start: Some(_), .. }))
+    else {
+        return;
+    };
+    let Block::List { items, .. } = &topic.blocks[index] else {
+        return;
+    };
+    let mut steps = Vec::with_capacity(items.len());
+    let mut diagnostics = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let mut anchors = Vec::new();
+        for inlines in block_inlines(item) {
+            collect_anchors(topic, inlines, n + 1, &mut anchors, &mut diagnostics);
+        }
+        steps.push(Step {
+            blocks: item.clone(),
+            anchors,
+        });
+    }
+    topic.procedure = Some(index);
+    topic.steps = steps;
+    topic.diagnostics.extend(diagnostics);
+}
+
+/// Every inline sequence inside blocks, in document order.
+fn block_inlines(blocks: &[Block]) -> Vec<&[Inline]> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                out.push(content.as_slice())
+            }
+            Block::List { items, .. } => items.iter().for_each(|i| out.extend(block_inlines(i))),
+            Block::Alert { blocks, .. } | Block::Quote(blocks) => out.extend(block_inlines(blocks)),
+            Block::Table { head, rows } => {
+                out.extend(head.iter().chain(rows.iter().flatten()).map(Vec::as_slice))
+            }
+            Block::Code { .. } | Block::Image { .. } | Block::Rule => {}
+        }
+    }
+    out
+}
+
+fn collect_anchors(
+    topic: &Topic,
+    inlines: &[Inline],
+    step: usize,
+    anchors: &mut Vec<Anchor>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for inline in inlines {
+        match inline {
+            Inline::Segment(i) => {
+                let segment = &topic.segments[*i];
+                let english = strong_texts(&segment.english);
+                let localized = strong_texts(&segment.localized);
+                let aligned = english.len() == localized.len();
+                if !aligned && !english.is_empty() {
+                    diagnostics.push(Diagnostic {
+                        line: segment.line,
+                        column: 1,
+                        severity: Severity::Warning,
+                        code: "anchor-label-missing",
+                        message: format!(
+                            "step {step}: the translation has {} bold UI term(s) where the English has {} ({}); the localized label{} cannot be aligned",
+                            localized.len(),
+                            english.len(),
+                            english.join(", "),
+                            if english.len() == 1 { "" } else { "s" },
+                        ),
+                    });
+                }
+                for (k, label) in english.iter().enumerate() {
+                    push_anchor(anchors, label, aligned.then(|| localized[k].clone()));
+                }
+            }
+            // Bold outside any segment is untranslated: the same in both views.
+            Inline::Strong(children) => {
+                let label = super::repair::flat_text(children);
+                push_anchor(anchors, &label, Some(label.clone()));
+            }
+            Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+                collect_anchors(topic, c, step, anchors, diagnostics)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_anchor(anchors: &mut Vec<Anchor>, english: &str, localized: Option<String>) {
+    let key = slug(english);
+    if key.is_empty() {
+        return;
+    }
+    anchors.push(Anchor {
+        key,
+        english: english.trim().to_string(),
+        localized: localized
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty()),
+    });
+}

@@ -1,0 +1,357 @@
+//! The widget's own UI strings, in every locale the corpus has content in, plus English.
+
+/// Every string the widget shows that is not content.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UiStrings {
+    pub locale: &'static str,
+    /// Accessible name of the help icon and the panel.
+    pub help: &'static str,
+    /// Accessible name of the close button.
+    pub close: &'static str,
+    pub next: &'static str,
+    pub back: &'static str,
+    /// The last step's Next button, which closes the panel.
+    pub done: &'static str,
+    /// Progress, with `{n}` and `{m}` placeholders.
+    pub step_of: &'static str,
+    pub loading: &'static str,
+    /// The topic does not exist (not in the manifest, 404).
+    pub topic_missing: &'static str,
+    /// The topic exists but could not be fetched or read.
+    pub topic_failed: &'static str,
+    pub retry: &'static str,
+    /// Switches a step to its English source.
+    pub show_original: &'static str,
+    /// Switches back.
+    pub show_translation: &'static str,
+    /// The step's element is not on this page.
+    pub not_on_page: &'static str,
+    /// The step's element is expected to appear.
+    pub waiting: &'static str,
+}
+
+impl UiStrings {
+    /// "Step 2 of 3" in this locale.
+    pub fn step_of(&self, n: usize, m: usize) -> String {
+        self.step_of
+            .replace("{n}", &n.to_string())
+            .replace("{m}", &m.to_string())
+    }
+}
+
+/// The locales that have UI strings, English first.
+pub const UI_LOCALES: [&str; 14] = [
+    "en-US", "de-DE", "es-ES", "ru-RU", "sv-SE", "zh-CN", "fr-FR", "it-IT", "ja-JP", "ko-KR",
+    "nl-NL", "pt-BR", "ar-SA", "he-IL",
+];
+
+/// The UI strings of a locale (one of [`UI_LOCALES`]), English for any other.
+pub fn strings(locale: &str) -> &'static UiStrings {
+    ALL.iter()
+        .find(|s| s.locale.eq_ignore_ascii_case(locale))
+        .unwrap_or(&ALL[0])
+}
+
+static ALL: [UiStrings; 14] = [
+    UiStrings {
+        locale: "en-US",
+        help: "Help",
+        close: "Close help",
+        next: "Next",
+        back: "Back",
+        done: "Done",
+        step_of: "Step {n} of {m}",
+        loading: "Loading…",
+        topic_missing: "This help topic is not available.",
+        topic_failed: "The help topic could not be loaded.",
+        retry: "Try again",
+        show_original: "Show original (English)",
+        show_translation: "Show translation",
+        not_on_page: "This element is not on this page.",
+        waiting: "Waiting for the element to appear…",
+    },
+    UiStrings {
+        locale: "de-DE",
+        help: "Hilfe",
+        close: "Hilfe schließen",
+        next: "Weiter",
+        back: "Zurück",
+        done: "Fertig",
+        step_of: "Schritt {n} von {m}",
+        loading: "Wird geladen…",
+        topic_missing: "Dieses Hilfethema ist nicht verfügbar.",
+        topic_failed: "Das Hilfethema konnte nicht geladen werden.",
+        retry: "Erneut versuchen",
+        show_original: "Original anzeigen (Englisch)",
+        show_translation: "Übersetzung anzeigen",
+        not_on_page: "Dieses Element ist nicht auf dieser Seite.",
+        waiting: "Warten, bis das Element erscheint…",
+    },
+    UiStrings {
+        locale: "es-ES",
+        help: "Ayuda",
+        close: "Cerrar ayuda",
+        next: "Siguiente",
+        back: "Atrás",
+        done: "Listo",
+        step_of: "Paso {n} de {m}",
+        loading: "Cargando…",
+        topic_missing: "Este tema de ayuda no está disponible.",
+        topic_failed: "No se pudo cargar el tema de ayuda.",
+        retry: "Reintentar",
+        show_original: "Mostrar original (inglés)",
+        show_translation: "Mostrar traducción",
+        not_on_page: "Este elemento no está en esta página.",
+        waiting: "Esperando a que aparezca el elemento…",
+    },
+    UiStrings {
+        locale: "ru-RU",
+        help: "Справка",
+        close: "Закрыть справку",
+        next: "Далее",
+        back: "Назад",
+        done: "Готово",
+        step_of: "Шаг {n} из {m}",
+        loading: "Загрузка…",
+        topic_missing: "Эта статья справки недоступна.",
+        topic_failed: "Не удалось загрузить статью справки.",
+        retry: "Повторить",
+        show_original: "Показать оригинал (английский)",
+        show_translation: "Показать перевод",
+        not_on_page: "Этого элемента нет на этой странице.",
+        waiting: "Ожидание появления элемента…",
+    },
+    UiStrings {
+        locale: "sv-SE",
+        help: "Hjälp",
+        close: "Stäng hjälpen",
+        next: "Nästa",
+        back: "Tillbaka",
+        done: "Klar",
+        step_of: "Steg {n} av {m}",
+        loading: "Läser in…",
+        topic_missing: "Det här hjälpavsnittet är inte tillgängligt.",
+        topic_failed: "Hjälpavsnittet kunde inte läsas in.",
+        retry: "Försök igen",
+        show_original: "Visa original (engelska)",
+        show_translation: "Visa översättning",
+        not_on_page: "Elementet finns inte på den här sidan.",
+        waiting: "Väntar på att elementet ska visas…",
+    },
+    UiStrings {
+        locale: "zh-CN",
+        help: "帮助",
+        close: "关闭帮助",
+        next: "下一步",
+        back: "上一步",
+        done: "完成",
+        step_of: "第 {n} 步，共 {m} 步",
+        loading: "正在加载…",
+        topic_missing: "此帮助主题不可用。",
+        topic_failed: "无法加载帮助主题。",
+        retry: "重试",
+        show_original: "显示原文（英语）",
+        show_translation: "显示译文",
+        not_on_page: "此元素不在此页面上。",
+        waiting: "正在等待元素出现…",
+    },
+    UiStrings {
+        locale: "fr-FR",
+        help: "Aide",
+        close: "Fermer l’aide",
+        next: "Suivant",
+        back: "Précédent",
+        done: "Terminé",
+        step_of: "Étape {n} sur {m}",
+        loading: "Chargement…",
+        topic_missing: "Cette rubrique d’aide n’est pas disponible.",
+        topic_failed: "Impossible de charger la rubrique d’aide.",
+        retry: "Réessayer",
+        show_original: "Afficher l’original (anglais)",
+        show_translation: "Afficher la traduction",
+        not_on_page: "Cet élément n’est pas sur cette page.",
+        waiting: "En attente de l’affichage de l’élément…",
+    },
+    UiStrings {
+        locale: "it-IT",
+        help: "Guida",
+        close: "Chiudi la guida",
+        next: "Avanti",
+        back: "Indietro",
+        done: "Fine",
+        step_of: "Passaggio {n} di {m}",
+        loading: "Caricamento…",
+        topic_missing: "Questo argomento della guida non è disponibile.",
+        topic_failed: "Impossibile caricare l’argomento della guida.",
+        retry: "Riprova",
+        show_original: "Mostra originale (inglese)",
+        show_translation: "Mostra traduzione",
+        not_on_page: "Questo elemento non è in questa pagina.",
+        waiting: "In attesa che l’elemento venga visualizzato…",
+    },
+    UiStrings {
+        locale: "ja-JP",
+        help: "ヘルプ",
+        close: "ヘルプを閉じる",
+        next: "次へ",
+        back: "戻る",
+        done: "完了",
+        step_of: "ステップ {n}/{m}",
+        loading: "読み込み中…",
+        topic_missing: "このヘルプ トピックは利用できません。",
+        topic_failed: "ヘルプ トピックを読み込めませんでした。",
+        retry: "再試行",
+        show_original: "原文を表示 (英語)",
+        show_translation: "翻訳を表示",
+        not_on_page: "この要素はこのページにありません。",
+        waiting: "要素が表示されるのを待っています…",
+    },
+    UiStrings {
+        locale: "ko-KR",
+        help: "도움말",
+        close: "도움말 닫기",
+        next: "다음",
+        back: "뒤로",
+        done: "완료",
+        step_of: "{m}단계 중 {n}단계",
+        loading: "로드 중…",
+        topic_missing: "이 도움말 항목을 사용할 수 없습니다.",
+        topic_failed: "도움말 항목을 로드할 수 없습니다.",
+        retry: "다시 시도",
+        show_original: "원문 보기(영어)",
+        show_translation: "번역 보기",
+        not_on_page: "이 요소는 이 페이지에 없습니다.",
+        waiting: "요소가 나타나기를 기다리는 중…",
+    },
+    UiStrings {
+        locale: "nl-NL",
+        help: "Hulp",
+        close: "Hulp sluiten",
+        next: "Volgende",
+        back: "Vorige",
+        done: "Gereed",
+        step_of: "Stap {n} van {m}",
+        loading: "Laden…",
+        topic_missing: "Dit Help-onderwerp is niet beschikbaar.",
+        topic_failed: "Het Help-onderwerp kan niet worden geladen.",
+        retry: "Opnieuw proberen",
+        show_original: "Origineel weergeven (Engels)",
+        show_translation: "Vertaling weergeven",
+        not_on_page: "Dit element staat niet op deze pagina.",
+        waiting: "Wachten tot het element verschijnt…",
+    },
+    UiStrings {
+        locale: "pt-BR",
+        help: "Ajuda",
+        close: "Fechar ajuda",
+        next: "Avançar",
+        back: "Voltar",
+        done: "Concluído",
+        step_of: "Etapa {n} de {m}",
+        loading: "Carregando…",
+        topic_missing: "Este tópico de ajuda não está disponível.",
+        topic_failed: "Não foi possível carregar o tópico de ajuda.",
+        retry: "Tentar novamente",
+        show_original: "Mostrar original (inglês)",
+        show_translation: "Mostrar tradução",
+        not_on_page: "Este elemento não está nesta página.",
+        waiting: "Aguardando o elemento aparecer…",
+    },
+    UiStrings {
+        locale: "ar-SA",
+        help: "تعليمات",
+        close: "إغلاق التعليمات",
+        next: "التالي",
+        back: "السابق",
+        done: "تم",
+        step_of: "الخطوة {n} من {m}",
+        loading: "جارٍ التحميل…",
+        topic_missing: "موضوع التعليمات هذا غير متوفر.",
+        topic_failed: "تعذّر تحميل موضوع التعليمات.",
+        retry: "إعادة المحاولة",
+        show_original: "إظهار النص الأصلي (الإنجليزية)",
+        show_translation: "إظهار الترجمة",
+        not_on_page: "هذا العنصر غير موجود في هذه الصفحة.",
+        waiting: "في انتظار ظهور العنصر…",
+    },
+    UiStrings {
+        locale: "he-IL",
+        help: "עזרה",
+        close: "סגירת העזרה",
+        next: "הבא",
+        back: "הקודם",
+        done: "סיום",
+        step_of: "שלב {n} מתוך {m}",
+        loading: "טוען…",
+        topic_missing: "נושא עזרה זה אינו זמין.",
+        topic_failed: "לא ניתן לטעון את נושא העזרה.",
+        retry: "נסה שוב",
+        show_original: "הצגת המקור (אנגלית)",
+        show_translation: "הצגת התרגום",
+        not_on_page: "רכיב זה אינו נמצא בדף זה.",
+        waiting: "ממתין להופעת הרכיב…",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ui_locale_has_every_string_and_only_english_is_english() {
+        let english = strings("en-US");
+        for locale in UI_LOCALES {
+            let s = strings(locale);
+            assert_eq!(s.locale, locale);
+            let values = [
+                s.help,
+                s.close,
+                s.next,
+                s.back,
+                s.done,
+                s.step_of,
+                s.loading,
+                s.topic_missing,
+                s.topic_failed,
+                s.retry,
+                s.show_original,
+                s.show_translation,
+                s.not_on_page,
+                s.waiting,
+            ];
+            let english_values = [
+                english.help,
+                english.close,
+                english.next,
+                english.back,
+                english.done,
+                english.step_of,
+                english.loading,
+                english.topic_missing,
+                english.topic_failed,
+                english.retry,
+                english.show_original,
+                english.show_translation,
+                english.not_on_page,
+                english.waiting,
+            ];
+            for (value, english_value) in values.iter().zip(english_values) {
+                assert!(!value.trim().is_empty(), "{locale}: empty string");
+                if locale != "en-US" {
+                    assert_ne!(*value, english_value, "{locale}: English string left in");
+                }
+            }
+            assert!(
+                s.step_of.contains("{n}") && s.step_of.contains("{m}"),
+                "{locale}"
+            );
+        }
+    }
+
+    #[test]
+    fn progress_is_formatted_per_locale() {
+        assert_eq!(strings("de-DE").step_of(2, 3), "Schritt 2 von 3");
+        assert_eq!(strings("zh-CN").step_of(1, 3), "第 1 步，共 3 步");
+        assert_eq!(strings("xx-YY").step_of(1, 3), "Step 1 of 3");
+    }
+}
