@@ -133,7 +133,8 @@ impl TopicEntry {
 /// `ms.lasthandoff`) among its files.
 pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
     let mut topics: Vec<TopicEntry> = Vec::new();
-    let mut newest: Vec<(String, (Option<String>, Option<String>), usize)> = Vec::new();
+    // Per topic: the age of its newest file, (ms.date, ms.lasthandoff), and its index.
+    let mut newest: Vec<(Age, usize)> = Vec::new();
     for (index, (path, topic)) in articles.iter().enumerate() {
         let slug = topic_slug(path);
         let folder_locale = path.split('/').rev().nth(1).unwrap_or(ENGLISH);
@@ -155,20 +156,20 @@ pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
         match topics.iter_mut().position(|t| t.slug == slug) {
             Some(i) => {
                 topics[i].locales.push(entry);
-                if age > newest[i].1 {
-                    newest[i] = (slug, age, index);
+                if age > newest[i].0 {
+                    newest[i] = (age, index);
                 }
             }
             None => {
                 topics.push(TopicEntry {
-                    slug: slug.clone(),
+                    slug,
                     locales: vec![entry],
                 });
-                newest.push((slug, age, index));
+                newest.push((age, index));
             }
         }
     }
-    for (topic, (_, _, index)) in topics.iter_mut().zip(&newest) {
+    for (topic, (_, index)) in topics.iter_mut().zip(&newest) {
         topic.locales.sort_by(|a, b| a.locale.cmp(&b.locale));
         if topic.locales.iter().any(|l| l.locale == ENGLISH) {
             continue;
@@ -190,6 +191,8 @@ pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
         topics,
     }
 }
+
+type Age = (Option<String>, Option<String>);
 
 /// `de-DE/update-customer-account-info.md` → `update-customer-account-info`.
 pub fn topic_slug(path: &str) -> String {

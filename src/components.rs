@@ -1,1 +1,11 @@
-//! (being written)
+//! Yew components: the help icon, the panel, and the renderer of parsed content.
+//!
+//! Components render from the parsed model ([`crate::content::Topic`]) only: text goes
+//! through Yew text nodes, never `inner_html`, so markup in an article can never become
+//! markup on the page.
+
+mod panel;
+mod rich_text;
+
+pub use panel::{Launcher, LauncherProps, Panel, PanelBody, PanelProps};
+pub use rich_text::{render_blocks, render_inlines};

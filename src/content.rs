@@ -30,6 +30,7 @@ mod segment;
 mod step;
 
 pub use front_matter::Meta;
+pub use inline::classify_href;
 pub use step::{slug, Anchor, Step};
 
 use std::fmt;

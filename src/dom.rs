@@ -1,1 +1,207 @@
-//! (being written)
+//! The only module that touches the browser: page facts in, pure types out, and owned
+//! values for every effect on the host page.
+//!
+//! - Reading: [`navigator_languages`], [`query_param`], [`fetch_text`].
+//! - Effects, each undone on drop: [`ShadowHostGuard`] (the widget's own element and shadow
+//!   root on the host page).
+//! - Telling the host: [`dispatch`] (DOM events on `document`), [`console_error`].
+
+use std::fmt;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Document, Element, Window};
+
+fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// The user's ordered language preferences (`navigator.languages`, else `navigator.language`).
+pub fn navigator_languages() -> Vec<String> {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let languages: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if languages.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        languages
+    }
+}
+
+/// A query parameter of the page URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Resolves `relative` against the document's base URL.
+pub fn resolve_url(relative: &str) -> String {
+    document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(relative, &base).ok())
+        .map(|u| u.href())
+        .unwrap_or_else(|| relative.to_string())
+}
+
+/// Why a fetch failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// No response at all (offline, DNS, CORS, blocked).
+    Network(String),
+    /// An HTTP error status.
+    Status(u16),
+    /// The body could not be read as text.
+    Body(String),
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network(e) => write!(f, "network error: {e}"),
+            FetchError::Status(s) => write!(f, "HTTP {s}"),
+            FetchError::Body(e) => write!(f, "unreadable response: {e}"),
+        }
+    }
+}
+
+fn js_message(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// Fetches a URL as text. `fresh` bypasses the HTTP cache (for the manifest, which
+/// changes while writers edit).
+pub async fn fetch_text(url: &str, fresh: bool) -> Result<String, FetchError> {
+    let window = window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let init = web_sys::RequestInit::new();
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
+    let promise = window.fetch_with_str_and_init(url, &init);
+    let response = JsFuture::from(promise)
+        .await
+        .map_err(|e| FetchError::Network(js_message(&e)))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|e| FetchError::Network(js_message(&e)))?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let text = response
+        .text()
+        .map_err(|e| FetchError::Body(js_message(&e)))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| FetchError::Body(js_message(&e)))?;
+    text.as_string()
+        .ok_or_else(|| FetchError::Body("not text".into()))
+}
+
+/// The attribute that marks the widget's own element on the host page.
+pub const HOST_ATTRIBUTE: &str = "data-helpmark-host";
+
+/// The widget's element on the host page: a `<div data-helpmark-host>` at the end of
+/// `<body>` with an open shadow root holding the widget's stylesheet and mount point.
+/// Host CSS cannot reach inside; widget CSS cannot leak out. Dropping it removes it.
+#[must_use = "dropping the guard removes the widget from the page"]
+pub struct ShadowHostGuard {
+    host: Element,
+    mount: Element,
+}
+
+impl ShadowHostGuard {
+    /// Appends the host element. It stays hidden until the stylesheet has loaded (or
+    /// failed), so the page never shows an unstyled widget.
+    pub fn attach(stylesheet_url: &str) -> Result<Self, JsValue> {
+        let document = document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let body = document
+            .body()
+            .ok_or_else(|| JsValue::from_str("no body"))?;
+        let host = document.create_element("div")?;
+        host.set_attribute(HOST_ATTRIBUTE, "")?;
+        host.set_attribute("hidden", "")?;
+        let shadow =
+            host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+        let link: web_sys::HtmlLinkElement = document.create_element("link")?.unchecked_into();
+        link.set_rel("stylesheet");
+        link.set_href(stylesheet_url);
+        let reveal = {
+            let host = host.clone();
+            move || {
+                let _ = host.remove_attribute("hidden");
+            }
+        };
+        // One-shot listeners owned by the link element: they go with it.
+        gloo::events::EventListener::once(&link, "load", {
+            let reveal = reveal.clone();
+            move |_| reveal()
+        })
+        .forget();
+        gloo::events::EventListener::once(&link, "error", move |_| reveal()).forget();
+        shadow.append_child(&link)?;
+        let mount = document.create_element("div")?;
+        mount.set_class_name("hm-root");
+        shadow.append_child(&mount)?;
+        body.append_child(&host)?;
+        Ok(ShadowHostGuard { host, mount })
+    }
+
+    /// The element inside the shadow root that the Yew app renders into.
+    pub fn mount(&self) -> Element {
+        self.mount.clone()
+    }
+}
+
+impl Drop for ShadowHostGuard {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+/// A value in an event's `detail` object.
+#[derive(Clone, Copy, Debug)]
+pub enum Detail<'a> {
+    Str(&'a str),
+    Num(f64),
+    Bool(bool),
+}
+
+/// Dispatches `name` on `document` with a `detail` object made of `fields`.
+pub fn dispatch(name: &str, fields: &[(&str, Detail<'_>)]) {
+    let Some(document) = document() else {
+        return;
+    };
+    let detail = js_sys::Object::new();
+    for (key, value) in fields {
+        let value = match value {
+            Detail::Str(s) => JsValue::from_str(s),
+            Detail::Num(n) => JsValue::from_f64(*n),
+            Detail::Bool(b) => JsValue::from_bool(*b),
+        };
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = document.dispatch_event(&event);
+    }
+}
+
+/// One console error, prefixed with the product name.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!("Helpmark: {message}")));
+}

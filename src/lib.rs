@@ -8,8 +8,8 @@
 //! Dependencies point one way:
 //!
 //! ```text
-//! content, locale, catalog     pure Rust: no web_sys, no gloo, no wasm_bindgen, no html!
-//!         ^                    (cargo test covers them natively)
+//! content, locale, catalog,    pure Rust: no web_sys, no gloo, no wasm_bindgen, no html!
+//! guide   ^                    (cargo test covers them natively)
 //!        dom                   the only module that calls web_sys
 //!         ^
 //!   components, app            Yew: state in a reducer, side effects in hooks
@@ -21,6 +21,7 @@
 
 pub mod catalog;
 pub mod content;
+pub mod guide;
 pub mod locale;
 
 pub mod app;

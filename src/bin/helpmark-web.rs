@@ -1,1 +1,5 @@
-fn main() {}
+//! The widget's WebAssembly entry point (built by Trunk).
+
+fn main() {
+    helpmark::embed::start();
+}

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use super::inline::{resolve_placeholders, InlineBuilder};
+use super::inline::{is_line_break, resolve_placeholders, InlineBuilder};
 use super::{AlertKind, Block, Diagnostic, Inline, Severity};
 
 type Events<'a> =
@@ -226,7 +226,7 @@ impl BlockParser<'_, '_> {
 
     fn inline_html(&mut self, html: &str, range: Range<usize>) {
         let closing_anchor = html.trim().eq_ignore_ascii_case("</a>");
-        if anchor_name(html).is_none() && !closing_anchor && !is_break(html) {
+        if anchor_name(html).is_none() && !closing_anchor && !is_line_break(html) {
             self.raw_html(html, range);
         }
     }
@@ -272,14 +272,6 @@ fn alert_kind(kind: BlockQuoteKind) -> AlertKind {
         BlockQuoteKind::Warning => AlertKind::Warning,
         BlockQuoteKind::Caution => AlertKind::Caution,
     }
-}
-
-fn is_break(html: &str) -> bool {
-    let compact: String = html
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '/')
-        .collect();
-    compact.eq_ignore_ascii_case("<br>")
 }
 
 /// The name of `<a name="slug">` (or `id=`).

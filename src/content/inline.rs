@@ -155,12 +155,10 @@ impl InlineBuilder {
                 self.flush(on_text);
                 self.current().push(Inline::Break);
             }
-            Event::InlineHtml(html) => {
-                // Raw HTML never reaches the page; a line break keeps its meaning.
-                if is_line_break(&html) {
-                    self.flush(on_text);
-                    self.current().push(Inline::Break);
-                }
+            // Raw HTML never reaches the page; a line break keeps its meaning.
+            Event::InlineHtml(html) if is_line_break(&html) => {
+                self.flush(on_text);
+                self.current().push(Inline::Break);
             }
             Event::Start(tag) => {
                 self.flush(on_text);
@@ -238,7 +236,7 @@ pub(super) fn resolve_placeholders(text: &str, out: &mut Vec<Inline>) {
     }
 }
 
-fn is_line_break(html: &str) -> bool {
+pub(super) fn is_line_break(html: &str) -> bool {
     let tag: String = html
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '/')

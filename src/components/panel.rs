@@ -1,0 +1,126 @@
+//! The help icon and the panel.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::{Topic, View};
+use crate::guide::GuideState;
+use crate::locale::{Direction, UiStrings};
+
+use super::render_blocks;
+
+#[derive(Properties, PartialEq)]
+pub struct LauncherProps {
+    pub strings: &'static UiStrings,
+    pub expanded: bool,
+    pub on_click: Callback<()>,
+}
+
+/// The help icon, fixed in a corner of the page.
+#[component]
+pub fn Launcher(props: &LauncherProps) -> Html {
+    let on_click = props.on_click.reform(|_: MouseEvent| ());
+    html! {
+        <button type="button" class="hm-launcher" aria-label={props.strings.help}
+                aria-expanded={props.expanded.to_string()} aria-controls="hm-panel" onclick={on_click}>
+            <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm-1-5h2v2h-2v-2Zm1-10a4 4 0 0 0-4 4h2a2 2 0 1 1 3.2 1.6c-.9.7-2.2 1.6-2.2 3.4h2c0-1 .6-1.5 1.4-2.1A4 4 0 0 0 12 5Z"/>
+            </svg>
+        </button>
+    }
+}
+
+/// What the panel shows.
+#[derive(Clone, PartialEq)]
+pub enum PanelBody {
+    Loading,
+    /// A loaded topic, read in `view`.
+    Topic {
+        topic: Rc<Topic>,
+        view: View,
+    },
+    /// A message for the reader (the details went to the console and an event).
+    Error {
+        message: &'static str,
+    },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub strings: &'static UiStrings,
+    pub locale: AttrValue,
+    pub direction: Direction,
+    pub body: PanelBody,
+    pub guide: GuideState,
+    pub on_close: Callback<()>,
+    pub on_next: Callback<()>,
+    pub on_back: Callback<()>,
+    pub on_retry: Callback<()>,
+}
+
+/// The non-modal help panel: title, lead, one step at a time with Back and Next.
+#[component]
+pub fn Panel(props: &PanelProps) -> Html {
+    let s = props.strings;
+    let title = match &props.body {
+        PanelBody::Topic { topic, view } => topic.title(*view),
+        _ => s.help.to_string(),
+    };
+    let content = match &props.body {
+        PanelBody::Loading => html! { <p class="hm-status" role="status">{ s.loading }</p> },
+        PanelBody::Error { message } => html! {
+            <div class="hm-error" role="alert">
+                <p>{ *message }</p>
+                <button type="button" class="hm-retry" onclick={props.on_retry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
+            </div>
+        },
+        PanelBody::Topic { topic, view } => topic_body(topic, *view, props),
+    };
+    let show_nav = matches!(&props.body, PanelBody::Topic { topic, .. } if !topic.steps.is_empty());
+    let guide = props.guide;
+    html! {
+        <section id="hm-panel" class="hm-panel" role="region" aria-label={format!("{}: {title}", s.help)}
+                 lang={props.locale.clone()} dir={props.direction.as_str()}>
+            <header class="hm-header">
+                <h2 class="hm-title">{ title }</h2>
+                <button type="button" class="hm-close" aria-label={s.close}
+                        onclick={props.on_close.reform(|_: MouseEvent| ())}>
+                    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                        <path fill="currentColor" d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z"/>
+                    </svg>
+                </button>
+            </header>
+            <div class="hm-body">{ content }</div>
+            if show_nav {
+                <footer class="hm-nav">
+                    <button type="button" class="hm-back" disabled={guide.is_first()}
+                            onclick={props.on_back.reform(|_: MouseEvent| ())}>{ s.back }</button>
+                    <button type="button" class="hm-next" onclick={props.on_next.reform(|_: MouseEvent| ())}>
+                        { if guide.is_last() { s.done } else { s.next } }
+                    </button>
+                </footer>
+            }
+        </section>
+    }
+}
+
+fn topic_body(topic: &Topic, view: View, props: &PanelProps) -> Html {
+    let guide = props.guide;
+    let lead = topic.lead();
+    let step = topic.steps.get(guide.step);
+    html! {
+        <>
+            if !lead.is_empty() {
+                <div class="hm-lead">{ render_blocks(topic, lead, view) }</div>
+            }
+            if let Some(heading) = topic.procedure_heading() {
+                <div class="hm-procedure">{ render_blocks(topic, std::slice::from_ref(heading), view) }</div>
+            }
+            if let Some(step) = step {
+                <p class="hm-progress">{ props.strings.step_of(guide.step + 1, topic.steps.len()) }</p>
+                <div class="hm-step">{ render_blocks(topic, &step.blocks, view) }</div>
+            }
+        </>
+    }
+}
