@@ -114,12 +114,15 @@ fn topic_body(topic: &Topic, view: View, props: &PanelProps) -> Html {
             if !lead.is_empty() {
                 <div class="hm-lead">{ render_blocks(topic, lead, view) }</div>
             }
-            if let Some(heading) = topic.procedure_heading() {
-                <div class="hm-procedure">{ render_blocks(topic, std::slice::from_ref(heading), view) }</div>
-            }
+            // The current step never scrolls out of sight: only the lead does.
             if let Some(step) = step {
-                <p class="hm-progress">{ props.strings.step_of(guide.step + 1, topic.steps.len()) }</p>
-                <div class="hm-step">{ render_blocks(topic, &step.blocks, view) }</div>
+                <div class="hm-current">
+                    if let Some(heading) = topic.procedure_heading() {
+                        <div class="hm-procedure">{ render_blocks(topic, std::slice::from_ref(heading), view) }</div>
+                    }
+                    <p class="hm-progress">{ props.strings.step_of(guide.step + 1, topic.steps.len()) }</p>
+                    <div class="hm-step">{ render_blocks(topic, &step.blocks, view) }</div>
+                </div>
             }
         </>
     }
