@@ -26,11 +26,13 @@ pub(super) fn parse_segment(
         })
     };
     let english_source = raw.english.or(raw.localized).unwrap_or_default();
-    let (english_text, english_targets) = repair::reference_links(english_source, &[]);
+    let english_source = repair::stray_markers(english_source, &mut report);
+    let (english_text, english_targets) = repair::reference_links(&english_source, &[]);
     let english = parse_inlines(&english_text);
     let localized = match raw.localized {
         Some(text) => {
-            let text = repair::escaped_bold(text, &english, &mut report);
+            let text = repair::stray_markers(text, &mut report);
+            let text = repair::escaped_bold(&text, &english, &mut report);
             let (text, targets) = repair::reference_links(&text, &english_targets);
             if !targets.is_empty() {
                 report(
@@ -287,13 +289,23 @@ pub fn classify_href(url: &str) -> Option<Href> {
     };
     let path = path.split('?').next().unwrap_or_default();
     let file = path.rsplit('/').next().unwrap_or_default();
-    if file.len() > 3 && file[file.len() - 3..].eq_ignore_ascii_case(".md") {
+    if let Some(stem) = markdown_file_stem(file) {
         return Some(Href::Topic {
-            slug: file[..file.len() - 3].to_ascii_lowercase(),
+            slug: stem.to_ascii_lowercase(),
             fragment,
         });
     }
     Some(Href::Relative(url))
+}
+
+/// `topic.md` (any case) → `topic`; `None` for anything else.
+pub(super) fn markdown_file_stem(file: &str) -> Option<&str> {
+    let split = file
+        .len()
+        .checked_sub(3)
+        .filter(|&i| file.is_char_boundary(i))?;
+    let (stem, ext) = file.split_at(split);
+    (!stem.is_empty() && ext.eq_ignore_ascii_case(".md")).then_some(stem)
 }
 
 #[cfg(test)]
@@ -347,6 +359,13 @@ mod tests {
             classify_href("mailto:a@b.c"),
             Some(Href::External("mailto:a@b.c".into()))
         );
+    }
+
+    #[test]
+    fn file_names_ending_in_multibyte_characters_are_not_markdown_files() {
+        assert_eq!(markdown_file_stem("权限"), None);
+        assert_eq!(markdown_file_stem("Give.MD"), Some("Give"));
+        assert_eq!(markdown_file_stem(".md"), None);
     }
 
     #[test]

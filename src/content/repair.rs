@@ -38,6 +38,70 @@ pub(super) fn escaped_bold(text: &str, english: &[Inline], report: &mut Report<'
     out
 }
 
+/// Pattern 9: escaped marker runs standing apart from what they mark, inherited from the
+/// English source: `\*\* *Repair2010* \*\*` or, after translation, `\* \* *Repair2010* \* \*`.
+/// When such runs come in pairs they were meant as bold: `***Repair2010***`. Runs glued
+/// to a word (`\*\*Enviar \*\*`) are pattern 1, and a lone run stays literal.
+pub(super) fn stray_markers(text: &str, report: &mut Report<'_>) -> String {
+    let runs = marker_runs(text);
+    if runs.len() < 2 || runs.len() % 2 != 0 {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (n, run) in runs.iter().enumerate() {
+        let opening = n % 2 == 0;
+        let before = &text[pos..run.start];
+        out.push_str(if opening { before } else { before.trim_end() });
+        out.push_str("**");
+        pos = run.end;
+        if opening {
+            pos += text[pos..].len() - text[pos..].trim_start_matches(' ').len();
+        }
+    }
+    out.push_str(&text[pos..]);
+    report(
+        Severity::Info,
+        "repair-stray-markers",
+        "escaped asterisks standing apart from the text they mark restored as bold".into(),
+    );
+    out
+}
+
+/// Byte ranges of runs of two or more escaped asterisks (`\*\*`, `\* \*`) followed, for
+/// an opening run, or preceded, for a closing one, by a space.
+fn marker_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if !(bytes[i] == b'\\' && bytes[i + 1] == b'*') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 2;
+        let mut count = 1;
+        loop {
+            let rest = &bytes[end..];
+            if rest.starts_with(b"\\*") {
+                end += 2;
+            } else if rest.starts_with(b" \\*") {
+                end += 3;
+            } else {
+                break;
+            }
+            count += 1;
+        }
+        let spaced = bytes.get(end) == Some(&b' ') || (start > 0 && bytes[start - 1] == b' ');
+        if count >= 2 && spaced {
+            runs.push(start..end);
+        }
+        i = end;
+    }
+    runs
+}
+
 /// `**Enviar **` → `**Enviar**`: CommonMark does not close bold after a space.
 fn tidy_bold_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -73,10 +137,7 @@ fn tidy_bold_spaces(text: &str) -> String {
 /// Whether a link reference label names a file (`give-customers-permission.md`).
 pub(super) fn looks_like_path(label: &str) -> bool {
     let path = label.split('#').next().unwrap_or_default();
-    !label.is_empty()
-        && !label.contains(char::is_whitespace)
-        && path.len() > 3
-        && path[path.len() - 3..].eq_ignore_ascii_case(".md")
+    !label.contains(char::is_whitespace) && super::inline::markdown_file_stem(path).is_some()
 }
 
 /// Pattern 7: reference links with no definition, `[text] [label.md]` or
@@ -400,6 +461,26 @@ mod tests {
         );
         assert_eq!(runs, vec![text("Selecione "), strong("Enviar"), text(".")]);
         assert_eq!(codes, ["repair-escaped-bold"]);
+    }
+
+    #[test]
+    fn stray_escaped_markers_in_pairs_become_bold() {
+        let mut codes = Vec::new();
+        let mut report = |_s, code, _m: String| codes.push(code);
+        assert_eq!(
+            stray_markers("enter the name \\*\\* *Repair2010* \\*\\*.", &mut report),
+            "enter the name ***Repair2010***."
+        );
+        assert_eq!(
+            stray_markers("ادخل الاسم \\* \\* *Repair2010* \\* \\*.", &mut report),
+            "ادخل الاسم ***Repair2010***."
+        );
+        assert_eq!(stray_markers("a \\*\\* b", &mut report), "a \\*\\* b");
+        assert_eq!(
+            stray_markers("\\*\\*Enviar \\*\\*", &mut report),
+            "\\*\\*Enviar \\*\\*"
+        );
+        assert_eq!(codes, ["repair-stray-markers", "repair-stray-markers"]);
     }
 
     #[test]
