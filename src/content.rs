@@ -128,6 +128,15 @@ pub enum Block {
         src: String,
         alt: String,
     },
+    /// `[!INCLUDE [title](path)]`: content included at build time, unresolved here.
+    Include {
+        title: String,
+        path: String,
+    },
+    /// `> [!div class="nextstepaction"]`: a "next step" call to action (usually a link).
+    NextStep(Vec<Inline>),
+    /// `> [!div class="checklist"]`: a list of what the reader will do or learn.
+    Checklist(Vec<Vec<Block>>),
     Rule,
 }
 
@@ -248,7 +257,12 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
         .map(|raw| inline::parse_segment(raw, &locale, &mut diagnostics))
         .collect();
     let locate = |offset| line_column(source, lifted.source_offset(offset));
-    let blocks = block::parse_blocks(&lifted.skeleton, &mut diagnostics, &locate);
+    let blocks = block::parse_blocks(
+        &lifted.skeleton,
+        &lifted.directives,
+        &mut diagnostics,
+        &locate,
+    );
     let mut topic = Topic {
         meta,
         blocks,
@@ -385,11 +399,13 @@ impl Topic {
                 Block::Heading { content, .. } | Block::Paragraph(content) => {
                     parts.push(self.plain_text(content, view))
                 }
-                Block::List { items, .. } => {
+                Block::List { items, .. } | Block::Checklist(items) => {
                     for item in items {
                         parts.push(self.blocks_text(item, view));
                     }
                 }
+                Block::NextStep(content) => parts.push(self.plain_text(content, view)),
+                Block::Include { .. } => {}
                 Block::Alert { blocks, .. } | Block::Quote(blocks) => {
                     parts.push(self.blocks_text(blocks, view))
                 }

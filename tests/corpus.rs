@@ -107,6 +107,18 @@ fn no_markup_leaks_into_what_a_reader_sees() {
         "sxs-lookup",
         "\u{E000}",
         "\u{E001}",
+        "\u{E003}",
+        "[!NOTE",
+        "[!TIP",
+        "[!IMPORTANT",
+        "[!CAUTION",
+        "[!WARNING",
+        "[!INCLUDE",
+        "[!div",
+        ":::image",
+        "<a name",
+        "\u{202B}",
+        "\u{202C}",
     ];
     let mut leaks = Vec::new();
     for (name, topic) in parse_all() {

@@ -65,6 +65,14 @@ fn render_block(topic: &Topic, block: &Block, view: View) -> Html {
             html! { <p class="hm-image-alt">{ alt.clone() }</p> }
         }
         Block::Image { .. } => Html::default(),
+        // Build-time inclusions are not available to the widget.
+        Block::Include { .. } => Html::default(),
+        Block::NextStep(content) => {
+            html! { <p class="hm-next-step">{ render_inlines(topic, content, view) }</p> }
+        }
+        Block::Checklist(items) => html! {
+            <ul class="hm-checklist">{ for items.iter().map(|item| html! { <li>{ render_blocks(topic, item, view) }</li> }) }</ul>
+        },
         Block::Rule => html! { <hr /> },
     }
 }

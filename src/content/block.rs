@@ -11,6 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::inline::{is_line_break, resolve_placeholders, InlineBuilder};
+use super::segment::{directive_placeholder, Directive, CLOSE, DIRECTIVE};
 use super::{AlertKind, Block, Diagnostic, Inline, Severity};
 
 type Events<'a> =
@@ -19,6 +20,7 @@ type Events<'a> =
 /// Parses the skeleton. `locate` maps a skeleton byte offset to a source line and column.
 pub(super) fn parse_blocks(
     skeleton: &str,
+    directives: &[Directive],
     diagnostics: &mut Vec<Diagnostic>,
     locate: &dyn Fn(usize) -> (u32, u32),
 ) -> Vec<Block> {
@@ -27,13 +29,35 @@ pub(super) fn parse_blocks(
         .into_offset_iter()
         .peekable();
     let mut parser = BlockParser {
+        directives,
         diagnostics,
         locate,
     };
-    parser.blocks_until(&mut events, None)
+    let blocks = parser.blocks_until(&mut events, None);
+    for directive in directives {
+        if let Directive::Include {
+            title,
+            path,
+            line,
+            column,
+        } = directive
+        {
+            parser.diagnostics.push(Diagnostic {
+                line: *line,
+                column: *column,
+                severity: Severity::Warning,
+                code: "unresolved-include",
+                message: format!(
+                    "include `{title}` ({path}) is resolved at build time and is not shown"
+                ),
+            });
+        }
+    }
+    blocks
 }
 
 struct BlockParser<'d, 'l> {
+    directives: &'d [Directive],
     diagnostics: &'d mut Vec<Diagnostic>,
     locate: &'l dyn Fn(usize) -> (u32, u32),
 }
@@ -46,9 +70,7 @@ impl BlockParser<'_, '_> {
             if InlineBuilder::accepts(&event) {
                 // Tight list items hold inline content without a paragraph.
                 let content = self.inlines(events, None);
-                if !content.is_empty() {
-                    blocks.push(Block::Paragraph(content));
-                }
+                blocks.extend(self.paragraph(content));
                 continue;
             }
             events.next();
@@ -76,7 +98,7 @@ impl BlockParser<'_, '_> {
         Some(match tag {
             Tag::Paragraph => {
                 let content = self.inlines(events, Some(TagEnd::Paragraph));
-                non_empty_paragraph(content)?
+                self.paragraph(content)?
             }
             Tag::Heading { level, .. } => {
                 let mut anchor = None;
@@ -107,7 +129,7 @@ impl BlockParser<'_, '_> {
                         kind: alert_kind(kind),
                         blocks,
                     },
-                    None => Block::Quote(blocks),
+                    None => return div_block(blocks),
                 }
             }
             Tag::CodeBlock(kind) => {
@@ -151,6 +173,62 @@ impl BlockParser<'_, '_> {
                 Block::Quote(blocks)
             }
         })
+    }
+
+    /// A paragraph, or the directive it consists of; directives inside running text are
+    /// reduced to their words (an image's alt text; nothing for an include).
+    fn paragraph(&self, content: Vec<Inline>) -> Option<Block> {
+        if let [Inline::Text(text)] = content.as_slice() {
+            if let Some(directive) =
+                directive_placeholder(text).and_then(|i| self.directives.get(i))
+            {
+                return Some(match directive.clone() {
+                    Directive::Include { title, path, .. } => Block::Include { title, path },
+                    Directive::Image { src, alt } => Block::Image { src, alt },
+                });
+            }
+        }
+        let content = self.inline_directives(content);
+        (!content.is_empty()).then_some(Block::Paragraph(content))
+    }
+
+    fn inline_directives(&self, content: Vec<Inline>) -> Vec<Inline> {
+        content
+            .into_iter()
+            .map(|inline| match inline {
+                Inline::Text(text) if text.contains(DIRECTIVE) => {
+                    Inline::Text(self.directive_words(&text))
+                }
+                Inline::Strong(c) => Inline::Strong(self.inline_directives(c)),
+                Inline::Emphasis(c) => Inline::Emphasis(self.inline_directives(c)),
+                Inline::Link { href, children } => Inline::Link {
+                    href,
+                    children: self.inline_directives(children),
+                },
+                other => other,
+            })
+            .collect()
+    }
+
+    fn directive_words(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find(DIRECTIVE) {
+            out.push_str(&rest[..open]);
+            let after = &rest[open..];
+            let Some(close) = after.find(CLOSE) else {
+                break;
+            };
+            if let Some(Directive::Image { alt, .. }) =
+                directive_placeholder(&after[..close + CLOSE.len_utf8()])
+                    .and_then(|i| self.directives.get(i))
+            {
+                out.push_str(alt);
+            }
+            rest = &after[close + CLOSE.len_utf8()..];
+        }
+        out.push_str(rest);
+        out
     }
 
     /// Inline content up to `end` (consumed), or up to the next non-inline event.
@@ -257,11 +335,61 @@ impl BlockParser<'_, '_> {
     }
 }
 
-fn non_empty_paragraph(content: Vec<Inline>) -> Option<Block> {
-    if content.is_empty() {
-        return None;
+/// A quote that starts with `[!div class="..."]` is a DocFX wrapper: a next-step action,
+/// a checklist, or a styled box (`mx-imgBorder`) whose content is shown as it is.
+fn div_block(mut blocks: Vec<Block>) -> Option<Block> {
+    let class = match blocks.first_mut() {
+        Some(Block::Paragraph(content)) => take_div_class(content),
+        _ => None,
+    };
+    let Some(class) = class else {
+        return Some(Block::Quote(blocks));
+    };
+    if matches!(blocks.first(), Some(Block::Paragraph(c)) if c.is_empty()) {
+        blocks.remove(0);
     }
-    Some(Block::Paragraph(content))
+    match class.as_str() {
+        "nextstepaction" => {
+            let content = blocks
+                .into_iter()
+                .flat_map(|b| match b {
+                    Block::Paragraph(c) => c,
+                    _ => Vec::new(),
+                })
+                .collect();
+            Some(Block::NextStep(content))
+        }
+        "checklist" => match blocks.as_slice() {
+            [Block::List { .. }] => match blocks.remove(0) {
+                Block::List { items, .. } => Some(Block::Checklist(items)),
+                _ => None,
+            },
+            _ => Some(Block::Quote(blocks)),
+        },
+        _ if blocks.len() == 1 => blocks.pop(),
+        _ => Some(Block::Quote(blocks)),
+    }
+}
+
+/// Removes a leading `[!div class="name"]` from a paragraph and returns the class.
+fn take_div_class(content: &mut Vec<Inline>) -> Option<String> {
+    let Some(Inline::Text(first)) = content.first_mut() else {
+        return None;
+    };
+    let rest = first.trim_start().strip_prefix("[!div")?;
+    let close = rest.find(']')?;
+    let attributes = &rest[..close];
+    let class = attributes
+        .split("class=")
+        .nth(1)?
+        .trim()
+        .trim_matches(['"', '\'', ' '])
+        .to_string();
+    *first = rest[close + 1..].trim_start().to_string();
+    if first.is_empty() {
+        content.remove(0);
+    }
+    Some(class)
 }
 
 fn alert_kind(kind: BlockQuoteKind) -> AlertKind {
@@ -299,7 +427,7 @@ mod tests {
 
     fn parse(skeleton: &str) -> (Vec<Block>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let blocks = parse_blocks(skeleton, &mut diagnostics, &|o| (1, o as u32 + 1));
+        let blocks = parse_blocks(skeleton, &[], &mut diagnostics, &|o| (1, o as u32 + 1));
         (blocks, diagnostics)
     }
 
@@ -360,6 +488,28 @@ mod tests {
                 kind: AlertKind::Note,
                 blocks: vec![Block::Paragraph(vec![Inline::Segment(0)])]
             }]
+        );
+    }
+
+    #[test]
+    fn next_step_and_checklist_divs_become_blocks() {
+        let (blocks, _) = parse("> [!div class=\"nextstepaction\"]\n> [Go](next.md)\n\n> [!div class=\"checklist\"]\n> * one\n> * two\n");
+        assert!(
+            matches!(&blocks[0], Block::NextStep(c) if matches!(&c[0], Inline::Link { .. })),
+            "{blocks:?}"
+        );
+        assert!(
+            matches!(&blocks[1], Block::Checklist(items) if items.len() == 2),
+            "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn an_image_border_div_is_just_its_content() {
+        let (blocks, _) = parse("> [!div class=\"mx-imgBorder\"]\n> Text\n");
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph(vec![Inline::Text("Text".into())])]
         );
     }
 

@@ -26,12 +26,14 @@ pub(super) fn parse_segment(
         })
     };
     let english_source = raw.english.or(raw.localized).unwrap_or_default();
-    let english_source = repair::stray_markers(english_source, &mut report);
+    let english_source = repair::bidi_controls(english_source, &mut report);
+    let english_source = repair::stray_markers(&english_source, &mut report);
     let (english_text, english_targets) = repair::reference_links(&english_source, &[]);
     let english = parse_inlines(&english_text);
     let localized = match raw.localized {
         Some(text) => {
-            let text = repair::stray_markers(text, &mut report);
+            let text = repair::bidi_controls(text, &mut report);
+            let text = repair::stray_markers(&text, &mut report);
             let text = repair::escaped_bold(&text, &english, &mut report);
             let (text, targets) = repair::reference_links(&text, &english_targets);
             if !targets.is_empty() {

@@ -38,6 +38,27 @@ pub(super) fn escaped_bold(text: &str, english: &[Inline], report: &mut Report<'
     out
 }
 
+/// Pattern 12: bidi embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069). Machine translation leaves them unbalanced (an RLE without its PDF,
+/// inside or across bold), which would carry a direction into the text after them. The
+/// panel's direction comes from the locale, so they are removed. The zero-width marks
+/// (LRM, RLM, ALM) cannot be unbalanced and stay.
+pub(super) fn bidi_controls(text: &str, report: &mut Report<'_>) -> String {
+    let is_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.contains(is_control) {
+        return text.to_string();
+    }
+    report(
+        Severity::Info,
+        "repair-bidi-controls",
+        "bidi embedding controls removed; the direction comes from the locale".into(),
+    );
+    text.chars().filter(|&c| !is_control(c)).collect()
+}
+
+/// Zero-width direction marks, trimmed from the edges of UI labels.
+pub(super) const DIRECTION_MARKS: [char; 3] = ['\u{200E}', '\u{200F}', '\u{061C}'];
+
 /// Pattern 9: escaped marker runs standing apart from what they mark, inherited from the
 /// English source: `\*\* *Repair2010* \*\*` or, after translation, `\* \* *Repair2010* \* \*`.
 /// When such runs come in pairs they were meant as bold: `***Repair2010***`. Runs glued
@@ -481,6 +502,18 @@ mod tests {
             "\\*\\*Enviar \\*\\*"
         );
         assert_eq!(codes, ["repair-stray-markers", "repair-stray-markers"]);
+    }
+
+    #[test]
+    fn unbalanced_bidi_embeddings_are_removed_and_marks_kept() {
+        let mut codes = Vec::new();
+        let mut report = |_s, code, _m: String| codes.push(code);
+        assert_eq!(
+            bidi_controls("ל'\u{200f}\u{202b}בוצע בהצלחה'.", &mut report),
+            "ל'\u{200f}בוצע בהצלחה'."
+        );
+        assert_eq!(bidi_controls("plain", &mut report), "plain");
+        assert_eq!(codes, ["repair-bidi-controls"]);
     }
 
     #[test]

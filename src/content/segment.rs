@@ -15,6 +15,23 @@ use super::{line_column, Diagnostic, Severity};
 
 pub(super) const OPEN: char = '\u{E000}';
 pub(super) const CLOSE: char = '\u{E001}';
+/// Opens the placeholder of a [`Directive`] (closed by [`CLOSE`]).
+pub(super) const DIRECTIVE: char = '\u{E003}';
+
+/// A DocFX directive, lifted out of the body like a span pair so that its syntax never
+/// reaches Markdown parsing (and never a reader).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Directive {
+    /// `[!INCLUDE [title](path)]`: a build-time inclusion, kept unresolved.
+    Include {
+        title: String,
+        path: String,
+        line: u32,
+        column: u32,
+    },
+    /// `:::image type="content" source=".." alt-text="..":::` (alt text translated in place).
+    Image { src: String, alt: String },
+}
 
 /// A span pair as found in the source: both halves still Markdown.
 #[derive(Debug)]
@@ -32,11 +49,28 @@ pub(super) struct RawSegment<'a> {
 pub(super) struct Lifted<'a> {
     pub skeleton: String,
     pub segments: Vec<RawSegment<'a>>,
+    pub directives: Vec<Directive>,
     /// `(skeleton offset, source offset)` at the start of every run of copied text.
     map: Vec<(usize, usize)>,
 }
 
 impl Lifted<'_> {
+    fn push_directive(&mut self, directive: Directive, (line, column): (u32, u32)) {
+        let directive = match directive {
+            Directive::Include { title, path, .. } => Directive::Include {
+                title,
+                path,
+                line,
+                column,
+            },
+            image => image,
+        };
+        self.skeleton.push(DIRECTIVE);
+        self.skeleton.push_str(&self.directives.len().to_string());
+        self.skeleton.push(CLOSE);
+        self.directives.push(directive);
+    }
+
     /// The source byte offset of a skeleton byte offset.
     pub fn source_offset(&self, skeleton_offset: usize) -> usize {
         let i = self.map.partition_point(|&(s, _)| s <= skeleton_offset);
@@ -92,10 +126,24 @@ pub(super) fn lift<'a>(
     let mut lifted = Lifted {
         skeleton: String::with_capacity(body.len() / 2),
         segments: Vec::new(),
+        directives: Vec::new(),
         map: vec![(0, body_offset)],
     };
     let mut pos = 0;
-    while let Some(found) = next_span(body, pos) {
+    loop {
+        let span = next_span(body, pos);
+        let directive = next_directive(body, pos);
+        let found = match (span, directive) {
+            (span, Some((start, end, directive))) if span.is_none_or(|s| start < s) => {
+                lifted.skeleton.push_str(&body[pos..start]);
+                lifted.push_directive(directive, line_column(source, body_offset + start));
+                pos = end;
+                lifted.map.push((lifted.skeleton.len(), body_offset + pos));
+                continue;
+            }
+            (Some(span), _) => span,
+            (None, _) => break,
+        };
         lifted.skeleton.push_str(&body[pos..found]);
         let at = body_offset + found;
         let (line, column) = line_column(source, at);
@@ -176,6 +224,89 @@ pub(super) fn lift<'a>(
     }
     lifted.skeleton.push_str(&body[pos..]);
     lifted
+}
+
+const INCLUDE_OPEN: &str = "[!INCLUDE";
+const IMAGE_OPEN: &str = ":::image ";
+const IMAGE_END: &str = ":::image-end:::";
+
+/// The next directive at or after `pos` that can be read: its range and value.
+fn next_directive(body: &str, pos: usize) -> Option<(usize, usize, Directive)> {
+    let mut from = pos;
+    loop {
+        let rest = &body[from..];
+        let include = rest.find(INCLUDE_OPEN).map(|i| from + i);
+        let image = rest.find(IMAGE_OPEN).map(|i| from + i);
+        let start = match (include, image) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        let read = if Some(start) == include {
+            read_include(body, start)
+        } else {
+            read_image(body, start)
+        };
+        match read {
+            Some((end, directive)) => return Some((start, end, directive)),
+            None => from = start + 1,
+        }
+    }
+}
+
+/// `[!INCLUDE [title](path)]` (the space is optional).
+fn read_include(body: &str, start: usize) -> Option<(usize, Directive)> {
+    let rest = &body[start + INCLUDE_OPEN.len()..];
+    let after_space = rest.trim_start_matches(' ');
+    let inner = after_space.strip_prefix('[')?;
+    let title_end = inner.find(']')?;
+    let after_title = inner[title_end + 1..].strip_prefix('(')?;
+    let path_end = after_title.find(')')?;
+    let tail = after_title[path_end + 1..].strip_prefix(']')?;
+    let end = body.len() - tail.len();
+    let directive = Directive::Include {
+        title: inner[..title_end].trim().to_string(),
+        path: after_title[..path_end].trim().to_string(),
+        line: 0,
+        column: 0,
+    };
+    Some((end, directive))
+}
+
+/// `:::image type=".." source=".." alt-text="..":::`; a `type="complex"` image runs to
+/// `:::image-end:::` (its long description is kept out of the step text).
+fn read_image(body: &str, start: usize) -> Option<(usize, Directive)> {
+    let rest = &body[start + IMAGE_OPEN.len()..];
+    let close = rest.find(":::")?;
+    let attributes = &rest[..close];
+    if attributes.contains('\n') {
+        return None;
+    }
+    let attr = |name: &str| {
+        let key = format!("{name}=\"");
+        let at = attributes.find(&key)? + key.len();
+        let len = attributes[at..].find('"')?;
+        Some(attributes[at..at + len].to_string())
+    };
+    let mut end = start + IMAGE_OPEN.len() + close + 3;
+    if attr("type").as_deref() == Some("complex") {
+        if let Some(i) = body[end..].find(IMAGE_END) {
+            end += i + IMAGE_END.len();
+        }
+    }
+    let directive = Directive::Image {
+        src: attr("source").unwrap_or_default(),
+        alt: attr("alt-text").unwrap_or_default(),
+    };
+    Some((end, directive))
+}
+
+/// The index of a directive placeholder that is all of `text` (blank around it allowed).
+pub(super) fn directive_placeholder(text: &str) -> Option<usize> {
+    text.trim()
+        .strip_prefix(DIRECTIVE)?
+        .strip_suffix(CLOSE)?
+        .parse()
+        .ok()
 }
 
 /// The next localized or English opening tag at or after `pos`.
@@ -348,6 +479,42 @@ mod tests {
         let skel_cd = lifted.skeleton.find("cd").unwrap();
         assert_eq!(lifted.source_offset(skel_cd), body.find("cd").unwrap());
         assert_eq!(lifted.source_offset(1), 1);
+    }
+
+    #[test]
+    fn includes_and_images_are_lifted_as_directives() {
+        let (lifted, _) = lift_body(
+            "[!INCLUDE[footer](../includes/footer.md)]\n\n> :::image type=\"content\" source=\"media/a.png\" alt-text=\"Ein Bild\":::\n",
+        );
+        assert_eq!(
+            lifted.skeleton,
+            "\u{E003}0\u{E001}\n\n> \u{E003}1\u{E001}\n"
+        );
+        assert_eq!(
+            lifted.directives[0],
+            Directive::Include {
+                title: "footer".into(),
+                path: "../includes/footer.md".into(),
+                line: 1,
+                column: 1
+            }
+        );
+        assert_eq!(
+            lifted.directives[1],
+            Directive::Image {
+                src: "media/a.png".into(),
+                alt: "Ein Bild".into()
+            }
+        );
+        assert_eq!(directive_placeholder(" \u{E003}1\u{E001} "), Some(1));
+    }
+
+    #[test]
+    fn a_complex_image_swallows_its_long_description() {
+        let (lifted, _) = lift_body(
+            ":::image type=\"complex\" source=\"a.png\" alt-text=\"Alt\":::\nLong text\n:::image-end:::\nAfter",
+        );
+        assert_eq!(lifted.skeleton, "\u{E003}0\u{E001}\nAfter");
     }
 
     #[test]

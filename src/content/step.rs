@@ -5,7 +5,7 @@
 //! those elements across locales ([`Anchor::key`] is their slug); the localized bold term
 //! is what the user reads, aligned to the English one where the translation kept its bold.
 
-use super::repair::strong_texts;
+use super::repair::{strong_texts, DIRECTION_MARKS};
 use super::{Block, Diagnostic, Inline, Severity, Topic};
 
 /// One step of the procedure.
@@ -89,12 +89,15 @@ fn block_inlines(blocks: &[Block]) -> Vec<&[Inline]> {
             Block::Heading { content, .. } | Block::Paragraph(content) => {
                 out.push(content.as_slice())
             }
-            Block::List { items, .. } => items.iter().for_each(|i| out.extend(block_inlines(i))),
+            Block::List { items, .. } | Block::Checklist(items) => {
+                items.iter().for_each(|i| out.extend(block_inlines(i)))
+            }
+            Block::NextStep(content) => out.push(content.as_slice()),
             Block::Alert { blocks, .. } | Block::Quote(blocks) => out.extend(block_inlines(blocks)),
             Block::Table { head, rows } => {
                 out.extend(head.iter().chain(rows.iter().flatten()).map(Vec::as_slice))
             }
-            Block::Code { .. } | Block::Image { .. } | Block::Rule => {}
+            Block::Code { .. } | Block::Image { .. } | Block::Include { .. } | Block::Rule => {}
         }
     }
     out
