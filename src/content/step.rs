@@ -154,11 +154,14 @@ fn push_anchor(anchors: &mut Vec<Anchor>, english: &str, localized: Option<Strin
     if key.is_empty() {
         return;
     }
+    let tidy = |label: &str| {
+        label
+            .trim_matches(|c: char| c.is_whitespace() || DIRECTION_MARKS.contains(&c))
+            .to_string()
+    };
     anchors.push(Anchor {
         key,
-        english: english.trim().to_string(),
-        localized: localized
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty()),
+        english: tidy(english),
+        localized: localized.map(|l| tidy(&l)).filter(|l| !l.is_empty()),
     });
 }

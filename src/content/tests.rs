@@ -165,3 +165,26 @@ fn binary_input_is_not_a_topic() {
     assert_eq!(err.kind, TopicErrorKind::Binary);
     assert_eq!((err.line, err.column), (4, 1));
 }
+
+#[test]
+fn hebrew_text_carries_no_unbalanced_direction_controls() {
+    let path = format!(
+        "{}/tests/fixtures/corpus/he-IL/project-settings.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let topic = parse_topic(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let texts: Vec<String> = (0..topic.segments.len())
+        .map(|i| topic.plain_text(&[Inline::Segment(i)], View::Localized))
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with("בדף \u{200f}קטגוריות משאבים פעילים.")),
+        "{texts:#?}"
+    );
+    assert!(texts.iter().all(|t| !t.contains(['\u{202b}', '\u{202c}'])));
+    assert!(topic
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "repair-bidi-controls"));
+}
