@@ -117,7 +117,7 @@ ensure_wasm_bindgen() {
     setup_log "wasm-bindgen-cli $want (Cargo.lock): present, skipped"
   else
     setup_log "wasm-bindgen-cli $want (Cargo.lock): installing (found '${have:-none}'; cargo install, ~5 min)"
-    # Not --locked: wasm-bindgen-cli's own lockfile does not build on every toolchain.
+    # Deliberately without --locked (the project's documented install command).
     cargo install wasm-bindgen-cli --version "$want"
     have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')"
     [ "$have" = "$want" ] || setup_die "wasm-bindgen --version says '$have' after install"

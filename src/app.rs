@@ -5,19 +5,24 @@
 //! 2. It dispatches `helpmark:ready` with the negotiated locale (the host page may
 //!    localize itself to match) or, on failure, `helpmark:error` and one console error
 //!    naming the file.
-//! 3. It renders the help icon and, when open, the panel.
+//! 3. It renders the help icon and, when open, the panel; it follows the element the
+//!    current step points at ([`use_target`]) with a spotlight, advances when the user
+//!    uses that element, keeps the panel off it, remembers the place across pages
+//!    (`sessionStorage`), and dispatches `helpmark:step`.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::catalog::{parse_manifest, LocaleEntry};
-use crate::components::{Launcher, Panel, PanelBody};
+use crate::components::{Launcher, Panel, PanelBody, Spotlight};
 use crate::content::{parse_topic, Topic};
-use crate::dom::{self, Detail};
+use crate::dom::{self, Detail, TargetQuery, TargetStatus};
 use crate::embed::Config;
-use crate::guide::{GuideAction, GuideState};
-use crate::locale::{direction, negotiate, strings, UiStrings, ENGLISH, UI_LOCALES};
+use crate::geometry::{place_panel, Placement};
+use crate::guide::{plan, targets, GuideAction, GuideState, Progress, Target};
+use crate::hooks::use_target;
+use crate::locale::{direction, negotiate, strings, Direction, UiStrings, ENGLISH, UI_LOCALES};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -67,7 +72,7 @@ impl Reducible for GuideState {
     type Action = GuideAction;
 
     fn reduce(self: Rc<Self>, action: GuideAction) -> Rc<Self> {
-        Rc::new(self.apply(action))
+        Rc::new((*self).clone().apply(action))
     }
 }
 
@@ -117,23 +122,55 @@ fn ui_strings(locale: &str) -> &'static UiStrings {
     strings(&negotiate(&[locale], &UI_LOCALES, ENGLISH))
 }
 
+/// Where the guide's progress is kept between pages: `topic` and `step:target`.
+const PROGRESS_KEY: &str = "helpmark:guide";
+
+/// The stored progress, if it belongs to `topic`.
+fn stored_progress(stored: Option<&str>, topic: &str) -> Option<Progress> {
+    let (stored_topic, progress) = stored?.split_once('\n')?;
+    (stored_topic == topic)
+        .then(|| Progress::decode(progress))
+        .flatten()
+}
+
+/// What the current step points at, as a query for the page.
+fn target_query(topic: &Topic, guide: &GuideState) -> Option<TargetQuery> {
+    let step = topic.steps.get(guide.step)?;
+    Some(match targets(step).get(guide.target)? {
+        Target::Anchor(anchor) => TargetQuery::Anchor {
+            key: anchor.key.clone(),
+            localized: anchor.localized.clone(),
+            english: anchor.english.clone(),
+        },
+        Target::Instruction(instruction) => TargetQuery::Instruction((*instruction).clone()),
+    })
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = props.config.clone();
     let guide = use_reducer(GuideState::default);
     let content = use_state(|| Content::Loading);
     let attempt = use_state(|| 0u32);
+    // Read before any effect runs: the guide resumes where the last page left it.
+    let resume = use_memo(config.topic.clone(), |topic| {
+        stored_progress(dom::session_get(PROGRESS_KEY).as_deref(), topic)
+    });
     {
         let content = content.setter();
         let guide = guide.dispatcher();
         let config = config.clone();
+        let resume = *resume;
         use_effect_with(*attempt, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match load_topic(&config).await {
                     Ok(loaded) => {
                         guide.dispatch(GuideAction::Loaded {
-                            steps: loaded.topic.steps.len(),
+                            plan: plan(&loaded.topic.steps),
                         });
+                        if let Some(progress) = resume {
+                            guide.dispatch(GuideAction::Resume(progress));
+                        }
                         announce_ready(&loaded.entry.locale, &config.topic);
                         Content::Ready(Rc::new(loaded))
                     }
@@ -155,11 +192,113 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let locale = match &*content {
-        Content::Ready(loaded) => loaded.entry.locale.clone(),
-        _ => config.ui_locale(),
+    let loaded = match &*content {
+        Content::Ready(loaded) => Some(loaded.clone()),
+        _ => None,
     };
+    let query = loaded
+        .as_ref()
+        .filter(|_| guide.open)
+        .and_then(|l| target_query(&l.topic, &guide));
+    let on_activate = {
+        let guide = guide.dispatcher();
+        Callback::from(move |()| guide.dispatch(GuideAction::TargetActivated))
+    };
+    let status = use_target(query.clone(), on_activate);
+
+    // Remember the place while the guide is open; forget it when the user closes it (or
+    // finishes), never merely because a page loaded with the guide closed.
+    {
+        let topic = config.topic.clone();
+        let ready = loaded.is_some();
+        let was_open = use_mut_ref(|| false);
+        use_effect_with(
+            (guide.open, guide.progress(), ready),
+            move |(open, progress, ready)| {
+                if *ready && *open {
+                    dom::session_set(PROGRESS_KEY, &format!("{topic}\n{}", progress.encode()));
+                } else if *ready && *was_open.borrow() {
+                    dom::session_remove(PROGRESS_KEY);
+                }
+                *was_open.borrow_mut() = *open;
+            },
+        );
+    }
+
+    let locale = match &loaded {
+        Some(loaded) => loaded.entry.locale.clone(),
+        None => config.ui_locale(),
+    };
+
+    // Tell the host where the guide is, once the target is found or known to be missing.
+    {
+        let found = match (&query, &status) {
+            (_, TargetStatus::Found { .. }) => Some(true),
+            (None, _) | (_, TargetStatus::Missing) => Some(false),
+            _ => None,
+        };
+        let name = loaded.as_ref().and_then(|l| {
+            let step = l.topic.steps.get(guide.step)?;
+            targets(step)
+                .get(guide.target)
+                .map(|t| t.name().to_string())
+        });
+        let detail = (
+            guide.open && loaded.is_some(),
+            guide.step,
+            guide.steps(),
+            name.unwrap_or_default(),
+            found,
+        );
+        let topic = config.topic.clone();
+        let locale = locale.clone();
+        use_effect_with(detail, move |(open, step, steps, anchor, found)| {
+            if let (true, Some(found)) = (*open, *found) {
+                dom::dispatch(
+                    "helpmark:step",
+                    &[
+                        ("topic", Detail::Str(&topic)),
+                        ("locale", Detail::Str(&locale)),
+                        ("step", Detail::Num((*step + 1) as f64)),
+                        ("steps", Detail::Num(*steps as f64)),
+                        ("anchor", Detail::Str(anchor)),
+                        ("found", Detail::Bool(found)),
+                    ],
+                );
+            }
+        });
+    }
+
     let s = ui_strings(&locale);
+    let dir = direction(&locale);
+    let (target_rect, viewport) = match &status {
+        TargetStatus::Found { rect, viewport } if guide.open => (Some(*rect), *viewport),
+        _ => (None, dom::viewport()),
+    };
+    let panel_ref = use_node_ref();
+    let placement = use_state(|| Placement::BottomEnd);
+    {
+        let panel_ref = panel_ref.clone();
+        let placement = placement.clone();
+        let key = (
+            target_rect.map(|r| [r.x, r.y, r.width, r.height].map(f64::to_bits)),
+            [viewport.width, viewport.height].map(f64::to_bits),
+            guide.open,
+            guide.progress(),
+        );
+        use_effect_with(key, move |_| {
+            let Some(panel) = panel_ref.cast::<web_sys::HtmlElement>() else {
+                return;
+            };
+            let size = dom::natural_size(&panel);
+            let next = place_panel(target_rect.as_ref(), size, &viewport, dir == Direction::Rtl);
+            dom::set_max_height(&panel, next.max_height);
+            if *placement != next.placement {
+                placement.set(next.placement);
+            }
+        });
+    }
+
     let body = match &*content {
         Content::Loading => PanelBody::Loading,
         Content::Ready(loaded) => PanelBody::Topic {
@@ -173,9 +312,20 @@ pub fn App(props: &AppProps) -> Html {
             },
         },
     };
+    let target_status = match (&query, &status) {
+        (None, _) => "none",
+        (_, TargetStatus::Found { .. }) => "found",
+        (_, TargetStatus::Missing) => "missing",
+        _ => "waiting",
+    };
+    let target_note = match (&query, &status) {
+        (Some(_), TargetStatus::Waiting) => Some(s.waiting),
+        (Some(_), TargetStatus::Missing) => Some(s.not_on_page),
+        _ => None,
+    };
     let send = |action: GuideAction| {
         let guide = guide.dispatcher();
-        Callback::from(move |()| guide.dispatch(action))
+        Callback::from(move |()| guide.dispatch(action.clone()))
     };
     let on_retry = {
         let attempt = attempt.clone();
@@ -187,9 +337,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <>
+            if let Some(rect) = target_rect {
+                <Spotlight target={rect} {viewport} />
+            }
             if guide.open {
-                <Panel strings={s} locale={AttrValue::from(locale.clone())} direction={direction(&locale)}
-                       body={body} guide={*guide} on_close={send(GuideAction::Close)}
+                <Panel strings={s} locale={AttrValue::from(locale.clone())} direction={dir}
+                       body={body} guide={(*guide).clone()} placement={*placement}
+                       panel_ref={panel_ref} target_note={target_note} {target_status}
+                       on_close={send(GuideAction::Close)}
                        on_next={send(GuideAction::Next)} on_back={send(GuideAction::Back)} {on_retry} />
             }
             <Launcher strings={s} expanded={guide.open} on_click={send(GuideAction::Toggle)} />

@@ -25,13 +25,15 @@
 mod block;
 mod front_matter;
 mod inline;
+mod plain;
 mod repair;
 mod segment;
 mod step;
 
 pub use front_matter::Meta;
 pub use inline::classify_href;
-pub use step::{slug, Anchor, Step};
+pub use plain::render_plain;
+pub use step::{slug, Anchor, Instruction, Step};
 
 use std::fmt;
 
@@ -137,7 +139,18 @@ pub enum Block {
     NextStep(Vec<Inline>),
     /// `> [!div class="checklist"]`: a list of what the reader will do or learn.
     Checklist(Vec<Vec<Block>>),
+    /// `# [Label](#tab/id)` headings, each followed by its blocks, closed by `---`.
+    Tabs(Vec<Tab>),
     Rule,
+}
+
+/// One tab of a tabbed section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tab {
+    /// `tab/id` target without the `tab/` prefix.
+    pub id: String,
+    pub label: Vec<Inline>,
+    pub blocks: Vec<Block>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,8 +260,29 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
             kind: TopicErrorKind::Binary,
         });
     }
+    // The parser marks lifted segments and directives with private-use characters; the
+    // same characters in the input are replaced (by U+FFFD, of the same UTF-8 length, so
+    // every offset stays true) before they can be taken for markers.
+    let first_marker = source.find(segment::is_marker);
+    let cleaned;
+    let source = if first_marker.is_some() {
+        cleaned = source.replace(segment::is_marker, "\u{FFFD}");
+        &cleaned
+    } else {
+        source
+    };
     let (meta, body, body_offset) = front_matter::split(source)?;
     let mut diagnostics = Vec::new();
+    if let Some(offset) = first_marker {
+        let (line, column) = line_column(source, offset);
+        diagnostics.push(Diagnostic {
+            line,
+            column,
+            severity: Severity::Warning,
+            code: "private-use-characters",
+            message: "private-use characters U+E000–U+E003 replaced by U+FFFD".into(),
+        });
+    }
     let lifted = segment::lift(source, body, body_offset, &mut diagnostics);
     let locale = meta.locale.clone().unwrap_or_default();
     let segments: Vec<Segment> = lifted
@@ -257,9 +291,16 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
         .map(|raw| inline::parse_segment(raw, &locale, &mut diagnostics))
         .collect();
     let locate = |offset| line_column(source, lifted.source_offset(offset));
+    let segment_text = |i: usize| {
+        segments
+            .get(i)
+            .map(|s| repair::flat_text(&s.english))
+            .unwrap_or_default()
+    };
     let blocks = block::parse_blocks(
         &lifted.skeleton,
         &lifted.directives,
+        &segment_text,
         &mut diagnostics,
         &locate,
     );
@@ -405,6 +446,12 @@ impl Topic {
                     }
                 }
                 Block::NextStep(content) => parts.push(self.plain_text(content, view)),
+                Block::Tabs(tabs) => {
+                    for tab in tabs {
+                        parts.push(self.plain_text(&tab.label, view));
+                        parts.push(self.blocks_text(&tab.blocks, view));
+                    }
+                }
                 Block::Include { .. } => {}
                 Block::Alert { blocks, .. } | Block::Quote(blocks) => {
                     parts.push(self.blocks_text(blocks, view))

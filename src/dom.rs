@@ -3,8 +3,16 @@
 //!
 //! - Reading: [`navigator_languages`], [`query_param`], [`fetch_text`].
 //! - Effects, each undone on drop: [`ShadowHostGuard`] (the widget's own element and shadow
-//!   root on the host page).
+//!   root on the host page), [`TargetTracker`] (following the element a step points at).
+//! - Finding that element: [`TargetQuery`].
+//! - Remembering the guide across pages: [`session_get`], [`session_set`], [`session_remove`].
 //! - Telling the host: [`dispatch`] (DOM events on `document`), [`console_error`].
+
+mod target;
+mod track;
+
+pub use target::{accessible_name, viewport, TargetQuery};
+pub use track::{TargetStatus, TargetTracker};
 
 use std::fmt;
 
@@ -204,4 +212,51 @@ pub fn dispatch(name: &str, fields: &[(&str, Detail<'_>)]) {
 /// One console error, prefixed with the product name.
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(&format!("Helpmark: {message}")));
+}
+
+fn session() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// A value from `sessionStorage` (none when storage is unavailable, as in some private modes).
+pub fn session_get(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
+}
+
+/// Stores a value in `sessionStorage`; a full or unavailable storage is not an error.
+pub fn session_set(key: &str, value: &str) {
+    if let Some(storage) = session() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(storage) = session() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The size of one of the widget's own elements without a height limit set by
+/// [`set_max_height`] (the limit is lifted for the measurement, in the same frame).
+pub fn natural_size(element: &web_sys::HtmlElement) -> (f64, f64) {
+    let style = element.style();
+    let limit = style
+        .get_property_value("max-block-size")
+        .unwrap_or_default();
+    let _ = style.remove_property("max-block-size");
+    let r = element.get_bounding_client_rect();
+    if !limit.is_empty() {
+        let _ = style.set_property("max-block-size", &limit);
+    }
+    (r.width(), r.height())
+}
+
+/// Limits the height of one of the widget's own elements, through the CSS object model
+/// (allowed under a strict Content Security Policy, unlike a `style` attribute).
+pub fn set_max_height(element: &web_sys::HtmlElement, height: Option<f64>) {
+    let style = element.style();
+    let _ = match height {
+        Some(h) => style.set_property("max-block-size", &format!("{}px", h.floor())),
+        None => style.remove_property("max-block-size").map(|_| ()),
+    };
 }

@@ -21,10 +21,13 @@
 
 pub mod catalog;
 pub mod content;
+pub mod geometry;
 pub mod guide;
+pub mod lint;
 pub mod locale;
 
 pub mod app;
 pub mod components;
 pub mod dom;
 pub mod embed;
+pub mod hooks;

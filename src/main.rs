@@ -1,19 +1,35 @@
 //! `helpmark`: the writers' command line.
 //!
 //! ```text
-//! helpmark index <dir> [--out <file>]   write the manifest of the topics under <dir>
+//! helpmark lint <dir-or-file>... [--json]   check articles; exit 1 when any has an error
+//! helpmark show <file> [--english]          print an article as plain text, as read
+//! helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
 //! ```
 //!
-//! `<dir>` holds one folder per locale (`de-DE/`, `zh-CN/`, ...) of articles
+//! For `index`, `<dir>` holds one folder per locale (`de-DE/`, `zh-CN/`, ...) of articles
 //! (`<topic>.md`); files directly in `<dir>` (attribution, licenses) are not topics.
+//! `lint` walks directories recursively and takes the Markdown files that start with a
+//! `---` front matter as articles, skipping any other `.md` file (README, ATTRIBUTION).
+//!
+//! Exit status: 0 on success, 1 when an article has an error (`lint`, `show`) or some file
+//! could not be indexed (`index`), 2 for usage errors and unreadable paths.
 
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use helpmark::catalog::build_manifest;
-use helpmark::content::{parse_topic, Topic};
+use helpmark::catalog::{build_manifest, topic_slug};
+use helpmark::content::{parse_topic, render_plain, Diagnostic, Severity, Topic, View};
+use helpmark::lint::{lint, summary};
+use serde_json::{json, Value};
 
-const USAGE: &str = "usage: helpmark index <dir> [--out <file>]";
+const USAGE: &str = "usage:
+  helpmark lint <dir-or-file>... [--json]   check articles; exit 1 when any has an error
+  helpmark show <file> [--english]          print an article as plain text, as read
+  helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>";
+const LINT_USAGE: &str = "usage: helpmark lint <dir-or-file>... [--json]";
+const SHOW_USAGE: &str = "usage: helpmark show <file> [--english]";
+const INDEX_USAGE: &str = "usage: helpmark index <dir> [--out <file>]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,8 +44,10 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     match args.first().map(String::as_str) {
+        Some("lint") => lint_command(&args[1..]),
+        Some("show") => show(&args[1..]),
         Some("index") => index(&args[1..]),
-        Some("-h" | "--help") | None => {
+        Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
@@ -37,12 +55,281 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
+/// Whether `args` asks for a command's help.
+fn wants_help(args: &[String]) -> bool {
+    args.iter().any(|a| a == "-h" || a == "--help")
+}
+
+// ---------------------------------------------------------------------------------------
+// lint
+
+/// One linted file.
+struct Linted {
+    path: String,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// An input file: its path as shown, and whether it was named explicitly.
+struct Input {
+    path: PathBuf,
+    explicit: bool,
+}
+
+/// Checks the articles in the given files and folders.
+fn lint_command(args: &[String]) -> Result<ExitCode, String> {
+    if wants_help(args) {
+        println!("{LINT_USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut json_output = false;
+    let mut roots = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "--json" => json_output = true,
+            flag if flag.starts_with('-') && flag.len() > 1 => {
+                return Err(format!("unknown option `{flag}`\n{LINT_USAGE}"))
+            }
+            path => roots.push(PathBuf::from(path)),
+        }
+    }
+    if roots.is_empty() {
+        return Err(format!(
+            "lint needs at least one file or folder\n{LINT_USAGE}"
+        ));
+    }
+
+    // Every file first, so that a bad path stops the run before any output.
+    let mut inputs = Vec::new();
+    for root in &roots {
+        let metadata = std::fs::metadata(root).map_err(|e| format!("{}: {e}", root.display()))?;
+        if metadata.is_dir() {
+            walk(root, &mut inputs)?;
+        } else {
+            inputs.push(Input {
+                path: root.clone(),
+                explicit: true,
+            });
+        }
+    }
+
+    // Read and parse; a file named twice (directly or inside a folder) is linted once.
+    let mut seen = HashSet::new();
+    let mut parsed: Vec<(String, Result<Topic, Diagnostic>)> = Vec::new();
+    for input in inputs {
+        let identity = std::fs::canonicalize(&input.path).unwrap_or_else(|_| input.path.clone());
+        if !seen.insert(identity) {
+            continue;
+        }
+        let bytes =
+            std::fs::read(&input.path).map_err(|e| format!("{}: {e}", input.path.display()))?;
+        if !input.explicit && !starts_with_front_matter(&bytes) {
+            continue;
+        }
+        let path = display_path(&input.path);
+        let result = match String::from_utf8(bytes) {
+            Ok(source) => parse_topic(&source).map_err(|e| {
+                // The error's text without its own `line:column: ` prefix.
+                let text = e.to_string();
+                let position = format!("{}:{}: ", e.line, e.column);
+                Diagnostic {
+                    line: e.line,
+                    column: e.column,
+                    severity: Severity::Error,
+                    code: "not-a-topic",
+                    message: text.strip_prefix(&position).unwrap_or(&text).to_string(),
+                }
+            }),
+            Err(_) => Err(Diagnostic {
+                line: 1,
+                column: 1,
+                severity: Severity::Error,
+                code: "not-a-topic",
+                message: "not a UTF-8 text file".into(),
+            }),
+        };
+        parsed.push((path, result));
+    }
+
+    let known: Vec<String> = parsed
+        .iter()
+        .filter(|(_, result)| result.is_ok())
+        .map(|(path, _)| topic_slug(path))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let files: Vec<Linted> = parsed
+        .into_iter()
+        .map(|(path, result)| {
+            let diagnostics = match result {
+                Ok(topic) => lint(&path, &topic, &known),
+                Err(failure) => vec![failure],
+            };
+            Linted { path, diagnostics }
+        })
+        .collect();
+
+    let all = || files.iter().flat_map(|f| &f.diagnostics);
+    let mut by_severity: BTreeMap<Severity, usize> = BTreeMap::new();
+    for d in all() {
+        *by_severity.entry(d.severity).or_insert(0) += 1;
+    }
+    let count = |s| by_severity.get(&s).copied().unwrap_or(0);
+    let by_code = summary(all());
+
+    if json_output {
+        let document = json!({
+            "files": files.iter().map(|f| json!({
+                "path": f.path,
+                "diagnostics": f.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "summary": {
+                "files": files.len(),
+                "error": count(Severity::Error),
+                "warning": count(Severity::Warning),
+                "info": count(Severity::Info),
+                "codes": by_code.iter().map(|(code, n)| (code.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            },
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&document).expect("a JSON value always serializes")
+        );
+    } else {
+        for file in &files {
+            for d in &file.diagnostics {
+                println!(
+                    "{}:{}:{}: {}: {} [{}]",
+                    file.path,
+                    d.line,
+                    d.column,
+                    d.severity.as_str(),
+                    d.message,
+                    d.code
+                );
+            }
+        }
+        let codes: Vec<String> = by_code
+            .iter()
+            .map(|(code, n)| format!("{code} {n}"))
+            .collect();
+        println!(
+            "{} file{}: {} error{}, {} warning{}, {} info{}",
+            files.len(),
+            plural(files.len()),
+            count(Severity::Error),
+            plural(count(Severity::Error)),
+            count(Severity::Warning),
+            plural(count(Severity::Warning)),
+            count(Severity::Info),
+            plural(count(Severity::Info)),
+        );
+        if !codes.is_empty() {
+            println!("by code: {}", codes.join(", "));
+        }
+    }
+
+    Ok(if count(Severity::Error) > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn diagnostic_json(d: &Diagnostic) -> Value {
+    json!({
+        "line": d.line,
+        "column": d.column,
+        "severity": d.severity.as_str(),
+        "code": d.code,
+        "message": d.message,
+    })
+}
+
+/// The `.md` files under `dir`, recursively, in name order. Symbolic links to folders are
+/// not followed (they could loop).
+fn walk(dir: &Path, out: &mut Vec<Input>) -> Result<(), String> {
+    for path in sorted_entries(dir)? {
+        let file_type = std::fs::symlink_metadata(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .file_type();
+        if file_type.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+            && path.is_file()
+        {
+            out.push(Input {
+                path,
+                explicit: false,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether a file's text starts with a `---` front matter line (after a byte order mark).
+fn starts_with_front_matter(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let first_line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    first_line.trim_ascii_end() == b"---"
+}
+
+/// A path as shown in messages, with `/` separators.
+fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+// ---------------------------------------------------------------------------------------
+// show
+
+/// Prints one article as plain text.
+fn show(args: &[String]) -> Result<ExitCode, String> {
+    if wants_help(args) {
+        println!("{SHOW_USAGE}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (file, view) = match args {
+        [file] if !file.starts_with("--") => (file, View::Localized),
+        [file, flag] | [flag, file] if flag == "--english" && !file.starts_with("--") => {
+            (file, View::English)
+        }
+        _ => return Err(SHOW_USAGE.into()),
+    };
+    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    let Ok(source) = String::from_utf8(bytes) else {
+        eprintln!("helpmark: {file}: not a UTF-8 text file");
+        return Ok(ExitCode::FAILURE);
+    };
+    match parse_topic(&source) {
+        Ok(topic) => {
+            print!("{}", render_plain(&topic, view));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("helpmark: {file}:{e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// index
+
 /// Reads every `<dir>/<locale>/<topic>.md` and writes the manifest.
 fn index(args: &[String]) -> Result<ExitCode, String> {
     let (dir, out) = match args {
         [dir] => (PathBuf::from(dir), None),
         [dir, flag, out] if flag == "--out" => (PathBuf::from(dir), Some(PathBuf::from(out))),
-        _ => return Err(USAGE.into()),
+        _ => return Err(INDEX_USAGE.into()),
     };
     let Scan { articles, failures } = read_articles(&dir)?;
     for failure in &failures {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::{Topic, View};
+use crate::geometry::Placement;
 use crate::guide::GuideState;
 use crate::locale::{Direction, UiStrings};
 
@@ -53,6 +54,14 @@ pub struct PanelProps {
     pub direction: Direction,
     pub body: PanelBody,
     pub guide: GuideState,
+    /// The corner that keeps the panel off the highlighted element.
+    pub placement: Placement,
+    pub panel_ref: NodeRef,
+    /// "Waiting for the element" or "not on this page", when that is the case.
+    pub target_note: Option<&'static str>,
+    /// `found`, `waiting`, `missing` or `none`: the state of the highlighted element, as
+    /// `data-target-status` on the panel for hosts, styles and tests.
+    pub target_status: &'static str,
     pub on_close: Callback<()>,
     pub on_next: Callback<()>,
     pub on_back: Callback<()>,
@@ -78,9 +87,11 @@ pub fn Panel(props: &PanelProps) -> Html {
         PanelBody::Topic { topic, view } => topic_body(topic, *view, props),
     };
     let show_nav = matches!(&props.body, PanelBody::Topic { topic, .. } if !topic.steps.is_empty());
-    let guide = props.guide;
+    let guide = &props.guide;
     html! {
-        <section id="hm-panel" class="hm-panel" role="region" aria-label={format!("{}: {title}", s.help)}
+        <section id="hm-panel" class={classes!("hm-panel", props.placement.class())} role="region"
+                 aria-label={format!("{}: {title}", s.help)} ref={props.panel_ref.clone()}
+                 data-target-status={props.target_status}
                  lang={props.locale.clone()} dir={props.direction.as_str()}>
             <header class="hm-header">
                 <h2 class="hm-title">{ title }</h2>
@@ -106,7 +117,7 @@ pub fn Panel(props: &PanelProps) -> Html {
 }
 
 fn topic_body(topic: &Topic, view: View, props: &PanelProps) -> Html {
-    let guide = props.guide;
+    let guide = &props.guide;
     let lead = topic.lead();
     let step = topic.steps.get(guide.step);
     html! {
@@ -122,6 +133,9 @@ fn topic_body(topic: &Topic, view: View, props: &PanelProps) -> Html {
                     }
                     <p class="hm-progress">{ props.strings.step_of(guide.step + 1, topic.steps.len()) }</p>
                     <div class="hm-step">{ render_blocks(topic, &step.blocks, view) }</div>
+                    if let Some(note) = props.target_note {
+                        <p class="hm-target-note" role="status">{ note }</p>
+                    }
                 </div>
             }
         </>

@@ -70,6 +70,18 @@ fn render_block(topic: &Topic, block: &Block, view: View) -> Html {
         Block::NextStep(content) => {
             html! { <p class="hm-next-step">{ render_inlines(topic, content, view) }</p> }
         }
+        // Tabs read one after the other: each label as a heading over its content.
+        Block::Tabs(tabs) => tabs
+            .iter()
+            .map(|tab| {
+                html! {
+                    <section class="hm-tab">
+                        <h4 class="hm-heading">{ render_inlines(topic, &tab.label, view) }</h4>
+                        { render_blocks(topic, &tab.blocks, view) }
+                    </section>
+                }
+            })
+            .collect(),
         Block::Checklist(items) => html! {
             <ul class="hm-checklist">{ for items.iter().map(|item| html! { <li>{ render_blocks(topic, item, view) }</li> }) }</ul>
         },

@@ -12,7 +12,7 @@ use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag,
 
 use super::inline::{is_line_break, resolve_placeholders, InlineBuilder};
 use super::segment::{directive_placeholder, Directive, CLOSE, DIRECTIVE};
-use super::{AlertKind, Block, Diagnostic, Inline, Severity};
+use super::{AlertKind, Block, Diagnostic, Href, Inline, Severity, Tab};
 
 type Events<'a> =
     Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
@@ -21,6 +21,7 @@ type Events<'a> =
 pub(super) fn parse_blocks(
     skeleton: &str,
     directives: &[Directive],
+    segment_text: &dyn Fn(usize) -> String,
     diagnostics: &mut Vec<Diagnostic>,
     locate: &dyn Fn(usize) -> (u32, u32),
 ) -> Vec<Block> {
@@ -30,10 +31,11 @@ pub(super) fn parse_blocks(
         .peekable();
     let mut parser = BlockParser {
         directives,
+        segment_text,
         diagnostics,
         locate,
     };
-    let blocks = parser.blocks_until(&mut events, None);
+    let blocks = group_tabs(parser.blocks_until(&mut events, None));
     for directive in directives {
         if let Directive::Include {
             title,
@@ -58,6 +60,8 @@ pub(super) fn parse_blocks(
 
 struct BlockParser<'d, 'l> {
     directives: &'d [Directive],
+    /// The English text of a segment, for places shared by both views (code blocks).
+    segment_text: &'l dyn Fn(usize) -> String,
     diagnostics: &'d mut Vec<Diagnostic>,
     locate: &'l dyn Fn(usize) -> (u32, u32),
 }
@@ -77,8 +81,28 @@ impl BlockParser<'_, '_> {
             match event {
                 Event::End(tag) if Some(tag) == end => break,
                 Event::Start(tag) => {
-                    if let Some(block) = self.block(tag, events, range) {
-                        blocks.push(block);
+                    let offset = range.start;
+                    match self.block(tag, events, range) {
+                        Some(Block::List {
+                            start: Some(n),
+                            items,
+                        }) => {
+                            if !continue_list(&mut blocks, n, &items) {
+                                blocks.push(Block::List {
+                                    start: Some(n),
+                                    items,
+                                });
+                            } else {
+                                self.report(
+                                    offset,
+                                    Severity::Info,
+                                    "repair-interrupted-list",
+                                    format!("numbered list resumed at {n} after a block indented outside it; joined into one procedure"),
+                                );
+                            }
+                        }
+                        Some(block) => blocks.push(block),
+                        None => {}
                     }
                 }
                 Event::Rule => blocks.push(Block::Rule),
@@ -97,12 +121,16 @@ impl BlockParser<'_, '_> {
     ) -> Option<Block> {
         Some(match tag {
             Tag::Paragraph => {
-                let content = self.inlines(events, Some(TagEnd::Paragraph));
-                self.paragraph(content)?
+                let (content, images) = self.inlines_and_images(events, Some(TagEnd::Paragraph));
+                match sole_image(&content, images) {
+                    Some(image) => image,
+                    None => self.paragraph(content)?,
+                }
             }
             Tag::Heading { level, .. } => {
                 let mut anchor = None;
                 let content = self.heading_inlines(events, &mut anchor);
+                let content = self.inline_directives(content);
                 Block::Heading {
                     level: level as u8,
                     anchor,
@@ -147,7 +175,10 @@ impl BlockParser<'_, '_> {
                         _ => {}
                     }
                 }
-                Block::Code { lang, code }
+                Block::Code {
+                    lang,
+                    code: self.plain_code(&code),
+                }
             }
             Tag::Table(_) => self.table(events),
             Tag::HtmlBlock => {
@@ -199,6 +230,7 @@ impl BlockParser<'_, '_> {
                 Inline::Text(text) if text.contains(DIRECTIVE) => {
                     Inline::Text(self.directive_words(&text))
                 }
+                Inline::Code(code) => Inline::Code(self.plain_code(&code)),
                 Inline::Strong(c) => Inline::Strong(self.inline_directives(c)),
                 Inline::Emphasis(c) => Inline::Emphasis(self.inline_directives(c)),
                 Inline::Link { href, children } => Inline::Link {
@@ -208,6 +240,21 @@ impl BlockParser<'_, '_> {
                 other => other,
             })
             .collect()
+    }
+
+    /// Code is the same in both views: a segment in it reads as its English text.
+    fn plain_code(&self, code: &str) -> String {
+        if !code.contains([super::segment::OPEN, DIRECTIVE]) {
+            return code.to_string();
+        }
+        let mut out = String::with_capacity(code.len());
+        for piece in super::segment::split_placeholders(code) {
+            match piece {
+                super::segment::Piece::Text(t) => out.push_str(&self.directive_words(t)),
+                super::segment::Piece::Segment(i) => out.push_str(&(self.segment_text)(i)),
+            }
+        }
+        out
     }
 
     fn directive_words(&self, text: &str) -> String {
@@ -233,6 +280,15 @@ impl BlockParser<'_, '_> {
 
     /// Inline content up to `end` (consumed), or up to the next non-inline event.
     fn inlines(&mut self, events: &mut Events<'_>, end: Option<TagEnd>) -> Vec<Inline> {
+        self.inlines_and_images(events, end).0
+    }
+
+    /// Inline content and the images met in it, as `(source, alt text)`.
+    fn inlines_and_images(
+        &mut self,
+        events: &mut Events<'_>,
+        end: Option<TagEnd>,
+    ) -> (Vec<Inline>, Vec<(String, String)>) {
         let mut builder = InlineBuilder::default();
         while let Some((event, range)) = events.peek().cloned() {
             if matches!(&event, Event::End(tag) if Some(*tag) == end) {
@@ -252,7 +308,8 @@ impl BlockParser<'_, '_> {
             }
             builder.push(event, &mut resolve_placeholders);
         }
-        builder.finish_with(&mut resolve_placeholders)
+        let images = builder.take_images();
+        (builder.finish_with(&mut resolve_placeholders), images)
     }
 
     /// Heading content; its `<a name="...">` becomes the anchor.
@@ -290,6 +347,7 @@ impl BlockParser<'_, '_> {
                 Event::Start(Tag::TableRow) => rows.push(Vec::new()),
                 Event::Start(Tag::TableCell) => {
                     let cell = self.inlines(events, Some(TagEnd::TableCell));
+                    let cell = self.inline_directives(cell);
                     match rows.last_mut() {
                         Some(row) if !in_head => row.push(cell),
                         _ => head.push(cell),
@@ -332,6 +390,91 @@ impl BlockParser<'_, '_> {
             code,
             message,
         });
+    }
+}
+
+/// A paragraph that is one Markdown image and nothing else is an image block.
+fn sole_image(content: &[Inline], mut images: Vec<(String, String)>) -> Option<Block> {
+    if images.len() != 1 {
+        return None;
+    }
+    let (src, alt) = images.pop()?;
+    let text: String = content
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) => t.as_str(),
+            _ => "\u{0}",
+        })
+        .collect();
+    (text.trim() == alt.trim()).then_some(Block::Image { src, alt })
+}
+
+/// Joins a numbered list that starts at `n` to an earlier one in `blocks` that stopped
+/// just before `n` (a note, image or sub-list indented too little had ended it): the blocks
+/// in between go into the earlier list's last item. Never across a heading.
+fn continue_list(blocks: &mut Vec<Block>, n: u64, items: &[Vec<Block>]) -> bool {
+    let Some(j) = blocks.iter().rposition(|b| {
+        matches!(
+            b,
+            Block::List { start: Some(_), .. } | Block::Heading { .. }
+        )
+    }) else {
+        return false;
+    };
+    let continues = matches!(&blocks[j], Block::List { start: Some(a), items: earlier }
+        if a + earlier.len() as u64 == n && !earlier.is_empty());
+    if !continues {
+        return false;
+    }
+    let between: Vec<Block> = blocks.drain(j + 1..).collect();
+    if let Some(Block::List { items: earlier, .. }) = blocks.last_mut() {
+        if let Some(last) = earlier.last_mut() {
+            last.extend(between);
+        }
+        earlier.extend(items.iter().cloned());
+    }
+    true
+}
+
+/// Folds DocFX tabbed sections: a run of headings whose whole content is a link to
+/// `#tab/<id>`, each followed by its blocks, up to a thematic break (`---`).
+fn group_tabs(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut tabs: Vec<Tab> = Vec::new();
+    for block in blocks {
+        if let Some((id, label)) = tab_heading(&block) {
+            tabs.push(Tab {
+                id,
+                label,
+                blocks: Vec::new(),
+            });
+            continue;
+        }
+        match tabs.last_mut() {
+            Some(_) if block == Block::Rule => out.push(Block::Tabs(std::mem::take(&mut tabs))),
+            Some(tab) => tab.blocks.push(block),
+            None => out.push(block),
+        }
+    }
+    if !tabs.is_empty() {
+        out.push(Block::Tabs(tabs));
+    }
+    out
+}
+
+fn tab_heading(block: &Block) -> Option<(String, Vec<Inline>)> {
+    let Block::Heading { content, .. } = block else {
+        return None;
+    };
+    match content.as_slice() {
+        [Inline::Link {
+            href: Href::Anchor(target),
+            children,
+        }] => {
+            let id = target.strip_prefix("tab/")?;
+            Some((id.to_string(), children.clone()))
+        }
+        _ => None,
     }
 }
 
@@ -427,7 +570,13 @@ mod tests {
 
     fn parse(skeleton: &str) -> (Vec<Block>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let blocks = parse_blocks(skeleton, &[], &mut diagnostics, &|o| (1, o as u32 + 1));
+        let blocks = parse_blocks(
+            skeleton,
+            &[],
+            &|i| format!("<{i}>"),
+            &mut diagnostics,
+            &|o| (1, o as u32 + 1),
+        );
         (blocks, diagnostics)
     }
 
@@ -505,11 +654,92 @@ mod tests {
     }
 
     #[test]
+    fn tab_headings_group_their_blocks_until_a_rule() {
+        let (blocks, _) =
+            parse("# [Portal](#tab/portal)\n\nA\n\n# [API](#tab/api)\n\nB\n\n---\n\nAfter\n");
+        let Block::Tabs(tabs) = &blocks[0] else {
+            panic!("expected tabs, got {blocks:?}");
+        };
+        assert_eq!(
+            tabs.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            ["portal", "api"]
+        );
+        assert_eq!(
+            tabs[1].blocks,
+            vec![Block::Paragraph(vec![Inline::Text("B".into())])]
+        );
+        assert_eq!(
+            blocks[1],
+            Block::Paragraph(vec![Inline::Text("After".into())])
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_interrupted_by_a_misindented_note_is_one_procedure() {
+        let (blocks, diags) =
+            parse("1. a\n2. b\n\n  > [!NOTE]\n  > n\n\n3. c\n\n![alt](x.png)\n\n4. d\n");
+        let Block::List { start, items } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(
+            (*start, items.len(), blocks.len()),
+            (Some(1), 4, 1),
+            "{blocks:?}"
+        );
+        assert!(matches!(items[1].last(), Some(Block::Alert { .. })));
+        assert!(matches!(items[2].last(), Some(Block::Image { .. })));
+        assert_eq!(
+            diags
+                .iter()
+                .filter(|d| d.code == "repair-interrupted-list")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn lists_in_different_sections_stay_apart() {
+        let (blocks, _) = parse("1. a\n\n## Next\n\n2. b\n");
+        assert_eq!(blocks.len(), 3);
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_an_image_is_an_image() {
+        let (blocks, _) = parse("![Settings](media/a.png)\n\nSee ![icon](i.png) here\n");
+        assert_eq!(
+            blocks[0],
+            Block::Image {
+                src: "media/a.png".into(),
+                alt: "Settings".into()
+            }
+        );
+        assert_eq!(
+            blocks[1],
+            Block::Paragraph(vec![Inline::Text("See icon here".into())])
+        );
+    }
+
+    #[test]
     fn an_image_border_div_is_just_its_content() {
         let (blocks, _) = parse("> [!div class=\"mx-imgBorder\"]\n> Text\n");
         assert_eq!(
             blocks,
             vec![Block::Paragraph(vec![Inline::Text("Text".into())])]
+        );
+    }
+
+    #[test]
+    fn a_segment_in_an_indented_code_block_reads_as_its_english() {
+        let (blocks, _) = parse(&format!("1.     {}\n", seg(4)));
+        let Block::List { items, .. } = &blocks[0] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(
+            items[0],
+            vec![Block::Code {
+                lang: None,
+                code: "<4>\n".into()
+            }]
         );
     }
 

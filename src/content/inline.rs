@@ -29,7 +29,8 @@ pub(super) fn parse_segment(
     let english_source = repair::bidi_controls(english_source, &mut report);
     let english_source = repair::stray_markers(&english_source, &mut report);
     let (english_text, english_targets) = repair::reference_links(&english_source, &[]);
-    let english = parse_inlines(&english_text);
+    let mut english = parse_inlines(&english_text);
+    repair::unbalanced_markers(&mut english, None, &mut report);
     let localized = match raw.localized {
         Some(text) => {
             let text = repair::bidi_controls(text, &mut report);
@@ -48,6 +49,7 @@ pub(super) fn parse_segment(
             }
             let mut localized = parse_inlines(&text);
             repair::inline_tree(&mut localized, &english, locale, &mut report);
+            repair::unbalanced_markers(&mut localized, Some(&english), &mut report);
             localized
         }
         None => english.clone(),
@@ -101,13 +103,15 @@ pub(super) struct InlineBuilder {
     stack: Vec<(Frame, Vec<Inline>)>,
     out: Vec<Inline>,
     text: String,
+    /// Images met, as `(source, alt text)`; in running text they are reduced to their alt.
+    images: Vec<(String, String)>,
 }
 
 enum Frame {
     Strong,
     Emphasis,
     Link(Option<Href>),
-    Image,
+    Image(String),
 }
 
 impl InlineBuilder {
@@ -169,7 +173,7 @@ impl InlineBuilder {
                 let frame = match tag {
                     Tag::Strong => Frame::Strong,
                     Tag::Link { dest_url, .. } => Frame::Link(classify_href(&dest_url)),
-                    Tag::Image { .. } => Frame::Image,
+                    Tag::Image { dest_url, .. } => Frame::Image(dest_url.to_string()),
                     _ => Frame::Emphasis,
                 };
                 self.stack.push((frame, Vec::new()));
@@ -187,7 +191,8 @@ impl InlineBuilder {
                             None
                         }
                         // An image inside running text is reduced to its alt text.
-                        Frame::Image => {
+                        Frame::Image(src) => {
+                            self.images.push((src, super::repair::flat_text(&children)));
                             self.current().extend(children);
                             None
                         }
@@ -199,6 +204,10 @@ impl InlineBuilder {
             }
             _ => {}
         }
+    }
+
+    pub fn take_images(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.images)
     }
 
     fn current(&mut self) -> &mut Vec<Inline> {
@@ -222,12 +231,29 @@ impl InlineBuilder {
         while !self.stack.is_empty() {
             self.push(Event::End(TagEnd::Strong), on_text);
         }
+        merge_texts(&mut self.out);
         self.out
     }
 
     fn finish(self) -> Vec<Inline> {
         self.finish_with(&mut |text, out| out.push(Inline::Text(text.to_string())))
     }
+}
+
+/// Joins neighbouring text runs (an image reduced to its words, an unsafe link's words).
+fn merge_texts(runs: &mut Vec<Inline>) {
+    let mut merged: Vec<Inline> = Vec::with_capacity(runs.len());
+    for mut run in runs.drain(..) {
+        if let Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } = &mut run
+        {
+            merge_texts(c);
+        }
+        match (merged.last_mut(), run) {
+            (Some(Inline::Text(last)), Inline::Text(next)) => last.push_str(&next),
+            (_, run) => merged.push(run),
+        }
+    }
+    *runs = merged;
 }
 
 /// Turns skeleton text into text and segment references.

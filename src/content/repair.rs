@@ -324,6 +324,40 @@ pub(super) fn inline_tree(
     }
 }
 
+/// Pattern 9, what is left: `**` that parsing could not pair shows as literal asterisks.
+/// Where the English half of the segment has no literal `**` (or for an English half,
+/// always), they are removed and reported.
+pub(super) fn unbalanced_markers(
+    runs: &mut [Inline],
+    english: Option<&[Inline]>,
+    report: &mut Report<'_>,
+) {
+    let english_has_literal = english.is_some_and(|e| flat_text(e).contains("**"));
+    if english_has_literal || !flat_text(runs).contains("**") {
+        return;
+    }
+    strip_literal_markers(runs);
+    report(
+        Severity::Warning,
+        "unbalanced-markers",
+        "bold markers without a partner were removed".into(),
+    );
+}
+
+fn strip_literal_markers(runs: &mut [Inline]) {
+    for run in runs {
+        match run {
+            Inline::Text(t) if t.contains("**") => {
+                *t = t.replace("**", "");
+            }
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+                strip_literal_markers(c)
+            }
+            _ => {}
+        }
+    }
+}
+
 fn has_strong(inlines: &[Inline]) -> bool {
     inlines.iter().any(|i| match i {
         Inline::Strong(_) => true,
@@ -514,6 +548,21 @@ mod tests {
         );
         assert_eq!(bidi_controls("plain", &mut report), "plain");
         assert_eq!(codes, ["repair-bidi-controls"]);
+    }
+
+    #[test]
+    fn unpaired_bold_markers_are_removed_unless_the_english_has_them_too() {
+        let mut codes = Vec::new();
+        let mut report = |_s, code, _m: String| codes.push(code);
+        let english = parse_inlines("Select **Save**.");
+        let mut runs = parse_inlines("Wählen Sie **Speichern.");
+        unbalanced_markers(&mut runs, Some(&english), &mut report);
+        assert_eq!(flat_text(&runs), "Wählen Sie Speichern.");
+        let math = parse_inlines("2 \\*\\* 3");
+        let mut runs = parse_inlines("2 \\*\\* 3");
+        unbalanced_markers(&mut runs, Some(&math), &mut report);
+        assert_eq!(flat_text(&runs), "2 ** 3");
+        assert_eq!(codes, ["unbalanced-markers"]);
     }
 
     #[test]

@@ -18,6 +18,11 @@ pub(super) const CLOSE: char = '\u{E001}';
 /// Opens the placeholder of a [`Directive`] (closed by [`CLOSE`]).
 pub(super) const DIRECTIVE: char = '\u{E003}';
 
+/// The private-use characters the parser uses as markers (U+E002 guards inline parsing).
+pub(super) fn is_marker(c: char) -> bool {
+    matches!(c, '\u{E000}'..='\u{E003}')
+}
+
 /// A DocFX directive, lifted out of the body like a span pair so that its syntax never
 /// reaches Markdown parsing (and never a reader).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,10 +134,11 @@ pub(super) fn lift<'a>(
         directives: Vec::new(),
         map: vec![(0, body_offset)],
     };
+    let lower = body.to_ascii_lowercase();
     let mut pos = 0;
     loop {
         let span = next_span(body, pos);
-        let directive = next_directive(body, pos);
+        let directive = next_directive(body, &lower, pos);
         let found = match (span, directive) {
             (span, Some((start, end, directive))) if span.is_none_or(|s| start < s) => {
                 lifted.skeleton.push_str(&body[pos..start]);
@@ -163,13 +169,11 @@ pub(super) fn lift<'a>(
                 let end = body[found..]
                     .find('>')
                     .map_or(body.len(), |i| found + i + 1);
+                let excerpt: String = body[found..end].chars().take(40).collect();
                 report(
                     Severity::Error,
                     "span-unreadable",
-                    format!(
-                        "unreadable span markup `{}` was dropped",
-                        &body[found..end.min(found + 40)]
-                    ),
+                    format!("unreadable span markup `{excerpt}` was dropped"),
                 );
                 pos = end;
                 lifted.map.push((lifted.skeleton.len(), body_offset + pos));
@@ -227,15 +231,17 @@ pub(super) fn lift<'a>(
 }
 
 const INCLUDE_OPEN: &str = "[!INCLUDE";
+const INCLUDE_OPEN_LOWER: &str = "[!include";
 const IMAGE_OPEN: &str = ":::image ";
 const IMAGE_END: &str = ":::image-end:::";
 
-/// The next directive at or after `pos` that can be read: its range and value.
-fn next_directive(body: &str, pos: usize) -> Option<(usize, usize, Directive)> {
+/// The next directive at or after `pos` that can be read: its range and value. DocFX
+/// reads `[!INCLUDE` in any case; `lower` is `body` in ASCII lower case (same offsets).
+fn next_directive(body: &str, lower: &str, pos: usize) -> Option<(usize, usize, Directive)> {
     let mut from = pos;
     loop {
-        let rest = &body[from..];
-        let include = rest.find(INCLUDE_OPEN).map(|i| from + i);
+        let rest = &lower[from..];
+        let include = rest.find(INCLUDE_OPEN_LOWER).map(|i| from + i);
         let image = rest.find(IMAGE_OPEN).map(|i| from + i);
         let start = match (include, image) {
             (Some(a), Some(b)) => a.min(b),
@@ -507,6 +513,14 @@ mod tests {
             }
         );
         assert_eq!(directive_placeholder(" \u{E003}1\u{E001} "), Some(1));
+    }
+
+    #[test]
+    fn includes_are_read_in_any_case() {
+        let (lifted, _) = lift_body("[!include [banner](../includes/b.md)]\n");
+        assert!(
+            matches!(&lifted.directives[0], Directive::Include { path, .. } if path == "../includes/b.md")
+        );
     }
 
     #[test]

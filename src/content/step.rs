@@ -15,6 +15,61 @@ pub struct Step {
     pub blocks: Vec<Block>,
     /// The UI elements the step names, in reading order.
     pub anchors: Vec<Anchor>,
+    /// Sentences of the step that name no UI element ("Then choose a customer from the
+    /// list"). A host page can still point them at an element (see [`Instruction`]).
+    pub instructions: Vec<Instruction>,
+}
+
+/// A sentence of a step without a bold UI term.
+///
+/// A host element matches it when every word of its `data-help-target` key occurs in the
+/// English sentence: `customer-list` matches "Then choose a customer from the list".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instruction {
+    /// How many of the step's anchors come before this sentence.
+    pub position: usize,
+    pub english: String,
+    /// The English sentence's words, lower case.
+    pub words: Vec<String>,
+}
+
+impl Instruction {
+    /// Whether a `data-help-target` key names something this sentence talks about.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use helpmark::content::Instruction;
+    ///
+    /// let i = Instruction::new(0, "Then choose a customer from the list.");
+    /// assert!(i.matches_key("customer-list"));
+    /// assert!(i.matches_key("customers-list"));
+    /// assert!(!i.matches_key("account"));
+    /// ```
+    pub fn new(position: usize, english: &str) -> Instruction {
+        let words = english
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect();
+        Instruction {
+            position,
+            english: english.trim().to_string(),
+            words,
+        }
+    }
+
+    pub fn matches_key(&self, key: &str) -> bool {
+        let stem = |w: &str| {
+            w.strip_suffix('s')
+                .filter(|s| s.len() > 2)
+                .unwrap_or(w)
+                .to_string()
+        };
+        let words: Vec<String> = self.words.iter().map(|w| stem(w)).collect();
+        let mut parts = key.split('-').filter(|p| !p.is_empty()).peekable();
+        parts.peek().is_some() && parts.all(|p| words.contains(&stem(&p.to_lowercase())))
+    }
 }
 
 /// A UI element a step points at.
@@ -68,12 +123,21 @@ pub(super) fn find_procedure(topic: &mut Topic) {
     let mut diagnostics = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let mut anchors = Vec::new();
+        let mut instructions = Vec::new();
         for inlines in block_inlines(item) {
-            collect_anchors(topic, inlines, n + 1, &mut anchors, &mut diagnostics);
+            collect_anchors(
+                topic,
+                inlines,
+                n + 1,
+                &mut anchors,
+                &mut instructions,
+                &mut diagnostics,
+            );
         }
         steps.push(Step {
             blocks: item.clone(),
             anchors,
+            instructions,
         });
     }
     topic.procedure = Some(index);
@@ -93,6 +157,12 @@ fn block_inlines(blocks: &[Block]) -> Vec<&[Inline]> {
                 items.iter().for_each(|i| out.extend(block_inlines(i)))
             }
             Block::NextStep(content) => out.push(content.as_slice()),
+            Block::Tabs(tabs) => {
+                for tab in tabs {
+                    out.push(tab.label.as_slice());
+                    out.extend(block_inlines(&tab.blocks));
+                }
+            }
             Block::Alert { blocks, .. } | Block::Quote(blocks) => out.extend(block_inlines(blocks)),
             Block::Table { head, rows } => {
                 out.extend(head.iter().chain(rows.iter().flatten()).map(Vec::as_slice))
@@ -108,13 +178,23 @@ fn collect_anchors(
     inlines: &[Inline],
     step: usize,
     anchors: &mut Vec<Anchor>,
+    instructions: &mut Vec<Instruction>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for inline in inlines {
         match inline {
             Inline::Segment(i) => {
-                let segment = &topic.segments[*i];
+                let Some(segment) = topic.segments.get(*i) else {
+                    continue;
+                };
                 let english = strong_texts(&segment.english);
+                if english.is_empty() {
+                    let sentence = super::repair::flat_text(&segment.english);
+                    if sentence.chars().any(char::is_alphanumeric) {
+                        instructions.push(Instruction::new(anchors.len(), &sentence));
+                    }
+                    continue;
+                }
                 let localized = strong_texts(&segment.localized);
                 let aligned = english.len() == localized.len();
                 if !aligned && !english.is_empty() {
@@ -142,7 +222,7 @@ fn collect_anchors(
                 push_anchor(anchors, &label, Some(label.clone()));
             }
             Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
-                collect_anchors(topic, c, step, anchors, diagnostics)
+                collect_anchors(topic, c, step, anchors, instructions, diagnostics)
             }
             _ => {}
         }

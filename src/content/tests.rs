@@ -188,3 +188,13 @@ fn hebrew_text_carries_no_unbalanced_direction_controls() {
         .iter()
         .any(|d| d.code == "repair-bidi-controls"));
 }
+
+#[test]
+fn seed_sentences_without_bold_are_instructions() {
+    let topic = seed("de-DE");
+    let step = &topic.steps[0];
+    assert_eq!(step.instructions.len(), 1);
+    assert_eq!(step.instructions[0].position, 2);
+    assert!(step.instructions[0].matches_key("customer-list"));
+    assert!(topic.steps[1].instructions.is_empty());
+}

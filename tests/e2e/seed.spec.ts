@@ -14,6 +14,7 @@
  */
 import * as path from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { normalize, openPortal, portal, widget } from './support';
 import {
   CONTENT_LOCALES,
   EXPECTED,
@@ -24,37 +25,6 @@ import {
 } from './seed-expected';
 
 const MISSING_TOPIC = 'no-such-topic';
-
-/** Collapses runs of whitespace (incl. NBSP, ideographic space) to one space and trims. */
-function normalize(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Locators of the widget; CSS locators pierce the open shadow root. */
-function widget(page: Page) {
-  const panel = page.locator('section.hm-panel');
-  return {
-    host: page.locator('body > div[data-helpmark-host]'),
-    launcher: page.locator('button.hm-launcher'),
-    panel,
-    title: panel.locator('.hm-title'),
-    lead: panel.locator('.hm-lead'),
-    progress: panel.locator('.hm-progress'),
-    step: panel.locator('.hm-step'),
-    back: panel.locator('button.hm-back'),
-    next: panel.locator('button.hm-next'),
-    close: panel.locator('button.hm-close'),
-    error: page.locator('.hm-error'),
-  };
-}
-
-/** Locators of the demo portal. */
-function portal(page: Page) {
-  return {
-    partnerCenter: page.locator('[data-help-target="partner-center"]'),
-    customers: page.locator('[data-help-target="customers"]'),
-  };
-}
 
 /** Waits until the rendered text of `locator`, whitespace-normalized, equals `expected`. */
 async function expectText(locator: Locator, expected: string, what: string): Promise<void> {
@@ -69,41 +39,6 @@ async function expectNoMarkup(panel: Locator): Promise<void> {
   for (const bad of FORBIDDEN_IN_PANEL) {
     expect(text, `panel text must not contain ${JSON.stringify(bad)}`).not.toContain(bad);
   }
-}
-
-interface ReadyDetail {
-  locale?: unknown;
-  dir?: unknown;
-}
-
-/**
- * Opens `url` and waits for the widget and the portal to be ready: records the
- * `helpmark:ready` detail and uncaught page errors, waits for <body data-portal-locale>
- * and checks the widget host and its open shadow root.
- */
-async function openPortal(page: Page, url = '/') {
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await page.addInitScript(() => {
-    document.addEventListener('helpmark:ready', (event) => {
-      (window as unknown as { __helpmarkReady: unknown }).__helpmarkReady = (
-        event as CustomEvent
-      ).detail;
-    });
-  });
-
-  await page.goto(url);
-  await expect(page.locator('body')).toHaveAttribute('data-portal-locale', /\S/);
-
-  const w = widget(page);
-  await expect(w.host).toHaveCount(1);
-  const shadowMode = await w.host.evaluate((el) => el.shadowRoot?.mode ?? 'none (closed or missing)');
-  expect(shadowMode, 'widget host must have an open shadow root').toBe('open');
-
-  const ready = await page.evaluate(
-    () => (window as unknown as { __helpmarkReady?: ReadyDetail }).__helpmarkReady ?? null,
-  );
-  return { widget: w, portal: portal(page), pageErrors, ready };
 }
 
 /** Language subtag of a BCP 47 tag ('de-DE' -> 'de'). */

@@ -1,0 +1,294 @@
+//! Finding the element a step points at, in this order:
+//!
+//! 1. `data-help-target="<key>"`;
+//! 2. the accessible name of visible, enabled interactive elements, against the localized
+//!    label, then the English one ([`crate::guide::label_forms`]), preferring elements in
+//!    the viewport and the innermost match;
+//! 3. for instructions, a `data-help-target` whose key's words occur in the sentence.
+//!
+//! Every search covers the document, open shadow roots and same-origin iframes, and
+//! never looks inside the widget's own element.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
+
+use super::HOST_ATTRIBUTE;
+use crate::content::Instruction;
+use crate::geometry::{Rect, Viewport};
+use crate::guide::{label_forms, normalize_name};
+
+/// What to look for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TargetQuery {
+    /// A bold UI term: its key and labels.
+    Anchor {
+        key: String,
+        localized: Option<String>,
+        english: String,
+    },
+    /// A sentence without one.
+    Instruction(Instruction),
+}
+
+/// The outcome of one search.
+pub enum Lookup {
+    /// A visible element.
+    Found(Element),
+    /// The element is on the page but hidden (a closed menu): wait for it.
+    Hidden,
+    Missing,
+}
+
+const INTERACTIVE: &str = "button, a[href], summary, select, textarea, input:not([type=hidden]), \
+    [role=button], [role=link], [role=menuitem], [role=menuitemcheckbox], [role=menuitemradio], \
+    [role=tab], [role=option], [role=treeitem], [role=checkbox], [role=radio], [role=switch], \
+    [role=combobox]";
+
+/// Searches the page for `query`.
+pub fn find(query: &TargetQuery) -> Lookup {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Lookup::Missing;
+    };
+    let scopes = scopes(&document);
+    let keyed = |key: &str| -> Vec<Element> {
+        let selector = format!("[data-help-target=\"{}\"]", key.replace(['"', '\\'], ""));
+        all(&scopes, &selector)
+    };
+    let candidates = match query {
+        TargetQuery::Anchor {
+            key,
+            localized,
+            english,
+        } => {
+            let by_key = keyed(key);
+            if !by_key.is_empty() {
+                by_key
+            } else {
+                by_name(&scopes, localized.as_deref(), english)
+            }
+        }
+        TargetQuery::Instruction(instruction) => all(&scopes, "[data-help-target]")
+            .into_iter()
+            .filter(|e| {
+                e.get_attribute("data-help-target")
+                    .is_some_and(|k| instruction.matches_key(&k))
+            })
+            .collect(),
+    };
+    if candidates.is_empty() {
+        return Lookup::Missing;
+    }
+    match best_visible(candidates) {
+        Some(element) => Lookup::Found(element),
+        None => Lookup::Hidden,
+    }
+}
+
+/// Matches accessible names, localized label first.
+fn by_name(scopes: &[Node], localized: Option<&str>, english: &str) -> Vec<Element> {
+    let interactive: Vec<(Element, String)> = all(scopes, INTERACTIVE)
+        .into_iter()
+        .filter(is_enabled)
+        .map(|e| {
+            let name = normalize_name(&accessible_name(&e));
+            (e, name)
+        })
+        .filter(|(_, name)| !name.is_empty())
+        .collect();
+    for label in localized.into_iter().chain(Some(english)) {
+        let forms = label_forms(label);
+        let matches: Vec<Element> = interactive
+            .iter()
+            .filter(|(_, name)| forms.contains(name))
+            .map(|(e, _)| e.clone())
+            .collect();
+        if !matches.is_empty() {
+            return matches;
+        }
+    }
+    Vec::new()
+}
+
+/// The best visible candidate: in the viewport first, then innermost, then first.
+fn best_visible(candidates: Vec<Element>) -> Option<Element> {
+    let visible: Vec<(Element, Rect)> = candidates
+        .into_iter()
+        .filter_map(|e| visible_rect(&e).map(|r| (e, r)))
+        .collect();
+    let viewport = viewport();
+    let innermost = |e: &Element| !visible.iter().any(|(o, _)| o != e && e.contains(Some(o)));
+    visible
+        .iter()
+        .filter(|(e, r)| r.intersects(&viewport.rect()) && innermost(e))
+        .chain(visible.iter().filter(|(e, _)| innermost(e)))
+        .map(|(e, _)| e.clone())
+        .next()
+}
+
+/// The element's rectangle in the top window's viewport, when it can be seen.
+pub fn visible_rect(element: &Element) -> Option<Rect> {
+    if !element.is_connected() || element.closest("[hidden]").ok().flatten().is_some() {
+        return None;
+    }
+    let r = element.get_bounding_client_rect();
+    if r.width() <= 0.0 || r.height() <= 0.0 {
+        return None;
+    }
+    let window = element.owner_document()?.default_view()?;
+    let style = window.get_computed_style(element).ok().flatten()?;
+    if style.get_property_value("visibility").ok().as_deref() == Some("hidden") {
+        return None;
+    }
+    let (dx, dy) = frame_offset(element);
+    Some(Rect::new(r.x() + dx, r.y() + dy, r.width(), r.height()))
+}
+
+/// Offset of the element's frame within the top window (0 outside iframes).
+fn frame_offset(element: &Element) -> (f64, f64) {
+    let mut dx = 0.0;
+    let mut dy = 0.0;
+    let mut frame = element
+        .owner_document()
+        .and_then(|d| d.default_view())
+        .and_then(|w| w.frame_element().ok().flatten());
+    while let Some(f) = frame {
+        let r = f.get_bounding_client_rect();
+        dx += r.x() + f.client_left() as f64;
+        dy += r.y() + f.client_top() as f64;
+        frame = f
+            .owner_document()
+            .and_then(|d| d.default_view())
+            .and_then(|w| w.frame_element().ok().flatten());
+    }
+    (dx, dy)
+}
+
+pub fn viewport() -> Viewport {
+    let window = web_sys::window();
+    let size = |v: Option<wasm_bindgen::JsValue>| v.and_then(|v| v.as_f64()).unwrap_or(0.0);
+    Viewport {
+        width: size(window.as_ref().and_then(|w| w.inner_width().ok())),
+        height: size(window.as_ref().and_then(|w| w.inner_height().ok())),
+    }
+}
+
+fn is_enabled(element: &Element) -> bool {
+    !element.has_attribute("disabled")
+        && element.get_attribute("aria-disabled").as_deref() != Some("true")
+}
+
+/// A close approximation of the accessible name computation, enough for controls:
+/// `aria-labelledby`, `aria-label`, a button input's value, associated labels, the text
+/// content, then `title`.
+pub fn accessible_name(element: &Element) -> String {
+    if let Some(ids) = element.get_attribute("aria-labelledby") {
+        let root = element.get_root_node();
+        let text: Vec<String> = ids
+            .split_whitespace()
+            .filter_map(|id| by_id(&root, id))
+            .filter_map(|e| e.text_content())
+            .collect();
+        if !text.is_empty() {
+            return text.join(" ");
+        }
+    }
+    if let Some(label) = element
+        .get_attribute("aria-label")
+        .filter(|l| !l.trim().is_empty())
+    {
+        return label;
+    }
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        if matches!(input.type_().as_str(), "submit" | "button" | "reset") {
+            return input.value();
+        }
+    }
+    let labels = element
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .and_then(|i| i.labels())
+        .or_else(|| {
+            element
+                .dyn_ref::<web_sys::HtmlSelectElement>()
+                .map(|s| s.labels())
+        })
+        .or_else(|| {
+            element
+                .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                .map(|t| t.labels())
+        });
+    if let Some(labels) = labels {
+        let text: Vec<String> = (0..labels.length())
+            .filter_map(|i| labels.item(i))
+            .filter_map(|l| l.text_content())
+            .collect();
+        if !text.is_empty() {
+            return text.join(" ");
+        }
+    }
+    let text = element.text_content().unwrap_or_default();
+    if !text.trim().is_empty() {
+        return text;
+    }
+    element.get_attribute("title").unwrap_or_default()
+}
+
+fn by_id(root: &Node, id: &str) -> Option<Element> {
+    if let Some(document) = root.dyn_ref::<Document>() {
+        return document.get_element_by_id(id);
+    }
+    root.dyn_ref::<web_sys::ShadowRoot>()?.get_element_by_id(id)
+}
+
+/// The document, every open shadow root and every same-origin iframe document in it, and
+/// theirs in turn; never the widget's own shadow root.
+fn scopes(document: &Document) -> Vec<Node> {
+    let mut scopes: Vec<Node> = vec![document.clone().into()];
+    let mut i = 0;
+    while i < scopes.len() {
+        let scope = scopes[i].clone();
+        for element in all(std::slice::from_ref(&scope), "*") {
+            if element.has_attribute(HOST_ATTRIBUTE) {
+                continue;
+            }
+            if let Some(shadow) = element.shadow_root() {
+                scopes.push(shadow.into());
+            }
+            if let Some(frame) = element.dyn_ref::<web_sys::HtmlIFrameElement>() {
+                // A cross-origin frame has no content document for us.
+                if let Some(inner) = frame.content_document() {
+                    scopes.push(inner.into());
+                }
+            }
+        }
+        i += 1;
+    }
+    scopes
+}
+
+/// Every element matching `selector` in the scopes, outside the widget.
+fn all(scopes: &[Node], selector: &str) -> Vec<Element> {
+    let mut out = Vec::new();
+    for scope in scopes {
+        let list = if let Some(d) = scope.dyn_ref::<Document>() {
+            d.query_selector_all(selector)
+        } else if let Some(s) = scope.dyn_ref::<web_sys::ShadowRoot>() {
+            s.query_selector_all(selector)
+        } else {
+            continue;
+        };
+        let Ok(list) = list else { continue };
+        for i in 0..list.length() {
+            if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let inside_widget = element
+                    .closest(&format!("[{HOST_ATTRIBUTE}]"))
+                    .ok()
+                    .flatten()
+                    .is_some();
+                if !inside_widget {
+                    out.push(element);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,309 @@
+//! Following the element a step points at: [`TargetTracker`] owns every listener and
+//! observer that watches it, and batches all of them into one layout read per animation
+//! frame. Dropping it removes them all.
+//!
+//! - window scroll (capture phase, so scrolling containers count too) and resize;
+//! - a `ResizeObserver` on the element, a `MutationObserver` on the document (layout
+//!   changes, and elements that appear later: no polling);
+//! - a capture-phase `click` listener (and Enter or Space on elements that do not turn
+//!   those into clicks): using the highlighted element advances the guide.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::target::{find, viewport, visible_rect, Lookup, TargetQuery};
+use crate::geometry::{needs_scroll, Rect, Viewport};
+
+/// What the tracker knows about the element.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TargetStatus {
+    /// Not looked for yet.
+    Searching,
+    /// Not visible yet; it may appear (a menu that opens, the next page of a flow).
+    Waiting,
+    /// Visible at `rect` (coordinates of the top window's `viewport`).
+    Found { rect: Rect, viewport: Viewport },
+    /// Not on this page (still watched: if it appears, it is found).
+    Missing,
+}
+
+/// How long an element may be absent before the step says it is not on this page.
+const PATIENCE_MS: u32 = 1500;
+
+/// Watches one target; see the module documentation. Undone on drop.
+#[must_use = "dropping the tracker stops following the element"]
+pub struct TargetTracker {
+    inner: Rc<RefCell<Inner>>,
+    _listeners: Vec<EventListener>,
+    mutations: web_sys::MutationObserver,
+    _on_mutation: Closure<dyn FnMut()>,
+    _on_resize: Closure<dyn FnMut()>,
+    _patience: Timeout,
+}
+
+struct Inner {
+    query: TargetQuery,
+    element: Option<Element>,
+    status: TargetStatus,
+    /// The element was absent for longer than [`PATIENCE_MS`].
+    impatient: bool,
+    frame: Option<i32>,
+    on_frame: Option<Closure<dyn FnMut()>>,
+    resize: Option<web_sys::ResizeObserver>,
+    on_status: Box<dyn Fn(TargetStatus)>,
+}
+
+impl TargetTracker {
+    /// Starts following `query`: `on_status` hears every change of [`TargetStatus`],
+    /// `on_activate` every use of the element.
+    pub fn start(
+        query: TargetQuery,
+        on_status: impl Fn(TargetStatus) + 'static,
+        on_activate: impl Fn() + 'static,
+    ) -> Option<TargetTracker> {
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let inner = Rc::new(RefCell::new(Inner {
+            query,
+            element: None,
+            status: TargetStatus::Searching,
+            impatient: false,
+            frame: None,
+            on_frame: None,
+            resize: None,
+            on_status: Box::new(on_status),
+        }));
+        let weak = Rc::downgrade(&inner);
+        inner.borrow_mut().on_frame = Some(Closure::new({
+            let weak = weak.clone();
+            move || measure(&weak)
+        }));
+        let on_resize: Closure<dyn FnMut()> = Closure::new({
+            let weak = weak.clone();
+            move || schedule(&weak)
+        });
+        inner.borrow_mut().resize =
+            web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+
+        let passive_capture = EventListenerOptions {
+            phase: EventListenerPhase::Capture,
+            passive: true,
+        };
+        let on_activate = Rc::new(on_activate);
+        let listeners = vec![
+            EventListener::new_with_options(&window, "scroll", passive_capture, {
+                let weak = weak.clone();
+                move |_| schedule(&weak)
+            }),
+            EventListener::new(&window, "resize", {
+                let weak = weak.clone();
+                move |_| schedule(&weak)
+            }),
+            EventListener::new_with_options(&document, "click", passive_capture, {
+                let weak = weak.clone();
+                let on_activate = on_activate.clone();
+                move |event| {
+                    if hits_target(&weak, event) {
+                        on_activate();
+                    }
+                }
+            }),
+            EventListener::new_with_options(&document, "keydown", passive_capture, {
+                let weak = weak.clone();
+                move |event| {
+                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let activating = key.key() == "Enter" || key.key() == " ";
+                    if activating && hits_target(&weak, event) && !clicks_on_its_own(&weak) {
+                        on_activate();
+                    }
+                }
+            }),
+        ];
+        let on_mutation: Closure<dyn FnMut()> = Closure::new({
+            let weak = weak.clone();
+            move || schedule(&weak)
+        });
+        let mutations =
+            web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()).ok()?;
+        let init = web_sys::MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        init.set_attributes(true);
+        if let Some(root) = document.document_element() {
+            let _ = mutations.observe_with_options(&root, &init);
+        }
+        let patience = Timeout::new(PATIENCE_MS, move || {
+            if let Some(inner) = weak.upgrade() {
+                inner.borrow_mut().impatient = true;
+                schedule(&weak);
+            }
+        });
+        schedule(&Rc::downgrade(&inner));
+        Some(TargetTracker {
+            inner,
+            _listeners: listeners,
+            mutations,
+            _on_mutation: on_mutation,
+            _on_resize: on_resize,
+            _patience: patience,
+        })
+    }
+}
+
+impl Drop for TargetTracker {
+    fn drop(&mut self) {
+        self.mutations.disconnect();
+        let mut inner = self.inner.borrow_mut();
+        if let Some(resize) = inner.resize.take() {
+            resize.disconnect();
+        }
+        if let (Some(frame), Some(window)) = (inner.frame.take(), web_sys::window()) {
+            let _ = window.cancel_animation_frame(frame);
+        }
+    }
+}
+
+/// Asks for one measurement in the next animation frame (many events, one read).
+fn schedule(weak: &Weak<RefCell<Inner>>) {
+    let Some(inner) = weak.upgrade() else { return };
+    let mut inner = inner.borrow_mut();
+    if inner.frame.is_some() {
+        return;
+    }
+    let (Some(window), Some(callback)) = (web_sys::window(), inner.on_frame.as_ref()) else {
+        return;
+    };
+    inner.frame = window
+        .request_animation_frame(callback.as_ref().unchecked_ref())
+        .ok();
+}
+
+/// The one layout read of a frame: where is the element now (or has it appeared)?
+fn measure(weak: &Weak<RefCell<Inner>>) {
+    let Some(rc) = weak.upgrade() else { return };
+    let status = {
+        let mut inner = rc.borrow_mut();
+        inner.frame = None;
+        let viewport = viewport();
+        let found = |rect| TargetStatus::Found { rect, viewport };
+        let current = inner.element.as_ref().and_then(visible_rect);
+        match current {
+            Some(rect) => found(rect),
+            None => match find(&inner.query) {
+                Lookup::Found(element) => {
+                    if let Some(resize) = &inner.resize {
+                        resize.disconnect();
+                        resize.observe(&element);
+                    }
+                    let rect = visible_rect(&element);
+                    if let Some(rect) = rect {
+                        if needs_scroll(&rect, &viewport, top_inset()) {
+                            scroll_into_view(&element);
+                        }
+                    }
+                    inner.element = Some(element);
+                    rect.map_or(TargetStatus::Waiting, found)
+                }
+                Lookup::Hidden => {
+                    inner.element = None;
+                    TargetStatus::Waiting
+                }
+                Lookup::Missing if inner.impatient => {
+                    inner.element = None;
+                    TargetStatus::Missing
+                }
+                Lookup::Missing => {
+                    inner.element = None;
+                    TargetStatus::Waiting
+                }
+            },
+        }
+    };
+    let changed = rc.borrow().status != status;
+    if changed {
+        rc.borrow_mut().status = status.clone();
+        // Outside the borrow: the callback may re-render and schedule again.
+        (rc.borrow().on_status)(status);
+    }
+}
+
+/// Whether an event's path goes through the tracked element (shadow DOM included).
+fn hits_target(weak: &Weak<RefCell<Inner>>, event: &web_sys::Event) -> bool {
+    let Some(inner) = weak.upgrade() else {
+        return false;
+    };
+    let inner = inner.borrow();
+    let Some(element) = &inner.element else {
+        return false;
+    };
+    event
+        .composed_path()
+        .iter()
+        .any(|node| js_sys::Object::is(&node, element))
+}
+
+/// Native controls turn Enter and Space into a click, which is counted already.
+fn clicks_on_its_own(weak: &Weak<RefCell<Inner>>) -> bool {
+    let Some(inner) = weak.upgrade() else {
+        return true;
+    };
+    let inner = inner.borrow();
+    inner.element.as_ref().is_some_and(|e| {
+        matches!(
+            e.tag_name().to_ascii_lowercase().as_str(),
+            "button" | "a" | "input" | "summary" | "select" | "textarea"
+        )
+    })
+}
+
+/// The height covered by fixed or sticky bars at the top of the viewport.
+fn top_inset() -> f64 {
+    let Some(window) = web_sys::window() else {
+        return 0.0;
+    };
+    let Some(document) = window.document() else {
+        return 0.0;
+    };
+    let x = viewport().width / 2.0;
+    document
+        .elements_from_point(x as f32, 1.0)
+        .iter()
+        .filter_map(|e| e.dyn_into::<Element>().ok())
+        .filter(|e| {
+            window
+                .get_computed_style(e)
+                .ok()
+                .flatten()
+                .and_then(|s| s.get_property_value("position").ok())
+                .is_some_and(|p| p == "fixed" || p == "sticky")
+        })
+        .map(|e| e.get_bounding_client_rect().bottom())
+        .fold(0.0, f64::max)
+}
+
+fn scroll_into_view(element: &Element) {
+    let reduce = web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_behavior(if reduce {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}

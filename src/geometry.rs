@@ -1,0 +1,486 @@
+//! Pure geometry for the spotlight and the panel: rectangles in CSS pixels relative to the
+//! viewport, as `getBoundingClientRect` gives them.
+//!
+//! - [`Rect`] and its relations ([`Rect::intersects`], [`Rect::clamp_to`]).
+//! - [`cutout`]: the hole in the dimmed layer, exactly the element's rectangle (clipped to
+//!   the viewport), and [`ring`]: the visible outline just outside it.
+//! - [`place_panel`]: where the panel goes so that it never covers the element.
+//! - [`needs_scroll`]: whether the element must be scrolled into view, taking fixed and
+//!   sticky headers into account.
+
+/// An axis-aligned rectangle.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn new(x: f64, y: f64, width: f64, height: f64) -> Rect {
+        Rect {
+            x,
+            y,
+            width: width.max(0.0),
+            height: height.max(0.0),
+        }
+    }
+
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.width <= 0.0 || self.height <= 0.0
+    }
+
+    /// Whether the two rectangles share any area.
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// The part of `self` inside `bounds` (empty when they do not meet).
+    pub fn clamp_to(&self, bounds: &Rect) -> Rect {
+        let x = self.x.max(bounds.x);
+        let y = self.y.max(bounds.y);
+        Rect::new(
+            x,
+            y,
+            self.right().min(bounds.right()) - x,
+            self.bottom().min(bounds.bottom()) - y,
+        )
+    }
+
+    /// `self` grown by `by` on every side.
+    pub fn inflate(&self, by: f64) -> Rect {
+        Rect::new(
+            self.x - by,
+            self.y - by,
+            self.width + 2.0 * by,
+            self.height + 2.0 * by,
+        )
+    }
+
+    /// Whether every coordinate is within `tolerance` of `other`'s.
+    pub fn approx_eq(&self, other: &Rect, tolerance: f64) -> bool {
+        (self.x - other.x).abs() <= tolerance
+            && (self.y - other.y).abs() <= tolerance
+            && (self.width - other.width).abs() <= tolerance
+            && (self.height - other.height).abs() <= tolerance
+    }
+}
+
+/// The viewport: width and height in CSS pixels.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Viewport {
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Viewport {
+    pub fn rect(&self) -> Rect {
+        Rect::new(0.0, 0.0, self.width, self.height)
+    }
+}
+
+/// The hole in the dimmed layer: the element's own rectangle, clipped to the viewport, so
+/// the user sees exactly the element and can use it.
+///
+/// # Examples
+///
+/// ```
+/// use helpmark::geometry::{cutout, Rect, Viewport};
+///
+/// let viewport = Viewport { width: 800.0, height: 600.0 };
+/// let button = Rect::new(700.0, 580.0, 150.0, 40.0);
+/// assert_eq!(cutout(&button, &viewport), Rect::new(700.0, 580.0, 100.0, 20.0));
+/// ```
+pub fn cutout(target: &Rect, viewport: &Viewport) -> Rect {
+    target.clamp_to(&viewport.rect())
+}
+
+/// The SVG path of the dimmed layer: the whole viewport with the cut-out as a hole
+/// (even-odd fill), its corners rounded by `radius` (at most half the shorter side).
+///
+/// # Examples
+///
+/// ```
+/// use helpmark::geometry::{cutout_path, Rect, Viewport};
+///
+/// let path = cutout_path(&Viewport { width: 100.0, height: 50.0 }, &Rect::new(10.0, 10.0, 20.0, 10.0), 0.0);
+/// assert_eq!(path, "M0 0H100V50H0Z M10 10H30V20H10Z");
+/// ```
+pub fn cutout_path(viewport: &Viewport, cutout: &Rect, radius: f64) -> String {
+    let outer = format!("M0 0H{}V{}H0Z", num(viewport.width), num(viewport.height));
+    if cutout.is_empty() {
+        return outer;
+    }
+    let r = radius
+        .min(cutout.width / 2.0)
+        .min(cutout.height / 2.0)
+        .max(0.0);
+    let (x, y, right, bottom) = (cutout.x, cutout.y, cutout.right(), cutout.bottom());
+    if r == 0.0 {
+        return format!(
+            "{outer} M{} {}H{}V{}H{}Z",
+            num(x),
+            num(y),
+            num(right),
+            num(bottom),
+            num(x)
+        );
+    }
+    format!(
+        "{outer} M{} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}Z",
+        num(x + r),
+        num(y),
+        num(right - r),
+        num(right),
+        num(y + r),
+        num(bottom - r),
+        num(right - r),
+        num(bottom),
+        num(x + r),
+        num(x),
+        num(bottom - r),
+        num(y + r),
+        num(x + r),
+        num(y),
+        r = num(r),
+    )
+}
+
+/// A coordinate with at most two decimals and no trailing zeros.
+fn num(v: f64) -> String {
+    let rounded = (v * 100.0).round() / 100.0;
+    let text = format!("{rounded:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// How far the visible ring sits outside the cut-out.
+pub const RING_GAP: f64 = 3.0;
+
+/// The ring drawn around the cut-out: outside it, so it never hides the element's edge.
+pub fn ring(cutout: &Rect) -> Rect {
+    cutout.inflate(RING_GAP)
+}
+
+/// Where the panel sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    BottomEnd,
+    BottomStart,
+    TopEnd,
+    TopStart,
+}
+
+impl Placement {
+    /// CSS class suffix (`hm-at-bottom-end`); "end" follows the reading direction.
+    pub fn class(self) -> &'static str {
+        match self {
+            Placement::BottomEnd => "hm-at-bottom-end",
+            Placement::BottomStart => "hm-at-bottom-start",
+            Placement::TopEnd => "hm-at-top-end",
+            Placement::TopStart => "hm-at-top-start",
+        }
+    }
+}
+
+/// Margin between the panel and the viewport edge (matches the stylesheet).
+pub const PANEL_MARGIN: f64 = 20.0;
+/// Space kept below the panel for the help icon in the bottom corners.
+pub const LAUNCHER_SPACE: f64 = 68.0;
+
+/// The rectangle the panel occupies at `placement`, for a panel of `size` (width, height).
+pub fn panel_rect(placement: Placement, size: (f64, f64), viewport: &Viewport, rtl: bool) -> Rect {
+    let (width, height) = size;
+    let end_x = viewport.width - PANEL_MARGIN - width;
+    let start_x = PANEL_MARGIN;
+    let (end_x, start_x) = if rtl {
+        (start_x, end_x)
+    } else {
+        (end_x, start_x)
+    };
+    let bottom_y = viewport.height - PANEL_MARGIN - LAUNCHER_SPACE - height;
+    let top_y = PANEL_MARGIN;
+    match placement {
+        Placement::BottomEnd => Rect::new(end_x, bottom_y, width, height),
+        Placement::BottomStart => Rect::new(start_x, bottom_y, width, height),
+        Placement::TopEnd => Rect::new(end_x, top_y, width, height),
+        Placement::TopStart => Rect::new(start_x, top_y, width, height),
+    }
+}
+
+/// The smallest useful panel height: the step, its progress and the buttons.
+pub const MIN_PANEL_HEIGHT: f64 = 180.0;
+/// Space kept between the panel and the highlighted element.
+const PANEL_GAP: f64 = 12.0;
+
+/// Where the panel goes, and the height it must keep within (when it has to shrink to
+/// stay off a large element).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PanelPlacement {
+    pub placement: Placement,
+    pub max_height: Option<f64>,
+}
+
+/// Picks the panel's corner so that it does not cover the target: the usual corner
+/// (bottom, end side) first, then the other corners. When the panel covers the target in
+/// every corner (a large element), it shrinks into the larger free band above or below
+/// the element, if that leaves it [`MIN_PANEL_HEIGHT`]; failing that, the corner that
+/// covers least wins.
+///
+/// # Examples
+///
+/// ```
+/// use helpmark::geometry::{place_panel, Placement, Rect, Viewport};
+///
+/// let viewport = Viewport { width: 1280.0, height: 800.0 };
+/// let submit = Rect::new(1100.0, 600.0, 120.0, 40.0); // under the usual corner
+/// assert_eq!(place_panel(Some(&submit), (380.0, 420.0), &viewport, false).placement, Placement::BottomStart);
+/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, false).placement, Placement::BottomEnd);
+/// ```
+pub fn place_panel(
+    target: Option<&Rect>,
+    size: (f64, f64),
+    viewport: &Viewport,
+    rtl: bool,
+) -> PanelPlacement {
+    let placement = corner(target, size, viewport, rtl);
+    let covered = target.is_some_and(|t| panel_rect(placement, size, viewport, rtl).intersects(t));
+    let Some(target) = target.filter(|_| covered) else {
+        return PanelPlacement {
+            placement,
+            max_height: None,
+        };
+    };
+    let below = viewport.height - PANEL_MARGIN - LAUNCHER_SPACE - (target.bottom() + PANEL_GAP);
+    let above = target.y - PANEL_GAP - PANEL_MARGIN;
+    let (band, height) = if below >= above {
+        ([Placement::BottomEnd, Placement::BottomStart], below)
+    } else {
+        ([Placement::TopEnd, Placement::TopStart], above)
+    };
+    if height < MIN_PANEL_HEIGHT {
+        return PanelPlacement {
+            placement,
+            max_height: None,
+        };
+    }
+    PanelPlacement {
+        placement: band[0],
+        max_height: Some(height.min(size.1)),
+    }
+}
+
+fn corner(target: Option<&Rect>, size: (f64, f64), viewport: &Viewport, rtl: bool) -> Placement {
+    const ORDER: [Placement; 4] = [
+        Placement::BottomEnd,
+        Placement::BottomStart,
+        Placement::TopEnd,
+        Placement::TopStart,
+    ];
+    let Some(target) = target.filter(|t| !t.is_empty()) else {
+        return Placement::BottomEnd;
+    };
+    let target = target.inflate(RING_GAP + 1.0);
+    if let Some(free) = ORDER
+        .into_iter()
+        .find(|p| !panel_rect(*p, size, viewport, rtl).intersects(&target))
+    {
+        return free;
+    }
+    // Every corner overlaps (a small screen, a large element): least overlap wins.
+    let overlap = |p: Placement| {
+        let r = panel_rect(p, size, viewport, rtl).clamp_to(&target);
+        r.width * r.height
+    };
+    ORDER
+        .into_iter()
+        .min_by(|a, b| overlap(*a).total_cmp(&overlap(*b)))
+        .unwrap_or(Placement::BottomEnd)
+}
+
+/// Whether the target must be scrolled to be seen: not entirely inside the viewport below
+/// `top_inset` (the height covered by fixed or sticky headers).
+///
+/// # Examples
+///
+/// ```
+/// use helpmark::geometry::{needs_scroll, Rect, Viewport};
+///
+/// let viewport = Viewport { width: 800.0, height: 600.0 };
+/// assert!(!needs_scroll(&Rect::new(10.0, 100.0, 50.0, 20.0), &viewport, 48.0));
+/// assert!(needs_scroll(&Rect::new(10.0, 30.0, 50.0, 20.0), &viewport, 48.0)); // under the header
+/// assert!(needs_scroll(&Rect::new(10.0, 900.0, 50.0, 20.0), &viewport, 0.0));
+/// ```
+pub fn needs_scroll(target: &Rect, viewport: &Viewport, top_inset: f64) -> bool {
+    target.y < top_inset
+        || target.bottom() > viewport.height
+        || target.x < 0.0
+        || target.right() > viewport.width
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VIEWPORT: Viewport = Viewport {
+        width: 1280.0,
+        height: 720.0,
+    };
+    const PANEL: (f64, f64) = (380.0, 400.0);
+
+    #[test]
+    fn the_cutout_is_the_element_itself_inside_the_viewport() {
+        let r = Rect::new(100.5, 200.25, 80.0, 32.0);
+        assert_eq!(cutout(&r, &VIEWPORT), r);
+        let off = Rect::new(-20.0, -10.0, 100.0, 40.0);
+        assert_eq!(cutout(&off, &VIEWPORT), Rect::new(0.0, 0.0, 80.0, 30.0));
+        assert!(cutout(&Rect::new(2000.0, 0.0, 10.0, 10.0), &VIEWPORT).is_empty());
+    }
+
+    #[test]
+    fn the_cutout_path_rounds_corners_within_the_hole() {
+        let path = cutout_path(&VIEWPORT, &Rect::new(100.0, 50.0, 80.0, 30.0), 6.0);
+        assert_eq!(
+            path,
+            "M0 0H1280V720H0Z M106 50H174A6 6 0 0 1 180 56V74A6 6 0 0 1 174 80H106A6 6 0 0 1 100 74V56A6 6 0 0 1 106 50Z"
+        );
+        // The radius never exceeds half the shorter side.
+        let thin = cutout_path(&VIEWPORT, &Rect::new(0.0, 0.0, 40.0, 4.0), 6.0);
+        assert!(thin.contains("A2 2 "), "{thin}");
+        // No hole when the element is off screen.
+        assert_eq!(
+            cutout_path(&VIEWPORT, &Rect::default(), 6.0),
+            "M0 0H1280V720H0Z"
+        );
+    }
+
+    #[test]
+    fn coordinates_are_written_compactly() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.345), "12.35");
+        assert_eq!(num(0.5), "0.5");
+    }
+
+    #[test]
+    fn the_ring_surrounds_the_cutout_without_touching_it() {
+        let c = Rect::new(10.0, 10.0, 100.0, 30.0);
+        let r = ring(&c);
+        assert_eq!(r, Rect::new(7.0, 7.0, 106.0, 36.0));
+    }
+
+    #[test]
+    fn the_panel_moves_away_from_a_target_in_each_corner() {
+        let bottom_end = Rect::new(1150.0, 500.0, 100.0, 30.0);
+        let bottom_start = Rect::new(30.0, 500.0, 100.0, 30.0);
+        assert_eq!(
+            place_panel(Some(&bottom_end), PANEL, &VIEWPORT, false).placement,
+            Placement::BottomStart
+        );
+        assert_eq!(
+            place_panel(Some(&bottom_start), PANEL, &VIEWPORT, false).placement,
+            Placement::BottomEnd
+        );
+        let header_menu = Rect::new(320.0, 8.0, 150.0, 32.0);
+        assert_eq!(
+            place_panel(Some(&header_menu), PANEL, &VIEWPORT, false).placement,
+            Placement::BottomEnd
+        );
+    }
+
+    #[test]
+    fn a_chosen_placement_never_overlaps_the_target_when_a_free_corner_exists() {
+        // A grid of targets over the whole viewport.
+        let mut y = 0.0;
+        while y < VIEWPORT.height {
+            let mut x = 0.0;
+            while x < VIEWPORT.width {
+                let target = Rect::new(x, y, 120.0, 36.0);
+                let p = place_panel(Some(&target), PANEL, &VIEWPORT, false).placement;
+                let free_exists = [
+                    Placement::BottomEnd,
+                    Placement::BottomStart,
+                    Placement::TopEnd,
+                    Placement::TopStart,
+                ]
+                .iter()
+                .any(|c| !panel_rect(*c, PANEL, &VIEWPORT, false).intersects(&target.inflate(4.0)));
+                if free_exists {
+                    assert!(
+                        !panel_rect(p, PANEL, &VIEWPORT, false).intersects(&target),
+                        "{target:?} covered at {p:?}"
+                    );
+                }
+                x += 40.0;
+            }
+            y += 40.0;
+        }
+    }
+
+    #[test]
+    fn in_right_to_left_the_end_side_is_the_left() {
+        let end = panel_rect(Placement::BottomEnd, PANEL, &VIEWPORT, true);
+        assert_eq!(end.x, PANEL_MARGIN);
+        let left_target = Rect::new(30.0, 500.0, 100.0, 30.0);
+        assert_eq!(
+            place_panel(Some(&left_target), PANEL, &VIEWPORT, true).placement,
+            Placement::BottomStart
+        );
+    }
+
+    #[test]
+    fn beside_a_large_element_the_panel_shrinks_into_the_larger_free_band() {
+        let table = Rect::new(106.0, 154.0, 1068.0, 262.0);
+        let p = place_panel(Some(&table), PANEL, &VIEWPORT, false);
+        assert_eq!(p.placement, Placement::BottomEnd);
+        let height = p.max_height.expect("shrinks");
+        assert_eq!(
+            height,
+            720.0 - PANEL_MARGIN - LAUNCHER_SPACE - (416.0 + PANEL_GAP)
+        );
+        let shrunk = panel_rect(p.placement, (PANEL.0, height), &VIEWPORT, false);
+        assert!(!shrunk.intersects(&table));
+        let low = Rect::new(100.0, 380.0, 1080.0, 320.0);
+        let p = place_panel(Some(&low), PANEL, &VIEWPORT, false);
+        assert_eq!(p.placement, Placement::TopEnd);
+        assert!(!panel_rect(
+            p.placement,
+            (PANEL.0, p.max_height.unwrap()),
+            &VIEWPORT,
+            false
+        )
+        .intersects(&low));
+    }
+
+    #[test]
+    fn on_a_small_screen_the_least_covering_corner_wins() {
+        let phone = Viewport {
+            width: 360.0,
+            height: 640.0,
+        };
+        let big = Rect::new(0.0, 150.0, 360.0, 300.0);
+        let p = place_panel(Some(&big), (320.0, 400.0), &phone, false).placement;
+        let covered = |p| {
+            let r = panel_rect(p, (320.0, 400.0), &phone, false).clamp_to(&big);
+            r.width * r.height
+        };
+        for other in [
+            Placement::BottomEnd,
+            Placement::BottomStart,
+            Placement::TopEnd,
+            Placement::TopStart,
+        ] {
+            assert!(covered(p) <= covered(other));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Yew hooks: side effects with a lifetime, each undone when its component or input goes.
+
+mod use_target;
+
+pub use use_target::use_target;

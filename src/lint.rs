@@ -1,0 +1,420 @@
+//! Checks of an article in the context of its file and its sibling topics.
+//!
+//! [`lint`] adds to a topic's own diagnostics (repairs and damage found while parsing) what
+//! only the file's context can tell: whether the locale folder agrees with the front
+//! matter, and whether links to other topics and to anchors lead anywhere. Pure: the
+//! caller reads the files (`helpmark lint`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::content::{slug, Block, Diagnostic, Href, Inline, Severity, Topic, View};
+
+/// The topic's own diagnostics plus the file-context checks, sorted by line, column and
+/// code.
+///
+/// `path` is the article's path (`de-DE/update-customer-account-info.md`, any prefix, `/`
+/// or `\` separated); `known_topics` are the slugs of the topics that exist.
+///
+/// # Examples
+///
+/// ```
+/// use helpmark::content::parse_topic;
+/// use helpmark::lint::lint;
+///
+/// let topic = parse_topic("---\ntitle: T\nms.contentlocale: de-DE\n---\nSee [x](other.md).\n").unwrap();
+/// let found = lint("sv-SE/t.md", &topic, &["t".to_string()]);
+/// let codes: Vec<_> = found.iter().map(|d| d.code).collect();
+/// // Both are at 1:1 (the link is outside any segment), so they sort by code.
+/// assert_eq!(codes, ["broken-topic-link", "locale-folder-mismatch"]);
+/// ```
+pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnostic> {
+    let mut found = topic.diagnostics.clone();
+    match (&topic.meta.locale, folder_locale(path)) {
+        (None, _) => found.push(Diagnostic {
+            line: 1,
+            column: 1,
+            severity: Severity::Warning,
+            code: "front-matter-locale-missing",
+            message: "the front matter has no `ms.contentlocale`; the locale is guessed from the folder name".into(),
+        }),
+        (Some(locale), Some(folder)) if !locale.trim().eq_ignore_ascii_case(folder) => {
+            found.push(Diagnostic {
+                line: 1,
+                column: 1,
+                severity: Severity::Warning,
+                code: "locale-folder-mismatch",
+                message: format!(
+                    "`ms.contentlocale: {}` differs from the folder `{folder}`",
+                    locale.trim()
+                ),
+            })
+        }
+        _ => {}
+    }
+
+    let anchors = heading_anchors(topic);
+    let mut links = Vec::new();
+    collect_block_links(topic, &topic.blocks, &mut 1, &mut links);
+    let mut reported = BTreeSet::new();
+    for Link {
+        line,
+        href,
+        approximate,
+    } in links
+    {
+        let near = if approximate {
+            " (the link is outside any translated segment, so its line is approximate)"
+        } else {
+            ""
+        };
+        let diagnostic = match &href {
+            Href::Topic { slug, .. } if !known_topics.iter().any(|k| k == slug) => Diagnostic {
+                line,
+                column: 1,
+                severity: Severity::Warning,
+                code: "broken-topic-link",
+                message: format!(
+                    "link to the topic `{slug}.md`, which is not among the linted topics{near}"
+                ),
+            },
+            Href::Anchor(anchor)
+                // `# [Label](#tab/id)` defines a tab; it does not link to a heading.
+                if !anchor.starts_with("tab/")
+                    && !anchors.contains(&anchor.to_ascii_lowercase()) =>
+            {
+                Diagnostic {
+                    line,
+                    column: 1,
+                    severity: Severity::Warning,
+                    code: "broken-anchor-link",
+                    message: format!(
+                        "link to `#{anchor}`, which matches no heading of this topic{near}"
+                    ),
+                }
+            }
+            _ => continue,
+        };
+        // The English and the localized half of a segment usually hold the same link.
+        if reported.insert((diagnostic.line, diagnostic.code, diagnostic.message.clone())) {
+            found.push(diagnostic);
+        }
+    }
+
+    found.sort_by(|a, b| {
+        (a.line, a.column, a.code, &a.message).cmp(&(b.line, b.column, b.code, &b.message))
+    });
+    found
+}
+
+/// How many diagnostics there are of each code, in code order.
+///
+/// # Examples
+///
+/// ```
+/// use helpmark::content::{Diagnostic, Severity};
+///
+/// let d = |code| Diagnostic { line: 1, column: 1, severity: Severity::Info, code, message: String::new() };
+/// let counts = helpmark::lint::summary(&[d("b"), d("a"), d("b")]);
+/// assert_eq!(counts.into_iter().collect::<Vec<_>>(), [("a", 1), ("b", 2)]);
+/// ```
+pub fn summary<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for d in diagnostics {
+        *counts.entry(d.code).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The folder the file is in, when its name looks like a locale tag (`de-DE`, `ar-sa`).
+fn folder_locale(path: &str) -> Option<&str> {
+    let folder = path.rsplit(['/', '\\']).nth(1)?;
+    let (language, region) = folder.split_once('-')?;
+    let letters = |s: &str, lengths: &[usize]| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    (letters(language, &[2, 3]) && letters(region, &[2])).then_some(folder)
+}
+
+/// The anchors a `#fragment` can reach, lower case: every heading's `<a name>`, and the
+/// id the documentation site derived from the English heading text.
+fn heading_anchors(topic: &Topic) -> BTreeSet<String> {
+    fn walk(topic: &Topic, blocks: &[Block], out: &mut BTreeSet<String>) {
+        for block in blocks {
+            match block {
+                Block::Heading {
+                    anchor, content, ..
+                } => {
+                    if let Some(anchor) = anchor {
+                        out.insert(anchor.to_ascii_lowercase());
+                    }
+                    let derived = slug(&topic.plain_text(content, View::English));
+                    if !derived.is_empty() {
+                        out.insert(derived);
+                    }
+                }
+                Block::List { items, .. } | Block::Checklist(items) => {
+                    items.iter().for_each(|i| walk(topic, i, out))
+                }
+                Block::Alert { blocks, .. } | Block::Quote(blocks) => walk(topic, blocks, out),
+                Block::Tabs(tabs) => tabs.iter().for_each(|t| walk(topic, &t.blocks, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(topic, &topic.blocks, &mut out);
+    out
+}
+
+/// A link and the source line it is on.
+struct Link {
+    line: u32,
+    href: Href,
+    /// The link is in the skeleton, outside any segment: the model has no position for
+    /// it, so `line` is that of the last segment before it.
+    approximate: bool,
+}
+
+/// The links in blocks, in document order. `line` is the line of the last segment seen:
+/// links outside any segment take the position of the text around them.
+fn collect_block_links(topic: &Topic, blocks: &[Block], line: &mut u32, out: &mut Vec<Link>) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. }
+            | Block::Paragraph(content)
+            | Block::NextStep(content) => collect_links(topic, content, line, out),
+            Block::List { items, .. } | Block::Checklist(items) => items
+                .iter()
+                .for_each(|i| collect_block_links(topic, i, line, out)),
+            Block::Alert { blocks, .. } | Block::Quote(blocks) => {
+                collect_block_links(topic, blocks, line, out)
+            }
+            Block::Table { head, rows } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|cell| collect_links(topic, cell, line, out)),
+            Block::Tabs(tabs) => {
+                for tab in tabs {
+                    collect_links(topic, &tab.label, line, out);
+                    collect_block_links(topic, &tab.blocks, line, out);
+                }
+            }
+            Block::Code { .. } | Block::Image { .. } | Block::Include { .. } | Block::Rule => {}
+        }
+    }
+}
+
+fn collect_links(topic: &Topic, inlines: &[Inline], line: &mut u32, out: &mut Vec<Link>) {
+    walk_links(topic, inlines, false, line, out)
+}
+
+fn walk_links(
+    topic: &Topic,
+    inlines: &[Inline],
+    in_segment: bool,
+    line: &mut u32,
+    out: &mut Vec<Link>,
+) {
+    for inline in inlines {
+        match inline {
+            Inline::Segment(i) => {
+                if let Some(segment) = topic.segments.get(*i) {
+                    *line = segment.line;
+                    walk_links(topic, &segment.localized, true, line, out);
+                    walk_links(topic, &segment.english, true, line, out);
+                }
+            }
+            Inline::Link { href, children } => {
+                // A link around a segment is on the segment's line.
+                let around = first_segment_line(topic, children);
+                if let Some(first) = around {
+                    *line = first;
+                }
+                out.push(Link {
+                    line: *line,
+                    href: href.clone(),
+                    approximate: !in_segment && around.is_none(),
+                });
+                walk_links(topic, children, in_segment, line, out);
+            }
+            Inline::Strong(c) | Inline::Emphasis(c) => walk_links(topic, c, in_segment, line, out),
+            Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+        }
+    }
+}
+
+fn first_segment_line(topic: &Topic, inlines: &[Inline]) -> Option<u32> {
+    inlines.iter().find_map(|inline| match inline {
+        Inline::Segment(i) => topic.segments.get(*i).map(|s| s.line),
+        Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+            first_segment_line(topic, c)
+        }
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_topic;
+
+    fn pair(id: &str, localized: &str, english: &str) -> String {
+        format!(
+            "<span data-ttu-id=\"abcde-{id}\">{localized}</span><span class=\"sxs-lookup\"><span data-stu-id=\"abcde-{id}\">{english}</span></span>"
+        )
+    }
+
+    fn topic(front: &str, body: &str) -> Topic {
+        parse_topic(&format!("---\ntitle: T\n{front}---\n{body}")).unwrap()
+    }
+
+    fn codes(found: &[Diagnostic]) -> Vec<(u32, &'static str)> {
+        found.iter().map(|d| (d.line, d.code)).collect()
+    }
+
+    fn known(slugs: &[&str]) -> Vec<String> {
+        slugs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_clean_topic_in_its_locale_folder_has_no_findings() {
+        let t = topic("ms.contentlocale: de-DE\n", "Text\n");
+        assert!(lint("content/de-DE/t.md", &t, &known(&["t"])).is_empty());
+    }
+
+    #[test]
+    fn the_locale_folder_is_compared_case_insensitively() {
+        let t = topic("ms.contentlocale: de-DE\n", "Text\n");
+        assert!(lint("repo/de-de/t.md", &t, &[]).is_empty());
+        assert!(lint("repo\\de-de\\t.md", &t, &[]).is_empty());
+        let found = lint("repo/sv-SE/t.md", &t, &[]);
+        assert_eq!(codes(&found), [(1, "locale-folder-mismatch")]);
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(found[0].message.contains("sv-SE"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn a_folder_that_is_not_a_locale_is_not_compared() {
+        let t = topic("ms.contentlocale: de-DE\n", "Text\n");
+        assert!(lint("articles/t.md", &t, &[]).is_empty());
+        assert!(lint("t.md", &t, &[]).is_empty());
+        assert!(lint("zh-Hans/t.md", &t, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_missing_content_locale_is_reported_once() {
+        let t = topic("", "Text\n");
+        assert_eq!(
+            codes(&lint("de-DE/t.md", &t, &[])),
+            [(1, "front-matter-locale-missing")]
+        );
+    }
+
+    #[test]
+    fn topic_links_must_lead_to_a_known_topic_and_are_reported_once_per_segment() {
+        let body = format!(
+            "\n{}\n\n{}\n",
+            pair("1", "Siehe [A](a.md).", "See [A](a.md)."),
+            pair("2", "Siehe [B](b.md#top).", "See [B](b.md#top)."),
+        );
+        let t = topic("ms.contentlocale: de-DE\n", &body);
+        let found = lint("de-DE/t.md", &t, &known(&["a"]));
+        assert_eq!(codes(&found), [(8, "broken-topic-link")]);
+        assert!(found[0].message.contains("`b.md`"), "{}", found[0].message);
+        assert_eq!(found[0].column, 1);
+    }
+
+    #[test]
+    fn a_link_only_one_half_has_is_checked_too() {
+        let body = format!("{}\n", pair("1", "Siehe [A](a.md).", "See A."));
+        let t = topic("ms.contentlocale: de-DE\n", &body);
+        assert_eq!(
+            codes(&lint("de-DE/t.md", &t, &[])),
+            [(5, "broken-topic-link")]
+        );
+    }
+
+    #[test]
+    fn a_link_around_a_segment_is_on_the_segments_line() {
+        let body = format!(
+            "Intro\n\n- [{}](missing.md)\n",
+            pair("1", "Fehlt", "Missing")
+        );
+        let t = topic("ms.contentlocale: de-DE\n", &body);
+        assert_eq!(
+            codes(&lint("de-DE/t.md", &t, &[])),
+            [(7, "broken-topic-link")]
+        );
+    }
+
+    #[test]
+    fn a_link_outside_any_segment_says_its_line_is_approximate() {
+        let body = format!("{}\n\n[x](gone.md)\n", pair("1", "Eins", "One"));
+        let t = topic("ms.contentlocale: de-DE\n", &body);
+        let found = lint("de-DE/t.md", &t, &[]);
+        assert_eq!(codes(&found), [(5, "broken-topic-link")]);
+        assert!(
+            found[0].message.contains("outside any translated segment"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn anchor_links_must_match_a_heading() {
+        let body = format!(
+            "## <a name=\"set-budget\"></a>{}\n\n## {}\n\n{}\n",
+            pair("1", "Budget festlegen", "Set budget"),
+            pair("2", "Ohne Anker", "No anchor here"),
+            pair(
+                "3",
+                "[a](#set-budget) [b](#Set-Budget) [c](#no-anchor-here) [d](#gone) [e](#tab/windows)",
+                "[a](#set-budget) [b](#Set-Budget) [c](#no-anchor-here) [d](#gone) [e](#tab/windows)"
+            ),
+        );
+        let t = topic("ms.contentlocale: de-DE\n", &body);
+        let found = lint("de-DE/t.md", &t, &[]);
+        assert_eq!(codes(&found), [(9, "broken-anchor-link")]);
+        assert!(found[0].message.contains("`#gone`"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn findings_are_sorted_by_line_column_and_code_with_the_topics_own() {
+        let body = format!(
+            "{}\n\n1. {}\n",
+            pair("1", "[x](#nowhere)", "[x](#nowhere)"),
+            pair("2", "Wählen Sie „Senden“.", "Select **Submit**."),
+        );
+        let t = topic("", &body);
+        let found = lint("de-DE/t.md", &t, &[]);
+        assert_eq!(
+            codes(&found),
+            [
+                (1, "front-matter-locale-missing"),
+                (4, "broken-anchor-link"),
+                (6, "anchor-label-missing")
+            ]
+        );
+        let mut sorted = found.clone();
+        sorted.sort_by_key(|d| (d.line, d.column, d.code));
+        assert_eq!(found, sorted);
+    }
+
+    #[test]
+    fn summary_counts_by_code() {
+        let t = topic("", "[x](#a) [y](#b) [z](c.md)\n");
+        let found = lint("t.md", &t, &[]);
+        let counts = summary(&found);
+        assert_eq!(
+            counts.into_iter().collect::<Vec<_>>(),
+            [
+                ("broken-anchor-link", 2),
+                ("broken-topic-link", 1),
+                ("front-matter-locale-missing", 1)
+            ]
+        );
+        assert!(summary(&[]).is_empty());
+    }
+}

@@ -1,0 +1,419 @@
+//! The writers' command line (`src/main.rs`), run as a program: `lint`, `show`, `index`.
+//!
+//! `show` outputs are compared with `tests/snapshots/*.txt`; run with
+//! `HELPMARK_UPDATE_SNAPSHOTS=1` to write them instead, then review the diff.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const CORPUS: &str = "tests/fixtures/corpus";
+const SEED: &str = "update-customer-account-info.md";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `helpmark` with `args` from the crate root.
+fn helpmark(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_helpmark"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the helpmark binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A fresh, empty scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("helpmark-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// What `helpmark lint tests/fixtures/corpus` finds in the 50 articles, by code (all
+/// warnings and infos: the corpus has no error, so the exit status is 0).
+///
+/// - `broken-topic-link`: links to articles that are not in the corpus (it holds 50 of
+///   the thousands its sources link to), and one real one: sv-SE and pt-BR link to
+///   `customers-revoke-admin-privileges.md`, a file named with underscores.
+/// - `anchor-label-missing`: a step whose translation lost the bold of a UI term, e.g.
+///   zh-CN `update-customer-account-info` step 3 (“提交” for **Submit**).
+/// - `unresolved-include`: the `[!INCLUDE[...](...)]` directives, in either case.
+/// - `repair-interrupted-list`: ar-SA and he-IL `project-settings` (a note and an image
+///   indented outside the numbered list split the procedure; it is joined again).
+/// - `repair-*`: the machine-translation damage of FORMAT.md, repaired.
+const CORPUS_COUNTS: &[(&str, &str, u64)] = &[
+    ("anchor-label-missing", "warning", 8),
+    ("broken-topic-link", "warning", 126),
+    ("raw-html-dropped", "warning", 2),
+    ("repair-bidi-controls", "info", 8),
+    ("repair-bold-split-by-parenthesis", "info", 6),
+    ("repair-broken-reference-link", "info", 6),
+    ("repair-empty-bold", "info", 10),
+    ("repair-glued-bold", "info", 59),
+    ("repair-interrupted-list", "info", 4),
+    ("repair-punctuation-in-bold", "info", 43),
+    ("repair-space-before-punctuation", "info", 61),
+    ("repair-stray-markers", "info", 4),
+    ("unresolved-include", "warning", 17),
+];
+const CORPUS_EXIT: i32 = 0;
+
+fn severity_total(severity: &str) -> u64 {
+    CORPUS_COUNTS
+        .iter()
+        .filter(|(_, s, _)| *s == severity)
+        .map(|(_, _, n)| n)
+        .sum()
+}
+
+#[test]
+fn lint_over_the_corpus_exits_0_because_no_article_has_an_error_and_reports_these_counts() {
+    let output = helpmark(&["lint", CORPUS]);
+    let text = stdout(&output);
+    let has_errors = text.lines().any(|l| l.contains(": error: "));
+    assert_eq!(output.status.code(), Some(if has_errors { 1 } else { 0 }));
+    assert_eq!(output.status.code(), Some(CORPUS_EXIT), "{text}");
+
+    let mut observed: Vec<(String, String, u64)> = Vec::new();
+    for line in text.lines().filter(|l| l.ends_with(']')) {
+        let code = &line[line.rfind('[').unwrap() + 1..line.len() - 1];
+        let severity = ["error", "warning", "info"]
+            .into_iter()
+            .find(|s| line.contains(&format!(": {s}: ")))
+            .unwrap_or_else(|| panic!("no severity in {line}"));
+        match observed.iter_mut().find(|(c, _, _)| c == code) {
+            Some((_, s, n)) => {
+                assert_eq!(s, severity, "{code} has one severity");
+                *n += 1;
+            }
+            None => observed.push((code.to_string(), severity.to_string(), 1)),
+        }
+    }
+    observed.sort();
+    println!("lint counts over the corpus (code, severity, count):");
+    for (code, severity, n) in &observed {
+        println!("  {code:<36} {severity:<8} {n:>4}");
+    }
+    let expected: Vec<(String, String, u64)> = CORPUS_COUNTS
+        .iter()
+        .map(|(c, s, n)| (c.to_string(), s.to_string(), *n))
+        .collect();
+    assert_eq!(observed, expected);
+
+    let summary = format!(
+        "50 files: 0 errors, {} warnings, {} infos",
+        severity_total("warning"),
+        severity_total("info")
+    );
+    assert!(text.contains(&format!("\n{summary}\nby code: ")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{CORPUS}/zh-CN/{SEED}:33:1: warning: step 3: the translation has 0 bold UI term(s) where the English has 1 (Submit)"
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn lint_json_parses_and_has_the_fifty_articles_and_the_same_counts() {
+    let output = helpmark(&["lint", "--json", CORPUS]);
+    assert_eq!(output.status.code(), Some(CORPUS_EXIT));
+    let doc: Value = serde_json::from_str(&stdout(&output)).expect("one JSON document");
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 50);
+    assert!(files
+        .iter()
+        .all(|f| f["path"].as_str().unwrap().starts_with(CORPUS)
+            && !f["path"].as_str().unwrap().ends_with("README.md")));
+    let summary = &doc["summary"];
+    assert_eq!(summary["files"], 50);
+    assert_eq!(summary["error"], 0);
+    assert_eq!(summary["warning"], severity_total("warning"));
+    assert_eq!(summary["info"], severity_total("info"));
+    for (code, _, n) in CORPUS_COUNTS {
+        assert_eq!(summary["codes"][code], *n, "{code}");
+    }
+    assert_eq!(
+        summary["codes"].as_object().unwrap().len(),
+        CORPUS_COUNTS.len()
+    );
+    let zh = files
+        .iter()
+        .find(|f| f["path"] == format!("{CORPUS}/zh-CN/{SEED}"))
+        .unwrap();
+    let missing = zh["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "anchor-label-missing")
+        .unwrap();
+    assert_eq!(missing["line"], 33);
+    assert_eq!(missing["column"], 1);
+    assert_eq!(missing["severity"], "warning");
+    assert!(missing["message"].as_str().unwrap().starts_with("step 3:"));
+}
+
+#[test]
+fn lint_of_a_missing_path_exits_2_and_names_the_path() {
+    let output = helpmark(&["lint", "tests/fixtures/no-such-folder"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("tests/fixtures/no-such-folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn a_non_article_file_given_explicitly_exits_1_with_not_a_topic() {
+    let dir = scratch("non-article");
+    let file = dir.join("notes.md");
+    std::fs::write(&file, "# Just notes\n\nNo front matter.\n").unwrap();
+    let output = helpmark(&["lint", file.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!("{}:1:1: error: ", file.display())),
+        "{text}"
+    );
+    assert!(text.contains("[not-a-topic]"), "{text}");
+    assert!(
+        text.contains("1 file: 1 error, 0 warnings, 0 infos"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn in_a_folder_other_markdown_is_skipped_at_any_depth_but_a_broken_article_is_an_error() {
+    let dir = scratch("folder");
+    std::fs::create_dir_all(dir.join("docs/de-DE")).unwrap();
+    std::fs::write(dir.join("README.md"), "# Readme\n").unwrap();
+    std::fs::write(dir.join("docs/ATTRIBUTION.md"), "Attribution\n").unwrap();
+    std::fs::write(
+        dir.join("docs/de-DE/ok.md"),
+        "---\ntitle: Ok\nms.contentlocale: de-DE\n---\nText\n",
+    )
+    .unwrap();
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("1 file: 0 errors, 0 warnings, 0 infos"),
+        "{}",
+        stdout(&output)
+    );
+
+    std::fs::write(dir.join("docs/de-DE/broken.md"), "---\ntitle: Broken\n").unwrap();
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("broken.md:1:1: error: "), "{text}");
+    assert!(text.contains("[not-a-topic]"), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn lint_finds_folder_mismatches_and_links_within_the_given_inputs() {
+    let dir = scratch("context");
+    std::fs::create_dir_all(dir.join("sv-SE")).unwrap();
+    std::fs::write(
+        dir.join("sv-SE/a.md"),
+        "---\ntitle: A\nms.contentlocale: de-DE\n---\nSee [b](b.md), [c](c.md) and [x](#nowhere).\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("sv-SE/b.md"), "---\ntitle: B\n---\nText\n").unwrap();
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    for code in [
+        "[locale-folder-mismatch]",
+        "[broken-topic-link]",
+        "[broken-anchor-link]",
+        "[front-matter-locale-missing]",
+    ] {
+        assert_eq!(text.matches(code).count(), 1, "{code} once in {text}");
+    }
+    assert!(text.contains("`c.md`"), "{text}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["lint"][..],
+        &["lint", "--yaml", CORPUS],
+        &["show"],
+        &["show", "a.md", "b.md"],
+        &["frobnicate"],
+    ] {
+        let output = helpmark(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("usage:"), "{args:?}");
+    }
+    assert!(stderr(&helpmark(&["frobnicate"])).contains("unknown command `frobnicate`"));
+}
+
+#[test]
+fn help_lists_the_three_commands() {
+    let output = helpmark(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for command in [
+        "helpmark lint <dir-or-file>... [--json]",
+        "helpmark show <file> [--english]",
+        "helpmark index <dir> [--out <file>]",
+    ] {
+        assert!(text.contains(command), "{text}");
+    }
+}
+
+#[test]
+fn index_still_prints_the_manifest_of_the_seeds() {
+    let output = helpmark(&["index", "assets/help"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let manifest: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        manifest["topics"][0]["slug"],
+        "update-customer-account-info"
+    );
+    assert_eq!(
+        manifest["topics"][0]["locales"].as_array().unwrap().len(),
+        6
+    );
+}
+
+#[test]
+fn show_of_a_missing_file_exits_2_and_names_it() {
+    let output = helpmark(&["show", "assets/help/xx-XX/none.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("assets/help/xx-XX/none.md"));
+}
+
+#[test]
+fn show_of_a_non_article_exits_1_with_the_parse_error() {
+    let output = helpmark(&["show", "assets/help/ATTRIBUTION.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("assets/help/ATTRIBUTION.md:1:1: not a help topic"),
+        "{err}"
+    );
+}
+
+/// Compares `helpmark show` output with `tests/snapshots/<name>.txt`, or writes it when
+/// `HELPMARK_UPDATE_SNAPSHOTS=1`.
+fn assert_snapshot(name: &str, args: &[&str]) {
+    let output = helpmark(args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let actual = stdout(&output);
+    // What the reader sees (the diagnostics may quote the source).
+    let read = &actual[..actual.find("\n== Diagnostics").unwrap()];
+    for forbidden in ["**", "<span", "data-ttu-id", "sxs-lookup", "&quot;", "\\*"] {
+        assert!(!read.contains(forbidden), "{name}: `{forbidden}` shown");
+    }
+    let path = root().join("tests/snapshots").join(format!("{name}.txt"));
+    if std::env::var("HELPMARK_UPDATE_SNAPSHOTS").as_deref() == Ok("1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with HELPMARK_UPDATE_SNAPSHOTS=1 to write it",
+            path.display()
+        )
+    });
+    if actual != expected {
+        let first = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .unwrap_or(actual.lines().count().min(expected.lines().count()));
+        panic!(
+            "{name}: `helpmark {}` differs from {} at line {}\n--- actual ---\n{actual}",
+            args.join(" "),
+            path.display(),
+            first + 1
+        );
+    }
+}
+
+/// The anchor keys of each step of a seed, in the snapshot's Steps section.
+fn anchor_keys(locale: &str) -> Vec<Vec<String>> {
+    let text = stdout(&helpmark(&[
+        "show",
+        &format!("assets/help/{locale}/{SEED}"),
+    ]));
+    let steps = &text[text.find("== Steps").unwrap()..text.find("== Diagnostics").unwrap()];
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    for line in steps.lines() {
+        if line.starts_with("Step ") {
+            keys.push(Vec::new());
+        } else if let Some(anchor) = line.strip_prefix("  - ") {
+            let key = anchor.split(':').next().unwrap().to_string();
+            keys.last_mut().unwrap().push(key);
+        }
+    }
+    keys
+}
+
+fn show_seed(locale: &str) {
+    let file = format!("assets/help/{locale}/{SEED}");
+    assert_snapshot(&format!("show-{locale}"), &["show", &file]);
+    assert_eq!(
+        anchor_keys(locale),
+        [
+            vec!["partner-center", "customers"],
+            vec!["account", "update"],
+            vec!["submit"]
+        ]
+    );
+}
+
+#[test]
+fn show_de_de_seed_matches_its_snapshot() {
+    show_seed("de-DE");
+}
+
+#[test]
+fn show_es_es_seed_matches_its_snapshot() {
+    show_seed("es-ES");
+}
+
+#[test]
+fn show_ru_ru_seed_matches_its_snapshot() {
+    show_seed("ru-RU");
+}
+
+#[test]
+fn show_sv_se_seed_matches_its_snapshot() {
+    show_seed("sv-SE");
+}
+
+#[test]
+fn show_zh_cn_seed_matches_its_snapshot_and_step_3_has_no_localized_label() {
+    show_seed("zh-CN");
+    let text = stdout(&helpmark(&["show", &format!("assets/help/zh-CN/{SEED}")]));
+    assert!(
+        text.contains("  - submit: Submit → (no localized label)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_english_of_the_sv_se_seed_matches_its_snapshot() {
+    let file = format!("assets/help/sv-SE/{SEED}");
+    assert_snapshot("show-sv-SE-english", &["show", &file, "--english"]);
+}
