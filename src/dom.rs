@@ -11,7 +11,7 @@
 mod target;
 mod track;
 
-pub use target::{accessible_name, viewport, TargetQuery};
+pub use target::{accessible_name, find, viewport, visible_rect, Lookup, TargetQuery};
 pub use track::{TargetStatus, TargetTracker};
 
 use std::fmt;

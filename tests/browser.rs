@@ -149,3 +149,197 @@ async fn the_widget_mounts_a_labelled_help_icon_and_unmounts_cleanly() {
     widget.destroy();
     assert_eq!(hosts(), before);
 }
+
+// ---- Finding and following the element a step points at --------------------------
+
+use helpmark::dom::{find, Lookup, TargetQuery, TargetStatus, TargetTracker};
+
+/// A fresh container in the page, removed when dropped.
+struct Fixture(web_sys::Element);
+
+impl Fixture {
+    fn new(html: &str) -> Fixture {
+        let element = document().create_element("div").unwrap();
+        // Test fixtures are trusted, hand-written markup.
+        element.set_inner_html(html);
+        document().body().unwrap().append_child(&element).unwrap();
+        Fixture(element)
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
+fn anchor(key: &str, localized: Option<&str>, english: &str) -> TargetQuery {
+    TargetQuery::Anchor {
+        key: key.into(),
+        localized: localized.map(str::to_string),
+        english: english.into(),
+    }
+}
+
+fn found_id(lookup: Lookup) -> Option<String> {
+    match lookup {
+        Lookup::Found(e) => Some(e.id()),
+        _ => None,
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_data_help_target_wins_over_names() {
+    let _f = Fixture::new(
+        r#"<button id="by-name">Senden</button><button id="by-key" data-help-target="t-submit">OK</button>"#,
+    );
+    assert_eq!(
+        found_id(find(&anchor("t-submit", Some("Senden"), "Submit"))),
+        Some("by-key".into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn names_match_localized_then_english_ignoring_case_space_and_punctuation() {
+    let _f = Fixture::new(
+        r##"<a id="en" href="#x">Update!</a><button id="de" aria-label="  aktualisieren ">↻</button>"##,
+    );
+    assert_eq!(
+        found_id(find(&anchor("t-none-1", Some("Aktualisieren"), "Update"))),
+        Some("de".into())
+    );
+    assert_eq!(
+        found_id(find(&anchor("t-none-2", Some("Actualice"), "update"))),
+        Some("en".into())
+    );
+    assert!(matches!(
+        find(&anchor("t-none-3", Some("Nope"), "Nothing")),
+        Lookup::Missing
+    ));
+}
+
+#[wasm_bindgen_test]
+fn disabled_and_non_interactive_elements_do_not_match_by_name_and_hidden_ones_are_awaited() {
+    let f = Fixture::new(
+        r#"<h2>Speichern</h2><button disabled>Speichern</button>
+           <label for="f-in">Firmenname</label><input id="f-in">"#,
+    );
+    assert!(matches!(
+        find(&anchor("t-none-4", Some("Speichern"), "Save")),
+        Lookup::Missing
+    ));
+    // A closed menu's item is on the page, only not shown yet.
+    f.0.insert_adjacent_html("beforeend", "<button hidden>Speichern</button>")
+        .unwrap();
+    assert!(matches!(
+        find(&anchor("t-none-4", Some("Speichern"), "Save")),
+        Lookup::Hidden
+    ));
+    assert_eq!(
+        found_id(find(&anchor(
+            "t-none-5",
+            Some("Firmenname"),
+            "Company name"
+        ))),
+        Some("f-in".into())
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_target_that_exists_but_is_hidden_is_waited_for() {
+    let _f =
+        Fixture::new(r##"<div hidden><a data-help-target="t-menu" href="#m">Kunden</a></div>"##);
+    assert!(matches!(
+        find(&anchor("t-menu", None, "Customers")),
+        Lookup::Hidden
+    ));
+}
+
+#[wasm_bindgen_test]
+fn targets_inside_open_shadow_roots_are_found() {
+    let f = Fixture::new(r#"<div id="shadow-host"></div>"#);
+    let host = f.0.query_selector("#shadow-host").unwrap().unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    shadow.set_inner_html(r#"<button id="in-shadow">Weiter zur Kasse</button>"#);
+    assert_eq!(
+        found_id(find(&anchor(
+            "t-none-6",
+            Some("Weiter zur Kasse"),
+            "Checkout"
+        ))),
+        Some("in-shadow".into())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn targets_inside_same_origin_iframes_are_found_at_their_place_on_the_page() {
+    let f = Fixture::new(r#"<iframe id="frame" width="300" height="200"></iframe>"#);
+    let frame: web_sys::HtmlIFrameElement =
+        f.0.query_selector("#frame")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+    let inner = frame.content_document().expect("same-origin about:blank");
+    inner.body().unwrap().set_inner_html(
+        r#"<button data-help-target="t-framed">In frame</button><label>Kundennummer <input id="framed-input"></label>"#,
+    );
+    let Lookup::Found(button) = find(&anchor("t-framed", None, "x")) else {
+        panic!("the framed button is found");
+    };
+    // Names work there too (its elements belong to the frame's JavaScript realm).
+    assert_eq!(
+        found_id(find(&anchor(
+            "t-none-7",
+            Some("Kundennummer"),
+            "Customer ID"
+        ))),
+        Some("framed-input".into())
+    );
+    let rect = helpmark::dom::visible_rect(&button).unwrap();
+    let frame_rect = frame.get_bounding_client_rect();
+    assert!(
+        rect.x >= frame_rect.x() && rect.y >= frame_rect.y(),
+        "{rect:?} inside the frame"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_tracker_finds_a_late_element_follows_it_and_stops_when_dropped() {
+    // Arrange
+    let f = Fixture::new(r#"<div id="late-parent"></div>"#);
+    let seen: Rc<RefCell<Vec<TargetStatus>>> = Rc::default();
+    let activations: Rc<RefCell<u32>> = Rc::default();
+    let tracker = {
+        let seen = seen.clone();
+        let activations = activations.clone();
+        TargetTracker::start(
+            anchor("t-late", None, "Late"),
+            move |s| seen.borrow_mut().push(s),
+            move || *activations.borrow_mut() += 1,
+        )
+        .unwrap()
+    };
+    settle().await;
+    assert_eq!(seen.borrow().last(), Some(&TargetStatus::Waiting));
+
+    // Act: the element appears, then the user uses it.
+    let parent = f.0.query_selector("#late-parent").unwrap().unwrap();
+    parent.set_inner_html(r#"<button data-help-target="t-late">Late</button>"#);
+    settle().await;
+    let found = matches!(seen.borrow().last(), Some(TargetStatus::Found { .. }));
+    let button: web_sys::HtmlElement = parent.first_element_child().unwrap().unchecked_into();
+    button.click();
+
+    // Assert
+    assert!(found, "{:?}", seen.borrow());
+    assert_eq!(*activations.borrow(), 1);
+    drop(tracker);
+    let count = seen.borrow().len();
+    button.click();
+    parent.set_inner_html("");
+    settle().await;
+    assert_eq!(*activations.borrow(), 1, "no activation after drop");
+    assert_eq!(seen.borrow().len(), count, "no status after drop");
+}

@@ -198,24 +198,30 @@ pub fn accessible_name(element: &Element) -> String {
     {
         return label;
     }
-    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+    let input =
+        is_tag(element, "input").then(|| element.unchecked_ref::<web_sys::HtmlInputElement>());
+    if let Some(input) = input {
         if matches!(input.type_().as_str(), "submit" | "button" | "reset") {
             return input.value();
         }
     }
-    let labels = element
-        .dyn_ref::<web_sys::HtmlInputElement>()
-        .and_then(|i| i.labels())
-        .or_else(|| {
+    let labels = if let Some(input) = input {
+        input.labels()
+    } else if is_tag(element, "select") {
+        Some(
             element
-                .dyn_ref::<web_sys::HtmlSelectElement>()
-                .map(|s| s.labels())
-        })
-        .or_else(|| {
+                .unchecked_ref::<web_sys::HtmlSelectElement>()
+                .labels(),
+        )
+    } else if is_tag(element, "textarea") {
+        Some(
             element
-                .dyn_ref::<web_sys::HtmlTextAreaElement>()
-                .map(|t| t.labels())
-        });
+                .unchecked_ref::<web_sys::HtmlTextAreaElement>()
+                .labels(),
+        )
+    } else {
+        None
+    };
     if let Some(labels) = labels {
         let text: Vec<String> = (0..labels.length())
             .filter_map(|i| labels.item(i))
@@ -233,10 +239,19 @@ pub fn accessible_name(element: &Element) -> String {
 }
 
 fn by_id(root: &Node, id: &str) -> Option<Element> {
-    if let Some(document) = root.dyn_ref::<Document>() {
-        return document.get_element_by_id(id);
+    match root.node_type() {
+        Node::DOCUMENT_NODE => root.unchecked_ref::<Document>().get_element_by_id(id),
+        Node::DOCUMENT_FRAGMENT_NODE => root
+            .unchecked_ref::<web_sys::ShadowRoot>()
+            .get_element_by_id(id),
+        _ => None,
     }
-    root.dyn_ref::<web_sys::ShadowRoot>()?.get_element_by_id(id)
+}
+
+/// Whether an element has this tag name. Elements of an iframe come from another
+/// JavaScript realm, where `instanceof` (and so `dyn_ref`) fails: tag names do not.
+fn is_tag(element: &Element, tag: &str) -> bool {
+    element.tag_name().eq_ignore_ascii_case(tag)
 }
 
 /// The document, every open shadow root and every same-origin iframe document in it, and
@@ -253,8 +268,9 @@ fn scopes(document: &Document) -> Vec<Node> {
             if let Some(shadow) = element.shadow_root() {
                 scopes.push(shadow.into());
             }
-            if let Some(frame) = element.dyn_ref::<web_sys::HtmlIFrameElement>() {
+            if is_tag(&element, "iframe") {
                 // A cross-origin frame has no content document for us.
+                let frame = element.unchecked_ref::<web_sys::HtmlIFrameElement>();
                 if let Some(inner) = frame.content_document() {
                     scopes.push(inner.into());
                 }
@@ -269,16 +285,19 @@ fn scopes(document: &Document) -> Vec<Node> {
 fn all(scopes: &[Node], selector: &str) -> Vec<Element> {
     let mut out = Vec::new();
     for scope in scopes {
-        let list = if let Some(d) = scope.dyn_ref::<Document>() {
-            d.query_selector_all(selector)
-        } else if let Some(s) = scope.dyn_ref::<web_sys::ShadowRoot>() {
-            s.query_selector_all(selector)
-        } else {
-            continue;
+        let list = match scope.node_type() {
+            Node::DOCUMENT_NODE => scope
+                .unchecked_ref::<Document>()
+                .query_selector_all(selector),
+            Node::DOCUMENT_FRAGMENT_NODE => scope
+                .unchecked_ref::<web_sys::ShadowRoot>()
+                .query_selector_all(selector),
+            _ => continue,
         };
         let Ok(list) = list else { continue };
         for i in 0..list.length() {
-            if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            // querySelectorAll only returns elements (possibly of another realm).
+            if let Some(element) = list.item(i).map(|n| n.unchecked_into::<Element>()) {
                 let inside_widget = element
                     .closest(&format!("[{HOST_ATTRIBUTE}]"))
                     .ok()
