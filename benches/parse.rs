@@ -4,7 +4,8 @@
 //! pulldown-cmark's `push_html` is the yardstick: one CommonMark pass plus HTML output.
 //! `parse_topic` does more (span lifting, two inline parses per segment, repairs, steps),
 //! and the target is to stay within 2x of it. After the criterion run the ratio is
-//! printed from criterion's own estimates (`target/criterion/corpus/*/new/estimates.json`).
+//! printed from criterion's own estimates (`target/criterion/corpus/*/new/estimates.json`)
+//! and from a short interleaved measurement, which a busy machine skews less.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -86,37 +87,44 @@ fn main() {
     }
 }
 
-/// Prints parse_topic / push_html from criterion's estimates, or from a short
-/// interleaved measurement when they are missing (a filtered run, another output dir).
+/// Prints parse_topic / push_html from criterion's estimates, then from a short
+/// interleaved measurement: criterion measures one function after the other, so on a
+/// shared machine a change of load between the two skews its ratio; alternating rounds
+/// see the same load.
 fn report_ratio(files: &[String], bytes: usize) {
-    let (parse, html, source) = match (estimate(PARSE), estimate(HTML)) {
-        (Some(p), Some(h)) => (p, h, "criterion estimates"),
-        _ => {
-            let (p, h) = interleaved(files);
-            (p, h, "interleaved fallback measurement, 20 rounds, median")
-        }
-    };
-    let ratio = parse / html;
     let rate = |ns: f64| bytes as f64 / ns * 1e9 / (1024.0 * 1024.0);
-    println!();
-    println!("parse_topic / push_html ({source}):");
-    println!(
-        "  parse_topic {:>10.3} ms  {:>7.1} MiB/s",
-        parse / 1e6,
-        rate(parse)
-    );
-    println!(
-        "  push_html   {:>10.3} ms  {:>7.1} MiB/s",
-        html / 1e6,
-        rate(html)
-    );
-    println!(
-        "  ratio       {ratio:>10.2}x  (target <= {TARGET_RATIO}x: {})",
-        if ratio <= TARGET_RATIO {
-            "met"
-        } else {
-            "NOT met"
-        }
+    let print = |source: &str, parse: f64, html: f64| {
+        let ratio = parse / html;
+        println!();
+        println!("parse_topic / push_html ({source}):");
+        println!(
+            "  parse_topic {:>10.3} ms  {:>7.1} MiB/s",
+            parse / 1e6,
+            rate(parse)
+        );
+        println!(
+            "  push_html   {:>10.3} ms  {:>7.1} MiB/s",
+            html / 1e6,
+            rate(html)
+        );
+        println!(
+            "  ratio       {ratio:>10.2}x  (target <= {TARGET_RATIO}x: {})",
+            if ratio <= TARGET_RATIO {
+                "met"
+            } else {
+                "NOT met"
+            }
+        );
+    };
+    match (estimate(PARSE), estimate(HTML)) {
+        (Some(parse), Some(html)) => print("criterion estimates", parse, html),
+        _ => println!("\n(no criterion estimates for both functions: filtered run?)"),
+    }
+    let (parse, html) = interleaved(files);
+    print(
+        &format!("interleaved, median of {ROUNDS} alternating rounds"),
+        parse,
+        html,
     );
 }
 
@@ -147,6 +155,9 @@ fn criterion_home() -> PathBuf {
     target.join("criterion")
 }
 
+/// Rounds of the interleaved measurement.
+const ROUNDS: usize = 30;
+
 /// Median nanoseconds of each function over alternating rounds.
 fn interleaved(files: &[String]) -> (f64, f64) {
     let time = |f: &dyn Fn() -> usize| {
@@ -156,7 +167,7 @@ fn interleaved(files: &[String]) -> (f64, f64) {
     };
     let mut parse: Vec<Duration> = Vec::new();
     let mut html: Vec<Duration> = Vec::new();
-    for _ in 0..20 {
+    for _ in 0..ROUNDS {
         parse.push(time(&|| parse_all(files)));
         html.push(time(&|| render_all(files)));
     }

@@ -18,15 +18,17 @@ use crate::catalog::{parse_manifest, LocaleEntry};
 use crate::components::{Launcher, Panel, PanelBody, Spotlight};
 use crate::content::{parse_topic, Topic};
 use crate::dom::{self, Detail, TargetQuery, TargetStatus};
-use crate::embed::Config;
+use crate::embed::{Command, Config};
 use crate::geometry::{place_panel, Placement};
 use crate::guide::{plan, targets, GuideAction, GuideState, Progress, Target};
-use crate::hooks::use_target;
+use crate::hooks::{use_commands, use_target};
 use crate::locale::{direction, negotiate, strings, Direction, UiStrings, ENGLISH, UI_LOCALES};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: Rc<Config>,
+    /// The widget's element on the page: commands from the host page arrive there.
+    pub host: web_sys::Element,
 }
 
 /// A topic ready to read.
@@ -76,39 +78,45 @@ impl Reducible for GuideState {
     }
 }
 
-/// Fetches the manifest and the article for `config`.
-pub async fn load_topic(config: &Config) -> Result<Loaded, Failure> {
+/// Fetches the manifest and the article of `topic` for the user's `languages`.
+pub async fn load_topic(
+    config: &Config,
+    topic: &str,
+    languages: &[String],
+) -> Result<Loaded, Failure> {
     let manifest_url = format!("{}manifest.json", config.content_base);
     let fail = |kind, detail: String| Failure { kind, detail };
-    let manifest = dom::fetch_text(&manifest_url, true).await.map_err(|e| {
-        fail(
-            FailureKind::Unreadable,
-            format!("cannot load {manifest_url}: {e}"),
-        )
-    })?;
+    let manifest = dom::fetch_text(&manifest_url, true, config.timeout_ms)
+        .await
+        .map_err(|e| {
+            fail(
+                FailureKind::Unreadable,
+                format!("cannot load {manifest_url}: {e}"),
+            )
+        })?;
     let manifest = parse_manifest(&manifest)
         .map_err(|e| fail(FailureKind::Unreadable, format!("{manifest_url}:{e}")))?;
     let entry = manifest
-        .topic(&config.topic)
-        .and_then(|t| t.resolve(&config.languages))
+        .topic(topic)
+        .and_then(|t| t.resolve(languages))
         .ok_or_else(|| {
-            let wanted = format!("{}{}/{}.md", config.content_base, config.ui_locale(), config.topic);
+            let ui_locale = negotiate(languages, &UI_LOCALES, ENGLISH);
+            let wanted = format!("{}{ui_locale}/{topic}.md", config.content_base);
             fail(
                 FailureKind::Missing,
-                format!(
-                    "cannot find help topic file {wanted}: topic \"{}\" is not in {manifest_url} in any locale",
-                    config.topic
-                ),
+                format!("cannot find help topic file {wanted}: topic \"{topic}\" is not in {manifest_url} in any locale"),
             )
         })?;
     let url = format!("{}{}", config.content_base, entry.path);
-    let source = dom::fetch_text(&url, false).await.map_err(|e| {
-        let kind = match e {
-            dom::FetchError::Status(404) => FailureKind::Missing,
-            _ => FailureKind::Unreadable,
-        };
-        fail(kind, format!("cannot load {url}: {e}"))
-    })?;
+    let source = dom::fetch_text(&url, false, config.timeout_ms)
+        .await
+        .map_err(|e| {
+            let kind = match e {
+                dom::FetchError::Status(404) => FailureKind::Missing,
+                _ => FailureKind::Unreadable,
+            };
+            fail(kind, format!("cannot load {url}: {e}"))
+        })?;
     let topic =
         parse_topic(&source).map_err(|e| fail(FailureKind::Unreadable, format!("{url}:{e}")))?;
     Ok(Loaded {
@@ -152,18 +160,25 @@ pub fn App(props: &AppProps) -> Html {
     let guide = use_reducer(GuideState::default);
     let content = use_state(|| Content::Loading);
     let attempt = use_state(|| 0u32);
+    // The host page may switch topic and language (window.helpmark.open, setLocale).
+    let topic = use_state(|| config.topic.clone());
+    let languages = use_state(|| config.languages.clone());
     // Read before any effect runs: the guide resumes where the last page left it.
-    let resume = use_memo(config.topic.clone(), |topic| {
+    let resume = use_memo((*topic).clone(), |topic| {
         stored_progress(dom::session_get(PROGRESS_KEY).as_deref(), topic)
     });
+    // The locale announced last: `helpmark:ready` the first time, `helpmark:locale` after.
+    let announced = use_mut_ref(|| None::<String>);
     {
         let content = content.setter();
         let guide = guide.dispatcher();
         let config = config.clone();
         let resume = *resume;
-        use_effect_with(*attempt, move |_| {
+        let key = (*attempt, (*topic).clone(), (*languages).clone());
+        use_effect_with(key, move |(_, topic, languages)| {
+            let (topic, languages) = (topic.clone(), languages.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let next = match load_topic(&config).await {
+                let next = match load_topic(&config, &topic, &languages).await {
                     Ok(loaded) => {
                         guide.dispatch(GuideAction::Loaded {
                             plan: plan(&loaded.topic.steps),
@@ -171,16 +186,20 @@ pub fn App(props: &AppProps) -> Html {
                         if let Some(progress) = resume {
                             guide.dispatch(GuideAction::Resume(progress));
                         }
-                        announce_ready(&loaded.entry.locale, &config.topic);
+                        announce(&announced, &loaded.entry.locale, &topic);
                         Content::Ready(Rc::new(loaded))
                     }
                     Err(failure) => {
                         dom::console_error(&failure.detail);
-                        announce_ready(&config.ui_locale(), &config.topic);
+                        announce(
+                            &announced,
+                            &negotiate(&languages, &UI_LOCALES, ENGLISH),
+                            &topic,
+                        );
                         dom::dispatch(
                             "helpmark:error",
                             &[
-                                ("topic", Detail::Str(&config.topic)),
+                                ("topic", Detail::Str(&topic)),
                                 ("message", Detail::Str(&failure.detail)),
                             ],
                         );
@@ -189,6 +208,44 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 content.set(next);
             });
+        });
+    }
+    {
+        let guide = guide.dispatcher();
+        let (topic, languages, content) = (topic.clone(), languages.clone(), content.clone());
+        let on_command = Callback::from(move |command: Command| match command {
+            Command::Open(Some(slug)) if slug != *topic => {
+                guide.dispatch(GuideAction::Loaded { plan: Vec::new() });
+                guide.dispatch(GuideAction::Open);
+                content.set(Content::Loading);
+                topic.set(slug);
+            }
+            Command::Open(_) => guide.dispatch(GuideAction::Open),
+            Command::Close => guide.dispatch(GuideAction::Close),
+            Command::Next => guide.dispatch(GuideAction::Next),
+            Command::Back => guide.dispatch(GuideAction::Back),
+            Command::SetLocale(tag) => {
+                let mut next = vec![tag];
+                next.extend(languages.iter().skip(1).cloned());
+                content.set(Content::Loading);
+                languages.set(next);
+            }
+        });
+        use_commands(props.host.clone(), on_command);
+    }
+    // Tell the host when the panel opens and closes (not on the first render).
+    {
+        let first = use_mut_ref(|| true);
+        let topic = (*topic).clone();
+        use_effect_with(guide.open, move |open| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                let name = if *open {
+                    "helpmark:open"
+                } else {
+                    "helpmark:close"
+                };
+                dom::dispatch(name, &[("topic", Detail::Str(&topic))]);
+            }
         });
     }
 
@@ -209,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
     // Remember the place while the guide is open; forget it when the user closes it (or
     // finishes), never merely because a page loaded with the guide closed.
     {
-        let topic = config.topic.clone();
+        let topic = (*topic).clone();
         let ready = loaded.is_some();
         let was_open = use_mut_ref(|| false);
         use_effect_with(
@@ -227,7 +284,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let locale = match &loaded {
         Some(loaded) => loaded.entry.locale.clone(),
-        None => config.ui_locale(),
+        None => negotiate(&languages, &UI_LOCALES, ENGLISH),
     };
 
     // Tell the host where the guide is, once the target is found or known to be missing.
@@ -250,7 +307,7 @@ pub fn App(props: &AppProps) -> Html {
             name.unwrap_or_default(),
             found,
         );
-        let topic = config.topic.clone();
+        let topic = (*topic).clone();
         let locale = locale.clone();
         use_effect_with(detail, move |(open, step, steps, anchor, found)| {
             if let (true, Some(found)) = (*open, *found) {
@@ -352,10 +409,17 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Tells the host page which locale the widget reads in.
-fn announce_ready(locale: &str, topic: &str) {
+/// Tells the host page which locale the widget reads in: `helpmark:ready` once, then
+/// `helpmark:locale` whenever it changes.
+fn announce(announced: &Rc<std::cell::RefCell<Option<String>>>, locale: &str, topic: &str) {
+    let previous = announced.borrow_mut().replace(locale.to_string());
+    let name = match previous {
+        None => "helpmark:ready",
+        Some(p) if p != locale => "helpmark:locale",
+        Some(_) => return,
+    };
     dom::dispatch(
-        "helpmark:ready",
+        name,
         &[
             ("locale", Detail::Str(locale)),
             ("dir", Detail::Str(direction(locale).as_str())),

@@ -71,6 +71,8 @@ pub enum FetchError {
     Status(u16),
     /// The body could not be read as text.
     Body(String),
+    /// No complete response within the time allowed (in milliseconds).
+    Timeout(u32),
 }
 
 impl fmt::Display for FetchError {
@@ -79,6 +81,7 @@ impl fmt::Display for FetchError {
             FetchError::Network(e) => write!(f, "network error: {e}"),
             FetchError::Status(s) => write!(f, "HTTP {s}"),
             FetchError::Body(e) => write!(f, "unreadable response: {e}"),
+            FetchError::Timeout(ms) => write!(f, "no response within {ms} ms"),
         }
     }
 }
@@ -88,21 +91,37 @@ fn js_message(value: &JsValue) -> String {
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| value.as_string())
-        .unwrap_or_else(|| format!("{value:?}"))
+        .unwrap_or_else(|| "unknown error".into())
 }
 
-/// Fetches a URL as text. `fresh` bypasses the HTTP cache (for the manifest, which
-/// changes while writers edit).
-pub async fn fetch_text(url: &str, fresh: bool) -> Result<String, FetchError> {
+/// Fetches a URL as text, giving up after `timeout_ms`. `fresh` bypasses the HTTP cache
+/// (for the manifest, which changes while writers edit).
+pub async fn fetch_text(url: &str, fresh: bool, timeout_ms: u32) -> Result<String, FetchError> {
     let window = window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let init = web_sys::RequestInit::new();
     if fresh {
         init.set_cache(web_sys::RequestCache::NoCache);
     }
+    // The request (and the reading of its body) is aborted when the time is up.
+    let abort = web_sys::AbortController::new().ok();
+    if let Some(abort) = &abort {
+        init.set_signal(Some(&abort.signal()));
+    }
+    let _deadline = abort
+        .clone()
+        .map(|abort| gloo::timers::callback::Timeout::new(timeout_ms, move || abort.abort()));
+    let timed_out = || abort.as_ref().is_some_and(|a| a.signal().aborted());
+    let fail = |e: JsValue, wrap: fn(String) -> FetchError| {
+        if timed_out() {
+            FetchError::Timeout(timeout_ms)
+        } else {
+            wrap(js_message(&e))
+        }
+    };
     let promise = window.fetch_with_str_and_init(url, &init);
     let response = JsFuture::from(promise)
         .await
-        .map_err(|e| FetchError::Network(js_message(&e)))?;
+        .map_err(|e| fail(e, FetchError::Network))?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|e| FetchError::Network(js_message(&e)))?;
@@ -135,6 +154,9 @@ impl ShadowHostGuard {
     /// Appends the host element. It stays hidden until the stylesheet has loaded (or
     /// failed), so the page never shows an unstyled widget.
     pub fn attach(stylesheet_url: &str) -> Result<Self, JsValue> {
+        if let Some(adopted) = Self::adopt() {
+            return Ok(adopted);
+        }
         let document = document().ok_or_else(|| JsValue::from_str("no document"))?;
         let body = document
             .body()
@@ -168,9 +190,25 @@ impl ShadowHostGuard {
         Ok(ShadowHostGuard { host, mount })
     }
 
+    /// Takes over the host element the loader (`helpmark.js`) made: its shadow root
+    /// already holds the stylesheet and a placeholder help icon, which the app replaces.
+    fn adopt() -> Option<Self> {
+        let host = document()?
+            .query_selector(&format!("[{HOST_ATTRIBUTE}]"))
+            .ok()??;
+        let mount = host.shadow_root()?.query_selector(".hm-root").ok()??;
+        mount.set_text_content(None);
+        Some(ShadowHostGuard { host, mount })
+    }
+
     /// The element inside the shadow root that the Yew app renders into.
     pub fn mount(&self) -> Element {
         self.mount.clone()
+    }
+
+    /// The widget's element on the page (commands from the host arrive there).
+    pub fn host(&self) -> Element {
+        self.host.clone()
     }
 }
 
@@ -178,6 +216,32 @@ impl Drop for ShadowHostGuard {
     fn drop(&mut self) {
         self.host.remove();
     }
+}
+
+/// The embedding tag's settings, as the loader copied them onto the host element.
+pub fn host_settings() -> crate::embed::HostSettings {
+    let host = document().and_then(|d| {
+        d.query_selector(&format!("[{HOST_ATTRIBUTE}]"))
+            .ok()
+            .flatten()
+    });
+    let get = |name: &str| host.as_ref().and_then(|h| h.get_attribute(name));
+    crate::embed::HostSettings {
+        content: get("data-content"),
+        topic: get("data-topic"),
+        locale: get("data-locale"),
+        css: get("data-css"),
+    }
+}
+
+/// Reports a Rust panic the way every other fault is reported: one console error and a
+/// `helpmark:error` event.
+pub fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("internal error: {info}");
+        console_error(&message);
+        dispatch("helpmark:error", &[("message", Detail::Str(&message))]);
+    }));
 }
 
 /// A value in an event's `detail` object.

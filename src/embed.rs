@@ -18,9 +18,25 @@ pub struct Config {
     pub stylesheet: String,
     /// Slug of the topic to show.
     pub topic: String,
-    /// The user's ordered languages; a `?locale=` override comes first.
+    /// The user's ordered languages; an explicit locale comes first.
     pub languages: Vec<String>,
+    /// How long a content request may take before it counts as failed.
+    pub timeout_ms: u32,
 }
+
+/// What the host page configured on the embedding tag (`data-content`, `data-topic`,
+/// `data-locale`, `data-css`), as the loader copies it onto the widget's host element.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostSettings {
+    pub content: Option<String>,
+    pub topic: Option<String>,
+    /// A locale tag, or `auto` for the browser's languages.
+    pub locale: Option<String>,
+    pub css: Option<String>,
+}
+
+/// How long a content request may take by default.
+pub const DEFAULT_TIMEOUT_MS: u32 = 4000;
 
 impl Config {
     /// Builds the configuration from page facts: the `locale` and `topic` query
@@ -40,26 +56,96 @@ impl Config {
         topic_param: Option<String>,
         browser: Vec<String>,
     ) -> Config {
-        let languages = locale_param
-            .filter(|l| !l.trim().is_empty())
+        Config::from_page(&HostSettings::default(), locale_param, topic_param, browser)
+    }
+
+    /// The configuration for a page: the URL's `?locale=` and `?topic=` win over the
+    /// host's settings, which win over the browser's languages and the defaults.
+    pub fn from_page(
+        host: &HostSettings,
+        locale_param: Option<String>,
+        topic_param: Option<String>,
+        browser: Vec<String>,
+    ) -> Config {
+        let explicit = |v: &Option<String>| {
+            v.clone()
+                .filter(|l| !l.trim().is_empty() && !l.eq_ignore_ascii_case("auto"))
+        };
+        let languages = explicit(&locale_param)
             .into_iter()
+            .chain(explicit(&host.locale))
             .chain(browser)
             .collect();
-        let topic = topic_param
+        let topic = [topic_param, host.topic.clone()]
+            .into_iter()
+            .flatten()
             .map(|t| t.trim().to_ascii_lowercase())
-            .filter(|t| is_slug(t))
+            .find(|t| is_slug(t))
             .unwrap_or_else(|| DEFAULT_TOPIC.to_string());
+        let mut content_base = host
+            .content
+            .clone()
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or_else(|| "help/".into());
+        if !content_base.ends_with('/') {
+            content_base.push('/');
+        }
         Config {
-            content_base: "help/".into(),
-            stylesheet: "helpmark.css".into(),
+            content_base,
+            stylesheet: host.css.clone().unwrap_or_else(|| "helpmark.css".into()),
             topic,
             languages,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
         }
     }
 
     /// The locale of the widget's own strings before (or without) a topic.
     pub fn ui_locale(&self) -> String {
         negotiate(&self.languages, &UI_LOCALES, ENGLISH)
+    }
+}
+
+/// A call of the host page's API (`window.helpmark.open()` and so on), delivered to the
+/// widget as a `helpmark:command` event on its host element.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Open the panel, on another topic when one is named.
+    Open(Option<String>),
+    Close,
+    Next,
+    Back,
+    SetLocale(String),
+}
+
+impl Command {
+    /// Reads a command by name and argument; unknown or malformed ones are `None`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use helpmark::embed::Command;
+    ///
+    /// assert_eq!(Command::parse("open", Some("see-your-customer-list")), Some(Command::Open(Some("see-your-customer-list".into()))));
+    /// assert_eq!(Command::parse("setLocale", Some("de-DE")), Some(Command::SetLocale("de-DE".into())));
+    /// assert_eq!(Command::parse("open", Some("../etc")), None);
+    /// assert_eq!(Command::parse("explode", None), None);
+    /// ```
+    pub fn parse(name: &str, argument: Option<&str>) -> Option<Command> {
+        let argument = argument.map(str::trim).filter(|a| !a.is_empty());
+        Some(match name {
+            "open" => match argument {
+                Some(topic) if is_slug(&topic.to_ascii_lowercase()) => {
+                    Command::Open(Some(topic.to_ascii_lowercase()))
+                }
+                Some(_) => return None,
+                None => Command::Open(None),
+            },
+            "close" => Command::Close,
+            "next" => Command::Next,
+            "back" => Command::Back,
+            "setLocale" => Command::SetLocale(argument?.to_string()),
+            _ => return None,
+        })
     }
 }
 
@@ -85,11 +171,13 @@ impl Widget {
     }
 }
 
-/// Mounts the widget on the current page.
+/// Mounts the widget on the current page: into the host element the loader made, or a
+/// new one.
 pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
     let host = ShadowHostGuard::attach(&dom::resolve_url(&config.stylesheet))?;
     let props = AppProps {
         config: Rc::new(config),
+        host: host.host(),
     };
     let app = yew::Renderer::<App>::with_root_and_props(host.mount(), props).render();
     Ok(Widget { _host: host, app })
@@ -105,7 +193,10 @@ pub fn start() {
     match mount(config) {
         // The widget lives as long as the page.
         Ok(widget) => std::mem::forget(widget),
-        Err(e) => dom::console_error(&format!("cannot start: {e:?}")),
+        Err(e) => dom::console_error(&format!(
+            "cannot start: {}",
+            e.as_string().unwrap_or_default()
+        )),
     }
 }
 
@@ -119,6 +210,37 @@ mod tests {
         assert_eq!(c.topic, DEFAULT_TOPIC);
         let c = Config::new(None, Some("No-Such-Topic".into()), vec![]);
         assert_eq!(c.topic, "no-such-topic");
+    }
+
+    #[test]
+    fn the_url_wins_over_the_host_which_wins_over_the_browser() {
+        let host = HostSettings {
+            content: Some("https://cdn.example/help".into()),
+            topic: Some("see-your-customer-list".into()),
+            locale: Some("de-DE".into()),
+            css: Some("https://cdn.example/helpmark-1a2b.css".into()),
+        };
+        let c = Config::from_page(&host, None, None, vec!["sv-SE".into()]);
+        assert_eq!(c.languages, ["de-DE", "sv-SE"]);
+        assert_eq!(c.topic, "see-your-customer-list");
+        assert_eq!(c.content_base, "https://cdn.example/help/");
+        assert_eq!(c.stylesheet, "https://cdn.example/helpmark-1a2b.css");
+        let c = Config::from_page(
+            &host,
+            Some("es-ES".into()),
+            Some("update-customer-account-info".into()),
+            vec![],
+        );
+        assert_eq!(c.languages, ["es-ES", "de-DE"]);
+        assert_eq!(c.topic, "update-customer-account-info");
+        let auto = HostSettings {
+            locale: Some("auto".into()),
+            ..HostSettings::default()
+        };
+        assert_eq!(
+            Config::from_page(&auto, None, None, vec!["ru".into()]).languages,
+            ["ru"]
+        );
     }
 
     #[test]

@@ -158,11 +158,25 @@ pub fn cutout_path(viewport: &Viewport, cutout: &Rect, radius: f64) -> String {
     )
 }
 
-/// A coordinate with at most two decimals and no trailing zeros.
-fn num(v: f64) -> String {
-    let rounded = (v * 100.0).round() / 100.0;
-    let text = format!("{rounded:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+/// A coordinate with at most two decimals and no trailing zeros. Integer arithmetic
+/// only: core's float formatting would add about 10 KB to the WebAssembly.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(helpmark::geometry::num(-0.5), "-0.5");
+/// assert_eq!(helpmark::geometry::num(164.359375), "164.36");
+/// ```
+pub fn num(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let abs = hundredths.unsigned_abs();
+    let (whole, frac) = (abs / 100, abs % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
 }
 
 /// How far the visible ring sits outside the cut-out.
@@ -370,6 +384,8 @@ mod tests {
         assert_eq!(num(12.0), "12");
         assert_eq!(num(12.345), "12.35");
         assert_eq!(num(0.5), "0.5");
+        assert_eq!(num(0.05), "0.05");
+        assert_eq!(num(-3.0), "-3");
     }
 
     #[test]

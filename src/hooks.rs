@@ -1,5 +1,7 @@
 //! Yew hooks: side effects with a lifetime, each undone when its component or input goes.
 
+mod use_commands;
 mod use_target;
 
+pub use use_commands::use_commands;
 pub use use_target::use_target;

@@ -67,13 +67,13 @@ async fn the_host_is_revealed_once_the_stylesheet_settles() {
 
 #[wasm_bindgen_test]
 async fn a_missing_file_is_an_http_404_not_a_network_error() {
-    let result = dom::fetch_text("/no-such-file-for-helpmark.md", false).await;
+    let result = dom::fetch_text("/no-such-file-for-helpmark.md", false, 4000).await;
     assert_eq!(result, Err(FetchError::Status(404)));
 }
 
 #[wasm_bindgen_test]
 async fn an_unreachable_origin_is_a_network_error() {
-    let result = dom::fetch_text("http://127.0.0.1:9/help/manifest.json", false).await;
+    let result = dom::fetch_text("http://127.0.0.1:9/help/manifest.json", false, 4000).await;
     assert!(matches!(result, Err(FetchError::Network(_))), "{result:?}");
 }
 

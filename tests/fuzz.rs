@@ -52,6 +52,45 @@ fn the_real_articles_uphold_every_property() {
     }
 }
 
+/// Failures the generator found (minimized), kept as fast regression cases.
+const FOUND: &[&str] = &[
+    // Unreadable span markup: its diagnostic cut the source at byte 40, inside a character.
+    "---\ntitle:心\n---\n<span data-ttu-id=户刚刚购买了新的",
+    // A forged segment placeholder in a step: `topic.segments[i]` out of range.
+    "---\ntitle:r\n---\n2) \u{E000}9\u{E001}",
+    // A forged placeholder elsewhere: an `Inline::Segment` past the end of `segments`.
+    "---\ntitle:r\n---\n\u{E000}0\u{E001}",
+    // Private-use characters of the input reached the reader.
+    "---\ntitle:r\n---\n\u{E002}",
+    "---\ntitle:r\n---\n# \u{E001}",
+    // A span pair inside inline code, an indented or a fenced code block: its placeholder
+    // was shown instead of its text.
+    "---\ntitle:r\n---\n`<span data-ttu-id=\"a-1\">x</span>`",
+    "---\ntitle:r\n---\n    <span data-ttu-id=\"a-1\">x</span>",
+    "---\ntitle:r\n---\n```\n<span data-ttu-id=\"a-1\">x</span>\n```",
+    // A directive in a heading or a table cell: its placeholder was shown.
+    "---\ntitle:r\n---\n# :::image :::",
+    "---\ntitle:r\n---\n| a |\n|---|\n| [!INCLUDE[t](p.md)] |",
+];
+
+#[test]
+fn inputs_that_failed_before_uphold_every_property() {
+    fuzzgen::install_panic_hook();
+    let failures: Vec<String> = FOUND
+        .iter()
+        .filter_map(|input| {
+            let failure = check(input).err()?;
+            Some(format!(
+                "{}: {}\n  {}",
+                failure.signature,
+                failure.detail,
+                fuzzgen::escape(input)
+            ))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn parse_topic_upholds_its_properties_on_generated_inputs() {
     fuzzgen::install_panic_hook();

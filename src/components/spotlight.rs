@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::geometry::{cutout, cutout_path, ring, Rect, Viewport};
+use crate::geometry::{cutout, cutout_path, num, ring, Rect, Viewport};
 
 #[derive(Properties, PartialEq)]
 pub struct SpotlightProps {
@@ -21,16 +21,16 @@ pub fn Spotlight(props: &SpotlightProps) -> Html {
     let outline = ring(&hole);
     let Viewport { width, height } = props.viewport;
     html! {
-        <svg class="hm-spotlight" width={width.to_string()} height={height.to_string()}
-             viewBox={format!("0 0 {width} {height}")} aria-hidden="true" focusable="false">
+        <svg class="hm-spotlight" width={num(width)} height={num(height)}
+             viewBox={format!("0 0 {} {}", num(width), num(height))} aria-hidden="true" focusable="false">
             <path class="hm-dim" fill-rule="evenodd" d={cutout_path(&props.viewport, &hole, RADIUS)} />
             if !hole.is_empty() {
-                <rect class="hm-ring" x={outline.x.to_string()} y={outline.y.to_string()}
-                      width={outline.width.to_string()} height={outline.height.to_string()}
-                      rx={(RADIUS + 2.0).to_string()} />
+                <rect class="hm-ring" x={num(outline.x)} y={num(outline.y)}
+                      width={num(outline.width)} height={num(outline.height)}
+                      rx={num(RADIUS + 2.0)} />
                 // The exact cut-out, for tools and tests that measure the highlight.
-                <rect class="hm-cutout" x={hole.x.to_string()} y={hole.y.to_string()}
-                      width={hole.width.to_string()} height={hole.height.to_string()} />
+                <rect class="hm-cutout" x={num(hole.x)} y={num(hole.y)}
+                      width={num(hole.width)} height={num(hole.height)} />
             }
         </svg>
     }

@@ -199,7 +199,8 @@ impl BlockParser<'_, '_> {
                     range.start,
                     Severity::Info,
                     "unsupported-block",
-                    format!("{end:?} shown as plain blocks"),
+                    "footnotes, definition lists and metadata blocks are shown as plain blocks"
+                        .into(),
                 );
                 Block::Quote(blocks)
             }

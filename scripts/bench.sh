@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# scripts/bench.sh: Helpmark's benchmarks. Not part of the test run (scripts/test.sh, CI):
+# timings never fail anything.
+#
+#   bash scripts/bench.sh [--all] [--rebuild] [bench/follow.mjs options...]
+#
+#   1 node bench/follow.mjs   the main-thread cost per frame of following a highlighted
+#                             element while the page scrolls: Helpmark's spotlight against
+#                             Driver.js 1.x (a devDependency for this only), with a
+#                             baseline, in headless Chromium on the release build (dist/).
+#                             Options (--runs, --frames, --json FILE, ...): see
+#                             `node bench/follow.mjs --help`.
+#   2 cargo bench --bench parse   only with --all: parse_topic against pulldown-cmark's
+#                             HTML renderer (criterion, a minute or more).
+#
+# Installs what is missing first (scripts/setup.sh): npm packages (npm ci, never a browser
+# download) and Debian's chromium. dist/ is built only when it is missing, or with
+# --rebuild (trunk build --release --offline, ~1 min; do not run two trunk builds at
+# once). The benchmark serves a private copy of dist/, so a rebuild by someone else while
+# it runs does not disturb it.
+#
+# Exit status: that of bench/follow.mjs (0, or 1 when a highlight did not follow the
+# element, 2 when the harness could not run), unless --all's cargo bench fails.
+set -euo pipefail
+
+# shellcheck source=scripts/setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+
+all=0
+rebuild=0
+follow_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --all) all=1 ;;
+    --rebuild) rebuild=1 ;;
+    *) follow_args+=("$arg") ;;
+  esac
+done
+
+# npm ci when node_modules is missing or older than package.json / package-lock.json;
+# puts node_modules/.bin (binaryen's wasm-opt, for trunk) first on PATH.
+ensure_npm
+[ -f node_modules/driver.js/package.json ] || {
+  setup_log "node_modules/driver.js missing: npm ci"
+  npm ci --no-audit --no-fund
+}
+ensure_chromium
+
+if [ "$rebuild" -eq 1 ] || [ ! -f dist/index.html ]; then
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  fetch_crates
+  setup_log "dist/: building (trunk build --release --offline)"
+  trunk build --release --offline
+else
+  setup_log "dist/: present (built $(date -r dist/index.html '+%Y-%m-%d %H:%M')), used as is (--rebuild to rebuild)"
+fi
+
+printf '\n==> bench/follow.mjs\n'
+rc=0
+node bench/follow.mjs "${follow_args[@]}" || rc=$?
+
+if [ "$all" -eq 1 ]; then
+  printf '\n==> cargo bench --bench parse\n'
+  cargo bench --bench parse
+fi
+
+exit "$rc"
