@@ -19,6 +19,7 @@
 //!
 //! Run the demo portal with `bash scripts/serve.sh`, every test with `bash scripts/test.sh`.
 
+pub mod bundle;
 pub mod catalog;
 pub mod content;
 pub mod geometry;

@@ -4,6 +4,7 @@
 //! helpmark lint <dir-or-file>... [--json]   check articles; exit 1 when any has an error
 //! helpmark show <file> [--english]          print an article as plain text, as read
 //! helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
+//! helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>
 //! ```
 //!
 //! For `index`, `<dir>` holds one folder per locale (`de-DE/`, `zh-CN/`, ...) of articles
@@ -26,7 +27,8 @@ use serde_json::{json, Value};
 const USAGE: &str = "usage:
   helpmark lint <dir-or-file>... [--json]   check articles; exit 1 when any has an error
   helpmark show <file> [--english]          print an article as plain text, as read
-  helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>";
+  helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
+  helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>";
 const LINT_USAGE: &str = "usage: helpmark lint <dir-or-file>... [--json]";
 const SHOW_USAGE: &str = "usage: helpmark show <file> [--english]";
 const INDEX_USAGE: &str = "usage: helpmark index <dir> [--out <file>]";
@@ -47,6 +49,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("lint") => lint_command(&args[1..]),
         Some("show") => show(&args[1..]),
         Some("index") => index(&args[1..]),
+        Some("loader") => loader(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -408,4 +411,46 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     Ok(paths)
+}
+
+/// Writes `<dist>/helpmark.js` (the stable-named loader) for the build in `<dist>`: the
+/// stylesheet gets a content-hashed copy, and the loader names the hashed glue,
+/// WebAssembly and stylesheet.
+fn loader(args: &[String]) -> Result<ExitCode, String> {
+    const LOADER_USAGE: &str = "usage: helpmark loader <dist> --template <file>";
+    let (dist, template) = match args {
+        [dist, flag, template] if flag == "--template" => {
+            (PathBuf::from(dist), PathBuf::from(template))
+        }
+        _ => return Err(LOADER_USAGE.into()),
+    };
+    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    let template_text =
+        String::from_utf8(read(&template)?).map_err(|e| format!("{}: {e}", template.display()))?;
+    let css = read(&dist.join("helpmark.css"))?;
+    let css_name = format!("helpmark-{}.css", helpmark::bundle::content_hash(&css));
+    let names: Vec<String> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    let files = helpmark::bundle::BuildFiles::find(&names, &css_name).ok_or_else(|| {
+        format!(
+            "{}: no helpmark-web-*.js and *_bg.wasm (run trunk build first)",
+            dist.display()
+        )
+    })?;
+    let write = |name: &str, bytes: &[u8]| {
+        let path = dist.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    write(&css_name, &css)?;
+    write(
+        "helpmark.js",
+        helpmark::bundle::loader_source(&template_text, &files).as_bytes(),
+    )?;
+    eprintln!(
+        "helpmark: wrote helpmark.js for {} and {}",
+        files.glue, files.css
+    );
+    Ok(ExitCode::SUCCESS)
 }

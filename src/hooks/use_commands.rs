@@ -5,7 +5,8 @@ use yew::prelude::*;
 use crate::embed::Command;
 
 /// Hands every `helpmark:command` event on the widget's host element (the host page's
-/// `window.helpmark.open()` and the like, sent by the loader) to `on_command`. The
+/// `window.helpmark.open()` and the like, sent by the loader) to `on_command`, and says
+/// `helpmark:mounted` on the host once it listens (the loader sends its queue then). The
 /// listener goes with the component.
 #[hook]
 pub fn use_commands(host: web_sys::Element, on_command: Callback<Command>) {
@@ -26,6 +27,9 @@ pub fn use_commands(host: web_sys::Element, on_command: Callback<Command>) {
                 on_command.emit(command);
             }
         });
+        if let Ok(event) = web_sys::CustomEvent::new("helpmark:mounted") {
+            let _ = host.dispatch_event(&event);
+        }
         move || drop(listener)
     });
 }
