@@ -141,8 +141,9 @@ pub async fn fetch_text(url: &str, fresh: bool, timeout_ms: u32) -> Result<Strin
 /// The attribute that marks the widget's own element on the host page.
 pub const HOST_ATTRIBUTE: &str = "data-helpmark-host";
 
-/// The widget's element on the host page: a `<div data-helpmark-host>` at the end of
-/// `<body>` with an open shadow root holding the widget's stylesheet and mount point.
+/// The widget's element on the host page: a `<div data-helpmark-host>` at the end of the
+/// document, shown in the top layer, with an open shadow root holding the widget's
+/// stylesheet and mount point.
 /// Host CSS cannot reach inside; widget CSS cannot leak out. Dropping it removes it.
 #[must_use = "dropping the guard removes the widget from the page"]
 pub struct ShadowHostGuard {
@@ -158,12 +159,12 @@ impl ShadowHostGuard {
             return Ok(adopted);
         }
         let document = document().ok_or_else(|| JsValue::from_str("no document"))?;
-        let body = document
-            .body()
-            .ok_or_else(|| JsValue::from_str("no body"))?;
         let host = document.create_element("div")?;
         host.set_attribute(HOST_ATTRIBUTE, "")?;
         host.set_attribute("hidden", "")?;
+        // The top layer (a manual popover): no transform, overflow or z-index of the host
+        // page can move, clip or cover the widget.
+        host.set_attribute("popover", "manual")?;
         let shadow =
             host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
         let link: web_sys::HtmlLinkElement = document.create_element("link")?.unchecked_into();
@@ -186,7 +187,11 @@ impl ShadowHostGuard {
         let mount = document.create_element("div")?;
         mount.set_class_name("hm-root");
         shadow.append_child(&mount)?;
-        body.append_child(&host)?;
+        document
+            .document_element()
+            .ok_or_else(|| JsValue::from_str("no document element"))?
+            .append_child(&host)?;
+        let _ = host.unchecked_ref::<web_sys::HtmlElement>().show_popover();
         Ok(ShadowHostGuard { host, mount })
     }
 

@@ -91,8 +91,10 @@
     return b;
   }
 
-  // The widget's own element, outside <body> so host transforms and overflow do not reach it.
+  // The widget's own element, in the top layer (a manual popover): no transform, overflow or
+  // z-index of the host page can move, clip or cover it.
   host = element('div', {
+    popover: 'manual',
     'data-helpmark-host': '',
     'data-content': url(data.content || 'help/', data.content ? location.href : here),
     'data-topic': data.topic || '',
@@ -106,6 +108,7 @@
   link.onload = link.onerror = function () { host.removeAttribute('hidden'); };
   button(element('div', { 'class': 'hm-root' }, shadow), 'hm-launcher', function () { send('open'); });
   d.documentElement.appendChild(host);
+  if (host.showPopover) host.showPopover();
   setTimeout(function () { (w.requestIdleCallback || setTimeout)(load); }, 3000);
 
   // <help-mark topic="...">: an inline help button for one topic.

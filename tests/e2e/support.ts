@@ -13,7 +13,7 @@ export function normalize(text: string | null | undefined): string {
 export function widget(page: Page) {
   const panel = page.locator('section.hm-panel');
   return {
-    host: page.locator('body > div[data-helpmark-host]'),
+    host: page.locator('html > div[data-helpmark-host]'),
     launcher: page.locator('button.hm-launcher'),
     panel,
     title: panel.locator('.hm-title'),
