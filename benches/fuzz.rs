@@ -2,8 +2,9 @@
 //! 1,000,000 cases in release mode, printing cases per second (overall and per kind of
 //! case) and every distinct failure with its first case number.
 //!
-//! `HELPMARK_FUZZ_CASES` and `HELPMARK_FUZZ_SEED` work as in the test. Reproduce a
-//! failure with the test, or minimize it here with `HELPMARK_FUZZ_MINIMIZE=1`.
+//! `HELPMARK_FUZZ_CASES`, `HELPMARK_FUZZ_SEED` and `HELPMARK_FUZZ_FIRST` work as in the
+//! test. Reproduce a failure with the test, or minimize it here with
+//! `HELPMARK_FUZZ_MINIMIZE=1`.
 
 #[path = "../tests/support/fuzzgen.rs"]
 mod fuzzgen;
@@ -31,6 +32,7 @@ fn main() {
         Err(_) => 1_000,
     };
     let seed = fuzzgen::seed_from_env();
+    let first = fuzzgen::first_case_from_env();
     let minimize = std::env::var_os("HELPMARK_FUZZ_MINIMIZE").is_some();
     fuzzgen::install_panic_hook();
     let corpus = fuzzgen::load_corpus().into_iter().map(|(_, s)| s).collect();
@@ -40,7 +42,7 @@ fn main() {
     let mut failures: BTreeMap<String, (u64, u64, String)> = BTreeMap::new();
     let mut generating = Duration::ZERO;
     let start = Instant::now();
-    for index in 0..cases {
+    for index in first..first + cases {
         let t0 = Instant::now();
         let case = generator.case(index);
         let t1 = Instant::now();
@@ -57,11 +59,11 @@ fn main() {
                 .or_insert((index, 0, case.input))
                 .1 += 1;
         }
-        if (index + 1) % 100_000 == 0 {
+        let done = index + 1 - first;
+        if done % 100_000 == 0 {
             eprintln!(
-                "  {} cases, {:.0} cases/s",
-                index + 1,
-                (index + 1) as f64 / start.elapsed().as_secs_f64()
+                "  {done} cases, {:.0} cases/s",
+                done as f64 / start.elapsed().as_secs_f64()
             );
         }
     }
@@ -69,7 +71,7 @@ fn main() {
 
     let bytes: u64 = kinds.values().map(|t| t.bytes).sum();
     println!(
-        "fuzz: {cases} cases, seed {seed:#x}, {:.1} s",
+        "fuzz: {cases} cases from case {first}, seed {seed:#x}, {:.1} s",
         total.as_secs_f64()
     );
     println!(

@@ -263,7 +263,12 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
     // The parser marks lifted segments and directives with private-use characters; the
     // same characters in the input are replaced (by U+FFFD, of the same UTF-8 length, so
     // every offset stays true) before they can be taken for markers.
-    let first_marker = source.find(segment::is_marker);
+    // Their UTF-8 starts with the byte 0xEE, which ordinary text rarely has.
+    let first_marker = if source.as_bytes().contains(&0xEE) {
+        source.find(segment::is_marker)
+    } else {
+        None
+    };
     let cleaned;
     let source = if first_marker.is_some() {
         cleaned = source.replace(segment::is_marker, "\u{FFFD}");
@@ -283,14 +288,15 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
             message: "private-use characters U+E000–U+E003 replaced by U+FFFD".into(),
         });
     }
-    let lifted = segment::lift(source, body, body_offset, &mut diagnostics);
+    let lines = LineIndex::new(source);
+    let lifted = segment::lift(&lines, body, body_offset, &mut diagnostics);
     let locale = meta.locale.clone().unwrap_or_default();
     let segments: Vec<Segment> = lifted
         .segments
         .iter()
         .map(|raw| inline::parse_segment(raw, &locale, &mut diagnostics))
         .collect();
-    let locate = |offset| line_column(source, lifted.source_offset(offset));
+    let locate = |offset| lines.locate(lifted.source_offset(offset));
     let segment_text = |i: usize| {
         segments
             .get(i)
@@ -317,6 +323,34 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
         .diagnostics
         .sort_by_key(|d| (d.line, d.column, d.code));
     Ok(topic)
+}
+
+/// Line starts of a text, found once, so that positions cost a binary search and a
+/// scan of one line (not a scan from the start of the file for every segment).
+pub(crate) struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(source: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub(crate) fn locate(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.source.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
+        (line as u32 + 1, column as u32 + 1)
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -123,8 +123,11 @@ impl BlockParser<'_, '_> {
             Tag::Paragraph => {
                 let (content, images) = self.inlines_and_images(events, Some(TagEnd::Paragraph));
                 match sole_image(&content, images) {
-                    Some(image) => image,
-                    None => self.paragraph(content)?,
+                    Some(Block::Image { src, alt }) => Block::Image {
+                        src,
+                        alt: self.directive_words(&alt),
+                    },
+                    _ => self.paragraph(content)?,
                 }
             }
             Tag::Heading { level, .. } => {

@@ -5,15 +5,24 @@
 //! repairs run on the parsed runs ([`inline_tree`]). Every repair reports itself through
 //! `report(severity, code, message)`.
 
+use std::borrow::Cow;
+
 use super::{Inline, Severity};
 
 type Report<'a> = dyn FnMut(Severity, &'static str, String) + 'a;
 
 /// Pattern 1: bold whose asterisks were escaped (`\*\*Enviar \*\*`) or emptied
 /// (`“提交”\*\*\*\*`). Only where the English half has bold.
-pub(super) fn escaped_bold(text: &str, english: &[Inline], report: &mut Report<'_>) -> String {
+pub(super) fn escaped_bold<'a>(
+    text: &'a str,
+    english: &[Inline],
+    report: &mut Report<'_>,
+) -> Cow<'a, str> {
+    if !text.as_bytes().contains(&b'*') {
+        return Cow::Borrowed(text);
+    }
     if !text.contains("\\*\\*") && !text.contains("****") || !has_strong(english) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = text.to_string();
     for empty in ["\\*\\*\\*\\*", "****"] {
@@ -35,7 +44,7 @@ pub(super) fn escaped_bold(text: &str, english: &[Inline], report: &mut Report<'
             "escaped bold markers (`\\*\\*`) restored as bold".into(),
         );
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Pattern 12: bidi embedding, override and isolate controls (U+202A–U+202E,
@@ -43,17 +52,18 @@ pub(super) fn escaped_bold(text: &str, english: &[Inline], report: &mut Report<'
 /// inside or across bold), which would carry a direction into the text after them. The
 /// panel's direction comes from the locale, so they are removed. The zero-width marks
 /// (LRM, RLM, ALM) cannot be unbalanced and stay.
-pub(super) fn bidi_controls(text: &str, report: &mut Report<'_>) -> String {
+pub(super) fn bidi_controls<'a>(text: &'a str, report: &mut Report<'_>) -> Cow<'a, str> {
     let is_control = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if !text.contains(is_control) {
-        return text.to_string();
+    // Every one of them starts with the byte 0xE2 in UTF-8: most text has none.
+    if !text.as_bytes().contains(&0xE2) || !text.contains(is_control) {
+        return Cow::Borrowed(text);
     }
     report(
         Severity::Info,
         "repair-bidi-controls",
         "bidi embedding controls removed; the direction comes from the locale".into(),
     );
-    text.chars().filter(|&c| !is_control(c)).collect()
+    Cow::Owned(text.chars().filter(|&c| !is_control(c)).collect())
 }
 
 /// Zero-width direction marks, trimmed from the edges of UI labels.
@@ -63,10 +73,13 @@ pub(super) const DIRECTION_MARKS: [char; 3] = ['\u{200E}', '\u{200F}', '\u{061C}
 /// English source: `\*\* *Repair2010* \*\*` or, after translation, `\* \* *Repair2010* \* \*`.
 /// When such runs come in pairs they were meant as bold: `***Repair2010***`. Runs glued
 /// to a word (`\*\*Enviar \*\*`) are pattern 1, and a lone run stays literal.
-pub(super) fn stray_markers(text: &str, report: &mut Report<'_>) -> String {
+pub(super) fn stray_markers<'a>(text: &'a str, report: &mut Report<'_>) -> Cow<'a, str> {
+    if !text.as_bytes().contains(&b'\\') {
+        return Cow::Borrowed(text);
+    }
     let runs = marker_runs(text);
     if runs.len() < 2 || runs.len() % 2 != 0 {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
@@ -86,7 +99,7 @@ pub(super) fn stray_markers(text: &str, report: &mut Report<'_>) -> String {
         "repair-stray-markers",
         "escaped asterisks standing apart from the text they mark restored as bold".into(),
     );
-    out
+    Cow::Owned(out)
 }
 
 /// Byte ranges of runs of two or more escaped asterisks (`\*\*`, `\* \*`) followed, for
@@ -166,7 +179,13 @@ pub(super) fn looks_like_path(label: &str) -> bool {
 /// half's link at the same position (`english_targets`), because translation damages the
 /// label (`permission.md`, `Give-Customers-Permission.MD`); without one, the label itself.
 /// Returns the text and the targets used.
-pub(super) fn reference_links(text: &str, english_targets: &[String]) -> (String, Vec<String>) {
+pub(super) fn reference_links<'a>(
+    text: &'a str,
+    english_targets: &[String],
+) -> (Cow<'a, str>, Vec<String>) {
+    if !text.as_bytes().contains(&b']') {
+        return (Cow::Borrowed(text), Vec::new());
+    }
     let mut out = String::with_capacity(text.len());
     let mut targets = Vec::new();
     let mut rest = text;
@@ -184,8 +203,11 @@ pub(super) fn reference_links(text: &str, english_targets: &[String]) -> (String
         targets.push(target);
         rest = after;
     }
+    if targets.is_empty() {
+        return (Cow::Borrowed(text), targets);
+    }
     out.push_str(rest);
-    (out, targets)
+    (Cow::Owned(out), targets)
 }
 
 /// Finds `[TEXT]` + optional spaces + `[LABEL]` with a path-like label.
@@ -332,8 +354,7 @@ pub(super) fn unbalanced_markers(
     english: Option<&[Inline]>,
     report: &mut Report<'_>,
 ) {
-    let english_has_literal = english.is_some_and(|e| flat_text(e).contains("**"));
-    if english_has_literal || !flat_text(runs).contains("**") {
+    if !has_literal_markers(runs) || english.is_some_and(has_literal_markers) {
         return;
     }
     strip_literal_markers(runs);
@@ -342,6 +363,17 @@ pub(super) fn unbalanced_markers(
         "unbalanced-markers",
         "bold markers without a partner were removed".into(),
     );
+}
+
+/// Whether any text run shows `**`, without building the text.
+fn has_literal_markers(runs: &[Inline]) -> bool {
+    runs.iter().any(|run| match run {
+        Inline::Text(t) => t.contains("**"),
+        Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+            has_literal_markers(c)
+        }
+        _ => false,
+    })
 }
 
 fn strip_literal_markers(runs: &mut [Inline]) {

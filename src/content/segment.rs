@@ -11,7 +11,7 @@
 //! Tolerated damage: quotes escaped as `&quot;` inside the span markup (a naive parser
 //! would show raw tags), a missing half, and ids that do not match; each is reported.
 
-use super::{line_column, Diagnostic, Severity};
+use super::{Diagnostic, LineIndex, Severity};
 
 pub(super) const OPEN: char = '\u{E000}';
 pub(super) const CLOSE: char = '\u{E001}';
@@ -123,7 +123,7 @@ const SPAN_CLOSE: &str = "</span>";
 
 /// Lifts every pair out of `body`, which starts at `body_offset` in `source`.
 pub(super) fn lift<'a>(
-    source: &'a str,
+    lines: &LineIndex<'_>,
     body: &'a str,
     body_offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -134,17 +134,23 @@ pub(super) fn lift<'a>(
         directives: Vec::new(),
         map: vec![(0, body_offset)],
     };
-    let lower = body.to_ascii_lowercase();
     let mut pos = 0;
+    // The next directive is searched for again only once it is behind us: most articles
+    // have none, and searching the rest of the body at every span would be quadratic.
+    let mut directive = next_directive(body, 0);
     loop {
+        if directive.as_ref().is_some_and(|(start, _, _)| *start < pos) {
+            directive = next_directive(body, pos);
+        }
         let span = next_span(body, pos);
-        let directive = next_directive(body, &lower, pos);
-        let found = match (span, directive) {
-            (span, Some((start, end, directive))) if span.is_none_or(|s| start < s) => {
+        let found = match (span, &directive) {
+            (span, Some((start, _, _))) if span.is_none_or(|s| *start < s) => {
+                let (start, end, found) = directive.take().expect("matched Some");
                 lifted.skeleton.push_str(&body[pos..start]);
-                lifted.push_directive(directive, line_column(source, body_offset + start));
+                lifted.push_directive(found, lines.locate(body_offset + start));
                 pos = end;
                 lifted.map.push((lifted.skeleton.len(), body_offset + pos));
+                directive = next_directive(body, pos);
                 continue;
             }
             (Some(span), _) => span,
@@ -152,7 +158,7 @@ pub(super) fn lift<'a>(
         };
         lifted.skeleton.push_str(&body[pos..found]);
         let at = body_offset + found;
-        let (line, column) = line_column(source, at);
+        let (line, column) = lines.locate(at);
         let mut report = |severity, code, message: String| {
             diagnostics.push(Diagnostic {
                 line,
@@ -231,32 +237,51 @@ pub(super) fn lift<'a>(
 }
 
 const INCLUDE_OPEN: &str = "[!INCLUDE";
-const INCLUDE_OPEN_LOWER: &str = "[!include";
 const IMAGE_OPEN: &str = ":::image ";
 const IMAGE_END: &str = ":::image-end:::";
 
 /// The next directive at or after `pos` that can be read: its range and value. DocFX
-/// reads `[!INCLUDE` in any case; `lower` is `body` in ASCII lower case (same offsets).
-fn next_directive(body: &str, lower: &str, pos: usize) -> Option<(usize, usize, Directive)> {
+/// reads `[!INCLUDE` in any case.
+fn next_directive(body: &str, pos: usize) -> Option<(usize, usize, Directive)> {
+    let include = next_include(body, pos);
     let mut from = pos;
-    loop {
-        let rest = &lower[from..];
-        let include = rest.find(INCLUDE_OPEN_LOWER).map(|i| from + i);
-        let image = rest.find(IMAGE_OPEN).map(|i| from + i);
-        let start = match (include, image) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b)?,
+    let image = loop {
+        let Some(i) = body[from..].find(IMAGE_OPEN) else {
+            break None;
         };
-        let read = if Some(start) == include {
-            read_include(body, start)
-        } else {
-            read_image(body, start)
+        let start = from + i;
+        if let Some((end, directive)) = read_image(body, start) {
+            break Some((start, end, directive));
+        }
+        from = start + 1;
+    };
+    match (include, image) {
+        (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The next readable `[!INCLUDE ...]`, in any case: found through its `!`, the rarest of
+/// its characters in running text.
+fn next_include(body: &str, pos: usize) -> Option<(usize, usize, Directive)> {
+    let bytes = body.as_bytes();
+    let mut at = pos;
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'!') {
+        let bang = at + i;
+        at = bang + 1;
+        let Some(start) = bang.checked_sub(1).filter(|&s| bytes[s] == b'[') else {
+            continue;
         };
-        match read {
-            Some((end, directive)) => return Some((start, end, directive)),
-            None => from = start + 1,
+        let rest = &bytes[start..];
+        if rest.len() >= INCLUDE_OPEN.len()
+            && rest[..INCLUDE_OPEN.len()].eq_ignore_ascii_case(INCLUDE_OPEN.as_bytes())
+        {
+            if let Some((end, directive)) = read_include(body, start) {
+                return Some((start, end, directive));
+            }
         }
     }
+    None
 }
 
 /// `[!INCLUDE [title](path)]` (the space is optional).
@@ -317,14 +342,16 @@ pub(super) fn directive_placeholder(text: &str) -> Option<usize> {
 
 /// The next localized or English opening tag at or after `pos`.
 fn next_span(body: &str, pos: usize) -> Option<usize> {
-    let rest = &body[pos..];
-    let a = rest.find(LOCALIZED_OPEN);
-    let b = rest.find(LOOKUP_OPEN);
-    let first = match (a, b) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b)?,
-    };
-    Some(pos + first)
+    let bytes = body.as_bytes();
+    let mut at = pos;
+    while let Some(i) = bytes[at..].iter().position(|&b| b == b'<') {
+        let tag = &body[at + i..];
+        if tag.starts_with(LOCALIZED_OPEN) || tag.starts_with(LOOKUP_OPEN) {
+            return Some(at + i);
+        }
+        at += i + 1;
+    }
+    None
 }
 
 /// Reads one pair (or a lone half) starting at `start`: the segment, the end offset and
@@ -392,7 +419,11 @@ fn read_lookup<'a>(
 fn read_attr_value<'a>(body: &'a str, pos: usize, escaped: &mut bool) -> Option<(&'a str, usize)> {
     let start = open_quote(body, pos, escaped)?;
     let rest = &body[start..];
-    let end = rest.find(['"', '&', '>']).filter(|&i| i < 64)?;
+    // Ids are short: look at 64 bytes at most (a byte scan; all three are ASCII).
+    let end = rest
+        .bytes()
+        .take(64)
+        .position(|b| b == b'"' || b == b'&' || b == b'>')?;
     let after = close_quote(body, start + end, escaped)?;
     Some((&rest[..end], after))
 }
@@ -425,7 +456,7 @@ mod tests {
 
     fn lift_body(body: &str) -> (Lifted<'_>, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let lifted = lift(body, body, 0, &mut diagnostics);
+        let lifted = lift(&LineIndex::new(body), body, 0, &mut diagnostics);
         (lifted, diagnostics)
     }
 

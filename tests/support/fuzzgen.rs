@@ -30,6 +30,18 @@ pub fn seed_from_env() -> u64 {
     parsed.unwrap_or_else(|_| panic!("HELPMARK_FUZZ_SEED={text:?} is not a number"))
 }
 
+/// The first case index, from `HELPMARK_FUZZ_FIRST` (default 0): with
+/// `HELPMARK_FUZZ_CASES=1` it reruns one reported case.
+pub fn first_case_from_env() -> u64 {
+    match std::env::var("HELPMARK_FUZZ_FIRST") {
+        Ok(n) => n
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("HELPMARK_FUZZ_FIRST={n:?} is not a number")),
+        Err(_) => 0,
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // PRNG
 
