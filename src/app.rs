@@ -380,9 +380,47 @@ pub fn App(props: &AppProps) -> Html {
         (Some(_), TargetStatus::Missing) => Some(s.not_on_page),
         _ => None,
     };
+    // Focus follows the user: into the panel when they open it, back to the help icon
+    // when they close it (never on a resumed page load, which must not steal focus).
+    let launcher_ref = use_node_ref();
+    let title_ref = use_node_ref();
+    let focus_request = use_mut_ref(|| None::<bool>);
+    {
+        let (launcher_ref, title_ref, focus_request) = (
+            launcher_ref.clone(),
+            title_ref.clone(),
+            focus_request.clone(),
+        );
+        use_effect_with((guide.open, loaded.is_some()), move |(open, _)| {
+            let wanted = *focus_request.borrow();
+            let target = match wanted {
+                Some(true) if *open => title_ref.cast::<web_sys::HtmlElement>(),
+                Some(false) if !*open => launcher_ref.cast::<web_sys::HtmlElement>(),
+                _ => None,
+            };
+            if let Some(target) = target {
+                let _ = target.focus();
+                focus_request.borrow_mut().take();
+            }
+        });
+    }
     let send = |action: GuideAction| {
+        let state = (*guide).clone();
         let guide = guide.dispatcher();
-        Callback::from(move |()| guide.dispatch(action.clone()))
+        let focus_request = focus_request.clone();
+        Callback::from(move |()| {
+            let closing = match action {
+                GuideAction::Close => true,
+                GuideAction::Next => state.is_last(),
+                GuideAction::Toggle => state.open,
+                _ => false,
+            };
+            let opening = matches!(action, GuideAction::Toggle | GuideAction::Open) && !state.open;
+            if closing || opening {
+                *focus_request.borrow_mut() = Some(opening);
+            }
+            guide.dispatch(action.clone())
+        })
     };
     let on_retry = {
         let attempt = attempt.clone();
@@ -400,11 +438,11 @@ pub fn App(props: &AppProps) -> Html {
             if guide.open {
                 <Panel strings={s} locale={AttrValue::from(locale.clone())} direction={dir}
                        body={body} guide={(*guide).clone()} placement={*placement}
-                       panel_ref={panel_ref} target_note={target_note} {target_status}
+                       panel_ref={panel_ref} target_note={target_note} {target_status} {title_ref}
                        on_close={send(GuideAction::Close)}
                        on_next={send(GuideAction::Next)} on_back={send(GuideAction::Back)} {on_retry} />
             }
-            <Launcher strings={s} expanded={guide.open} on_click={send(GuideAction::Toggle)} />
+            <Launcher strings={s} expanded={guide.open} on_click={send(GuideAction::Toggle)} button_ref={launcher_ref} />
         </>
     }
 }
