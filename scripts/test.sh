@@ -83,7 +83,7 @@ size_report() {
   # Everything a first open transfers: loader, WebAssembly, glue, stylesheet, manifest,
   # one article.
   for f in dist/helpmark.js dist/*_bg.wasm dist/helpmark-web-*.js dist/helpmark-*.css \
-    dist/help/manifest.json dist/help/de-DE/update-customer-account-info.md; do
+    dist/help/manifest.json dist/help/ru-RU/update-customer-account-info.json; do
     gz=$(gzip -9 -c "$f" | wc -c)
     total=$((total + gz))
     printf '  %-48s %10d %10d\n' "$f" "$(wc -c <"$f")" "$gz"

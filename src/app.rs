@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::catalog::{parse_manifest, LocaleEntry};
 use crate::components::{Launcher, Panel, PanelBody, Spotlight};
-use crate::content::{parse_topic, Topic};
+use crate::content::{decode_topic, Topic};
 use crate::dom::{self, Detail, TargetQuery, TargetStatus};
 use crate::embed::{Command, Config};
 use crate::geometry::{place_panel, Placement};
@@ -107,7 +107,8 @@ pub async fn load_topic(
                 format!("cannot find help topic file {wanted}: topic \"{topic}\" is not in {manifest_url} in any locale"),
             )
         })?;
-    let url = format!("{}{}", config.content_base, entry.path);
+    // The compiled topic: the article parsed at build time (no Markdown parser here).
+    let url = format!("{}{}", config.content_base, entry.compiled);
     let source = dom::fetch_text(&url, false, config.timeout_ms)
         .await
         .map_err(|e| {
@@ -117,8 +118,12 @@ pub async fn load_topic(
             };
             fail(kind, format!("cannot load {url}: {e}"))
         })?;
-    let topic =
-        parse_topic(&source).map_err(|e| fail(FailureKind::Unreadable, format!("{url}:{e}")))?;
+    let topic = decode_topic(&source).map_err(|e| {
+        fail(
+            FailureKind::Unreadable,
+            format!("{url}: not a compiled help topic ({e})"),
+        )
+    })?;
     Ok(Loaded {
         topic: Rc::new(topic),
         entry: entry.clone(),

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Topic, View};
+use crate::content::{parse_json, Json, Topic, View};
 use crate::locale::{self, ENGLISH};
 
 /// The manifest format version this build reads and writes.
@@ -34,6 +34,8 @@ pub struct LocaleEntry {
     pub locale: String,
     /// Path of the article, relative to the content base (`de-DE/topic.md`).
     pub path: String,
+    /// Path of the compiled topic (`de-DE/topic.json`), which the widget reads.
+    pub compiled: String,
     /// Read the English halves of `path` instead of the translation.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub english: bool,
@@ -83,22 +85,72 @@ impl std::error::Error for ManifestError {}
 /// assert!(helpmark::catalog::parse_manifest("{").is_err());
 /// ```
 pub fn parse_manifest(json: &str) -> Result<Manifest, ManifestError> {
-    let manifest: Manifest = serde_json::from_str(json).map_err(|e| ManifestError {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+    // The small reader of the compiled format, not serde_json: the widget should not
+    // carry a second JSON parser.
+    let value = parse_json(json).map_err(|e| {
+        let (line, column) = crate::content::line_column(json, e.offset);
+        ManifestError {
+            line: line as usize,
+            column: column as usize,
+            message: e.message.to_string(),
+        }
     })?;
-    if manifest.version != MANIFEST_VERSION {
-        return Err(ManifestError {
-            line: 1,
-            column: 1,
-            message: format!(
-                "manifest version {} is not supported (expected {MANIFEST_VERSION})",
-                manifest.version
-            ),
-        });
+    let malformed = |message: &str| ManifestError {
+        line: 1,
+        column: 1,
+        message: message.to_string(),
+    };
+    let version = value
+        .get("version")
+        .and_then(Json::int)
+        .ok_or_else(|| malformed("no manifest version"))?;
+    if version != i64::from(MANIFEST_VERSION) {
+        return Err(malformed(&format!(
+            "manifest version {version} is not supported (expected {MANIFEST_VERSION})"
+        )));
     }
-    Ok(manifest)
+    let text = |v: &Json, key: &str| v.get(key).and_then(Json::str).map(str::to_string);
+    let topics = value
+        .get("topics")
+        .and_then(Json::arr)
+        .ok_or_else(|| malformed("no topics"))?
+        .iter()
+        .map(|t| {
+            let locales = t
+                .get("locales")?
+                .arr()?
+                .iter()
+                .map(|l| {
+                    let path = text(l, "path")?;
+                    Some(LocaleEntry {
+                        locale: text(l, "locale")?,
+                        compiled: text(l, "compiled").unwrap_or_else(|| compiled_path(&path)),
+                        path,
+                        english: matches!(l.get("english"), Some(Json::Bool(true))),
+                        title: text(l, "title")?,
+                        date: text(l, "date"),
+                        translation: text(l, "translation"),
+                        steps: usize::try_from(l.get("steps")?.int()?).ok()?,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some(TopicEntry {
+                slug: text(t, "slug")?,
+                locales,
+            })
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| malformed("a topic entry lacks a field"))?;
+    Ok(Manifest {
+        version: MANIFEST_VERSION,
+        topics,
+    })
+}
+
+/// `de-DE/topic.md` → `de-DE/topic.json`.
+pub fn compiled_path(path: &str) -> String {
+    let stem = path.strip_suffix(".md").unwrap_or(path);
+    format!("{stem}.json")
 }
 
 impl Manifest {
@@ -106,8 +158,9 @@ impl Manifest {
         self.topics.iter().find(|t| t.slug == slug)
     }
 
+    /// The manifest as compact JSON (every byte of it is on the first open).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a manifest always serializes")
+        serde_json::to_string(self).expect("a manifest always serializes")
     }
 }
 
@@ -145,6 +198,7 @@ pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
             .unwrap_or_else(|| folder_locale.to_string());
         let entry = LocaleEntry {
             locale,
+            compiled: compiled_path(path),
             path: path.clone(),
             english: false,
             title: topic.title(View::Localized),
@@ -177,6 +231,7 @@ pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
         let (path, source) = &articles[*index];
         topic.locales.push(LocaleEntry {
             locale: ENGLISH.to_string(),
+            compiled: compiled_path(path),
             path: path.clone(),
             english: true,
             title: source.title(View::English),

@@ -23,6 +23,7 @@
 //! a segment reference resolves to one half or the other.
 
 mod block;
+mod compiled;
 mod front_matter;
 mod inline;
 mod plain;
@@ -30,6 +31,7 @@ mod repair;
 mod segment;
 mod step;
 
+pub use compiled::{decode_topic, encode_topic, parse_json, DecodeError, Json};
 pub use front_matter::Meta;
 pub use inline::classify_href;
 pub use plain::render_plain;
@@ -354,7 +356,8 @@ impl<'a> LineIndex<'a> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_column(source: &str, offset: usize) -> (u32, u32) {
+#[doc(hidden)]
+pub fn line_column(source: &str, offset: usize) -> (u32, u32) {
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() as u32 + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);

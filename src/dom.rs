@@ -325,7 +325,10 @@ pub fn natural_size(element: &web_sys::HtmlElement) -> (f64, f64) {
 pub fn set_max_height(element: &web_sys::HtmlElement, height: Option<f64>) {
     let style = element.style();
     let _ = match height {
-        Some(h) => style.set_property("max-block-size", &format!("{}px", h.floor())),
+        Some(h) => style.set_property(
+            "max-block-size",
+            &format!("{}px", crate::geometry::num(h.floor())),
+        ),
         None => style.remove_property("max-block-size").map(|_| ()),
     };
 }

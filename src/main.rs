@@ -4,6 +4,7 @@
 //! helpmark lint <dir-or-file>... [--json]   check articles; exit 1 when any has an error
 //! helpmark show <file> [--english]          print an article as plain text, as read
 //! helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
+//!                                           (and, with --out, the compiled topics beside it)
 //! helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>
 //! ```
 //!
@@ -346,8 +347,19 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
                     .map_err(|e| format!("{}: {e}", parent.display()))?;
             }
             std::fs::write(&path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+            // The compiled topics the widget reads, beside the manifest.
+            let base = path.parent().unwrap_or(Path::new("."));
+            for (relative, topic) in &articles {
+                let compiled = base.join(helpmark::catalog::compiled_path(relative));
+                if let Some(folder) = compiled.parent() {
+                    std::fs::create_dir_all(folder)
+                        .map_err(|e| format!("{}: {e}", folder.display()))?;
+                }
+                std::fs::write(&compiled, helpmark::content::encode_topic(topic))
+                    .map_err(|e| format!("{}: {e}", compiled.display()))?;
+            }
             eprintln!(
-                "helpmark: indexed {} articles into {}",
+                "helpmark: indexed {} articles into {} and compiled them beside it",
                 articles.len(),
                 path.display()
             );
@@ -428,6 +440,7 @@ fn loader(args: &[String]) -> Result<ExitCode, String> {
     let template_text =
         String::from_utf8(read(&template)?).map_err(|e| format!("{}: {e}", template.display()))?;
     let css = read(&dist.join("helpmark.css"))?;
+    let css = helpmark::bundle::minify_css(&String::from_utf8_lossy(&css)).into_bytes();
     let css_name = format!("helpmark-{}.css", helpmark::bundle::content_hash(&css));
     let names: Vec<String> = std::fs::read_dir(&dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?

@@ -74,7 +74,7 @@ const FOUND: &[&str] = &[
     "---\ntitle:r\n---\n# :::image :::",
     "---\ntitle:r\n---\n| a |\n|---|\n| [!INCLUDE[t](p.md)] |",
     // A directive in the alt text of a paragraph that is one Markdown image: the image
-    // block's alt text shows its placeholder (found by `cargo bench --bench fuzz`, cases
+    // block's alt text showed its placeholder (found by `cargo bench --bench fuzz`, cases
     // 11996, 48036, 276742 and 676849 of the default seed).
     "---\ntitle:r\n---\n![:::image :::]()",
     "---\ntitle:r\n---\n3. >![[!INCLUDE[]()]]()",

@@ -1,4 +1,3 @@
-/*! Helpmark loader (MIT) */
 // One tag: <script src=".../helpmark.js" defer data-content data-topic data-locale data-position>.
 // It draws the help icon at once, loads the widget only on first use of the icon or when
 // the browser is idle, and queues calls to window.helpmark until the widget is ready.
@@ -61,9 +60,7 @@
 
   // A trap in the widget's WebAssembly must not surface as the host page's error.
   w.addEventListener('error', function (e) {
-    if (e.filename && e.filename.indexOf(url('.', url('__GLUE__'))) === 0 && /helpmark-web/.test(e.filename)) {
-      e.preventDefault();
-    }
+    if (/helpmark-web-/.test(e.filename)) e.preventDefault();
   });
 
   function element(tag, attributes, parent) {

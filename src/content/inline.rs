@@ -65,6 +65,19 @@ pub(super) fn parse_segment(
 /// Marks the start of a half so that no block rule (list marker, heading, quote) applies.
 const INLINE_GUARD: &str = "\u{E002} ";
 
+/// The bytes that can start inline Markdown, an entity, a line break or raw HTML, as a
+/// lookup table (one load a byte: these scans run over every segment half).
+static MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"*_`[]<>&\\!\n\r~$";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Parses text as inline Markdown only.
 pub(super) fn parse_inlines(text: &str) -> Vec<Inline> {
     if let Some(runs) = bold_only(text) {
@@ -80,24 +93,7 @@ pub(super) fn parse_inlines(text: &str) -> Vec<Inline> {
 /// `bold_only_agrees_with_pulldown_cmark_on_every_corpus_half` keeps the two in step.
 fn bold_only(text: &str) -> Option<Vec<Inline>> {
     let bytes = text.as_bytes();
-    let other_markup = |b: &u8| {
-        matches!(
-            b,
-            b'_' | b'`'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'\\'
-                | b'!'
-                | b'\n'
-                | b'\r'
-                | b'~'
-                | b'$'
-        )
-    };
-    if bytes.iter().any(other_markup) {
+    if bytes.iter().any(|&b| b != b'*' && MARKUP[usize::from(b)]) {
         return None;
     }
     let text = text.trim();
@@ -164,25 +160,7 @@ fn right_flanking(prev: char, next: Option<char>) -> bool {
 fn parse_inlines_fully(text: &str) -> Vec<Inline> {
     // Most halves are plain sentences: no character that can start inline markup (or an
     // entity, a line break or raw HTML) means the text is the text.
-    let markup = |b: &u8| {
-        matches!(
-            b,
-            b'*' | b'_'
-                | b'`'
-                | b'['
-                | b']'
-                | b'<'
-                | b'>'
-                | b'&'
-                | b'\\'
-                | b'!'
-                | b'\n'
-                | b'\r'
-                | b'~'
-                | b'$'
-        )
-    };
-    if !text.as_bytes().iter().any(markup) {
+    if !text.as_bytes().iter().any(|&b| MARKUP[usize::from(b)]) {
         let text = text.trim();
         return if text.is_empty() {
             Vec::new()

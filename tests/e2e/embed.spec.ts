@@ -483,7 +483,7 @@ test.describe('Content Security Policy', () => {
 });
 
 const MANIFEST = '**/help/manifest.json';
-const ARTICLE = `**/help/*/${TOPIC}.md`;
+const ARTICLE = `**/help/*/${TOPIC}.json`;
 
 interface Fault {
   name: string;
@@ -508,7 +508,7 @@ const NETWORK_FAULTS: Array<{ name: string; apply: (route: Route) => Promise<voi
 
 const FAULTS: Fault[] = [
   ...NETWORK_FAULTS.map((f) => ({ ...f, name: `${f.name} for the manifest`, pattern: MANIFEST, names: 'help/manifest.json' })),
-  ...NETWORK_FAULTS.map((f) => ({ ...f, name: `${f.name} for the article`, pattern: ARTICLE, names: `/${TOPIC}.md` })),
+  ...NETWORK_FAULTS.map((f) => ({ ...f, name: `${f.name} for the article`, pattern: ARTICLE, names: `/${TOPIC}.json` })),
   {
     name: 'a manifest that is not JSON',
     pattern: MANIFEST,
@@ -516,10 +516,10 @@ const FAULTS: Fault[] = [
     apply: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1, "topics": [{"slug": ' }),
   },
   {
-    name: 'an article that is not an article',
+    name: 'an article that is not a compiled topic',
     pattern: ARTICLE,
-    names: `/${TOPIC}.md`,
-    apply: (route) => route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: '# no front matter\n' }),
+    names: `/${TOPIC}.json`,
+    apply: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '# no front matter\n' }),
   },
 ];
 

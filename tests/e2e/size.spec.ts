@@ -1,0 +1,68 @@
+/**
+ * Size budgets of the release build (deterministic: gzip level 9 of the files in dist/):
+ * the loader at most 2,000 bytes, and everything a first open transfers (loader,
+ * WebAssembly, JS glue, CSS, manifest, one article) at most 150,000 bytes. The browser
+ * check makes sure the budget counts what a first open really fetches.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { expect, test } from '@playwright/test';
+
+const DIST = path.join(__dirname, '..', '..', 'dist');
+const LOADER_BUDGET = 2_000;
+const FIRST_OPEN_BUDGET = 150_000;
+const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
+
+function gzipped(file: string): number {
+  return zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
+}
+
+/** The hashed files of the build, as the loader names them. */
+function buildFiles(): { glue: string; wasm: string; css: string } {
+  const names = fs.readdirSync(DIST);
+  const loader = fs.readFileSync(path.join(DIST, 'helpmark.js'), 'utf8');
+  const named = (re: RegExp) => {
+    const found = names.find((n) => re.test(n) && loader.includes(n));
+    expect(found, `the loader names a file matching ${re}`).toBeTruthy();
+    return found!;
+  };
+  return { glue: named(/^helpmark-web-.*\.js$/), wasm: named(/_bg\.wasm$/), css: named(/^helpmark-[0-9a-f]{16}\.css$/) };
+}
+
+test('the loader is at most 2,000 bytes gzip', () => {
+  const size = gzipped('helpmark.js');
+  console.log(`loader: ${size} bytes gzip`);
+  expect(size).toBeLessThanOrEqual(LOADER_BUDGET);
+});
+
+test('a first open transfers at most 150,000 bytes gzip, whatever the seed locale', () => {
+  const { glue, wasm, css } = buildFiles();
+  const fixed = ['helpmark.js', glue, wasm, css, 'help/manifest.json'].map(gzipped).reduce((a, b) => a + b, 0);
+  for (const locale of SEEDS) {
+    const total = fixed + gzipped(`help/${locale}/update-customer-account-info.json`);
+    console.log(`first open (${locale}): ${total} bytes gzip`);
+    expect(total, locale).toBeLessThanOrEqual(FIRST_OPEN_BUDGET);
+  }
+});
+
+test.describe('what a first open fetches', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('is the loader, the glue, the WebAssembly, the stylesheet, the manifest and one article', async ({ page }) => {
+    const { glue, wasm, css } = buildFiles();
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (!url.pathname.startsWith('/embed-example')) fetched.push(url.pathname.slice(1));
+    });
+    await page.goto('/embed-example.html');
+    await page.locator('button.hm-launcher').click();
+    await expect(page.locator('section.hm-panel .hm-title')).not.toBeEmpty();
+    await expect(page.locator('section.hm-panel .hm-progress')).toBeVisible();
+    const widgetFiles = fetched.filter((f) => f !== 'favicon.ico').sort();
+    expect(widgetFiles).toEqual(
+      ['helpmark.js', glue, wasm, css, 'help/manifest.json', 'help/ru-RU/update-customer-account-info.json'].sort(),
+    );
+  });
+});
