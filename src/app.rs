@@ -229,6 +229,7 @@ pub fn App(props: &AppProps) -> Html {
             Command::Close => guide.dispatch(GuideAction::Close),
             Command::Next => guide.dispatch(GuideAction::Next),
             Command::Back => guide.dispatch(GuideAction::Back),
+            Command::Crash => panic!("deliberate crash (the __crash command)"),
             Command::SetLocale(tag) => {
                 let mut next = vec![tag];
                 next.extend(languages.iter().skip(1).cloned());

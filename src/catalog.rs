@@ -34,7 +34,9 @@ pub struct LocaleEntry {
     pub locale: String,
     /// Path of the article, relative to the content base (`de-DE/topic.md`).
     pub path: String,
-    /// Path of the compiled topic (`de-DE/topic.json`), which the widget reads.
+    /// Path of the compiled topic (`de-DE/topic.json`), which the widget reads; not
+    /// written to the manifest (it follows from `path`).
+    #[serde(skip_serializing)]
     pub compiled: String,
     /// Read the English halves of `path` instead of the translation.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -241,12 +241,57 @@ pub fn host_settings() -> crate::embed::HostSettings {
 
 /// Reports a Rust panic the way every other fault is reported: one console error and a
 /// `helpmark:error` event.
-pub fn report_panics() {
-    std::panic::set_hook(Box::new(|info| {
+///
+/// The WebAssembly cannot run again after a panic (it aborts), so the hook also draws the
+/// panel's error state itself, in the UI language, with a retry button that the loader
+/// answers by starting a fresh instance (`fatal: true` in the event tells it to).
+pub fn report_panics(strings: &'static crate::locale::UiStrings) {
+    // Through Yew, which would otherwise install its own hook when the app renders.
+    yew::set_custom_panic_hook(Box::new(move |info| {
         let message = format!("internal error: {info}");
         console_error(&message);
-        dispatch("helpmark:error", &[("message", Detail::Str(&message))]);
+        show_fatal_error(strings);
+        dispatch(
+            "helpmark:error",
+            &[
+                ("message", Detail::Str(&message)),
+                ("fatal", Detail::Bool(true)),
+            ],
+        );
     }));
+}
+
+/// Replaces the widget's content with an error panel; plain DOM calls only (no Yew:
+/// nothing of the app may run after a panic).
+fn show_fatal_error(strings: &crate::locale::UiStrings) -> Option<()> {
+    let document = document()?;
+    let host = document
+        .query_selector(&format!("[{HOST_ATTRIBUTE}]"))
+        .ok()??;
+    let root = host.shadow_root()?.query_selector(".hm-root").ok()??;
+    let element = |tag: &str, class: &str, text: &str| {
+        let e = document.create_element(tag).ok()?;
+        e.set_class_name(class);
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let panel = element("section", "hm-panel", "")?;
+    panel.set_attribute("role", "region").ok()?;
+    panel.set_attribute("aria-label", strings.help).ok()?;
+    let body = element("div", "hm-body", "")?;
+    let error = element("div", "hm-error", "")?;
+    error.set_attribute("role", "alert").ok()?;
+    let message = element("p", "", strings.topic_failed)?;
+    error.append_child(&message).ok()?;
+    let retry = element("button", "hm-retry", strings.retry)?;
+    retry.set_attribute("type", "button").ok()?;
+    retry.set_attribute("data-helpmark-retry", "").ok()?;
+    error.append_child(&retry).ok()?;
+    body.append_child(&error).ok()?;
+    panel.append_child(&body).ok()?;
+    root.set_text_content(None);
+    root.append_child(&panel).ok()?;
+    Some(())
 }
 
 /// A value in an event's `detail` object.

@@ -115,6 +115,8 @@ pub enum Command {
     Next,
     Back,
     SetLocale(String),
+    /// `__crash`: a deliberate panic, for a host's (and our) tests of fault handling.
+    Crash,
 }
 
 impl Command {
@@ -144,6 +146,7 @@ impl Command {
             "next" => Command::Next,
             "back" => Command::Back,
             "setLocale" => Command::SetLocale(argument?.to_string()),
+            "__crash" => Command::Crash,
             _ => return None,
         })
     }
@@ -185,11 +188,13 @@ pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
 
 /// Start-up for a page: configuration from the page, then [`mount`].
 pub fn start() {
-    let config = Config::new(
+    let config = Config::from_page(
+        &dom::host_settings(),
         dom::query_param("locale"),
         dom::query_param("topic"),
         dom::navigator_languages(),
     );
+    dom::report_panics(crate::locale::strings(&config.ui_locale()));
     match mount(config) {
         // The widget lives as long as the page.
         Ok(widget) => std::mem::forget(widget),

@@ -1,24 +1,26 @@
 //! Locales: negotiation, text direction and the widget's own UI strings.
 //!
 //! [`negotiate`] picks the best available locale for the user's ordered preferences
-//! (`navigator.languages`), with regional and script fallbacks, using fluent-langneg's
-//! filtering strategy; [`strings`] gives the UI strings of a locale.
+//! (`navigator.languages`), with regional and script fallbacks; [`strings`] gives the UI
+//! strings of a locale.
 
 mod strings;
 
 pub use strings::{strings, UiStrings, UI_LOCALES};
-
-use fluent_langneg::{negotiate_languages, LanguageIdentifier, NegotiationStrategy};
 
 /// The locale of English content, derived from the English halves of any article.
 pub const ENGLISH: &str = "en-US";
 
 /// Picks the best of `available` for the ordered `requested` list, or `default`.
 ///
-/// Regional variants fall back to the same language (`de-AT` → `de-DE`, `es-MX` →
-/// `es-ES`), a bare language finds its region (`sv` → `sv-SE`), and scripts are respected:
+/// For each requested tag in turn (RFC 4647 lookup, with regional fallback): an exact
+/// match; else the same language in another region, the language's usual region first
+/// (`de-AT` → `de-DE`, `es-MX` → `es-ES`, `sv` → `sv-SE`). Scripts are respected:
 /// `zh-Hans-CN` and `zh` find `zh-CN` (Simplified), while Traditional Chinese (`zh-TW`,
 /// `zh-Hant`) does not fall back to Simplified. Unparsable tags are skipped.
+///
+/// This replaced fluent-langneg, whose Unicode locale machinery was about 8 KB of the
+/// widget's WebAssembly (a 150 KB first-open budget) for what these rules cover.
 ///
 /// # Examples
 ///
@@ -36,61 +38,93 @@ pub fn negotiate<R: AsRef<str>, A: AsRef<str>>(
     available: &[A],
     default: &str,
 ) -> String {
-    let available_ids: Vec<LanguageIdentifier> = available
+    let offered: Vec<(Tag, &str)> = available
         .iter()
-        .filter_map(|a| a.as_ref().parse().ok())
+        .filter_map(|a| Tag::parse(a.as_ref()).map(|t| (t, a.as_ref())))
         .collect();
-    for tag in requested {
-        let Ok(mut id) = tag.as_ref().trim().parse::<LanguageIdentifier>() else {
-            continue;
-        };
-        add_chinese_script(&mut id);
-        let candidates: Vec<&LanguageIdentifier> = available_ids
-            .iter()
-            .filter(|a| scripts_compatible(&id, a))
-            .collect();
-        let found = negotiate_languages(
-            std::slice::from_ref(&id),
-            &candidates,
-            None,
-            NegotiationStrategy::Filtering,
-        );
-        if let Some(best) = found.first() {
-            let best = best.to_string();
-            // Return the caller's spelling of the tag.
-            return available
+    for wanted in requested.iter().filter_map(|r| Tag::parse(r.as_ref())) {
+        let same_language = || {
+            offered
                 .iter()
-                .map(AsRef::as_ref)
-                .find(|a| a.eq_ignore_ascii_case(&best))
-                .unwrap_or(&best)
-                .to_string();
+                .filter(|(t, _)| t.language == wanted.language && t.script == wanted.script)
+        };
+        let exact = same_language().find(|(t, _)| t.region == wanted.region);
+        let usual =
+            same_language().find(|(t, _)| t.region.as_deref() == usual_region(&wanted.language));
+        if let Some((_, tag)) = exact.or(usual).or_else(|| same_language().next()) {
+            return tag.to_string();
         }
     }
     default.to_string()
 }
 
-/// `zh-TW`, `zh-HK` and `zh-MO` are written in Traditional script.
-fn add_chinese_script(id: &mut LanguageIdentifier) {
-    if id.language.as_str() != "zh" || id.script.is_some() {
-        return;
-    }
-    let traditional = id
-        .region
-        .map(|r| matches!(r.as_str(), "TW" | "HK" | "MO"))
-        .unwrap_or(false);
-    let script = if traditional { "Hant" } else { "Hans" };
-    id.script = script.parse().ok();
+/// A language tag reduced to what negotiation compares: language, script and region,
+/// normalized (`zh_hant_tw` → `zh`, `Hant`, `TW`). Chinese gets its script from its region
+/// when it names none.
+#[derive(Debug, PartialEq, Eq)]
+struct Tag {
+    language: String,
+    script: Option<String>,
+    region: Option<String>,
 }
 
-/// Whether content in `available` can be read by someone asking for `requested`:
-/// Chinese in Traditional script is not served Simplified content and the reverse.
-fn scripts_compatible(requested: &LanguageIdentifier, available: &LanguageIdentifier) -> bool {
-    if requested.language.as_str() != "zh" || available.language.as_str() != "zh" {
-        return true;
+impl Tag {
+    fn parse(tag: &str) -> Option<Tag> {
+        let mut parts = tag.trim().split(['-', '_']);
+        let language = parts
+            .next()
+            .filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()))?;
+        let mut tag = Tag {
+            language: language.to_ascii_lowercase(),
+            script: None,
+            region: None,
+        };
+        let mut next = parts.next();
+        if let Some(script) =
+            next.filter(|s| s.len() == 4 && s.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            tag.script = Some(format!(
+                "{}{}",
+                script[..1].to_ascii_uppercase(),
+                script[1..].to_ascii_lowercase()
+            ));
+            next = parts.next();
+        }
+        let region = |r: &str| {
+            (r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
+                || (r.len() == 3 && r.chars().all(|c| c.is_ascii_digit()))
+        };
+        if let Some(r) = next.filter(|r| region(r)) {
+            tag.region = Some(r.to_ascii_uppercase());
+        }
+        if tag.language == "zh" && tag.script.is_none() {
+            let traditional = matches!(tag.region.as_deref(), Some("TW" | "HK" | "MO"));
+            tag.script = Some(if traditional { "Hant" } else { "Hans" }.to_string());
+        }
+        Some(tag)
     }
-    let mut available = available.clone();
-    add_chinese_script(&mut available);
-    requested.script == available.script
+}
+
+/// The region a language is most often meant for (CLDR's likely subtags, for the
+/// languages of the corpus and a few more).
+fn usual_region(language: &str) -> Option<&'static str> {
+    Some(match language {
+        "ar" => "SA",
+        "de" => "DE",
+        "en" => "US",
+        "es" => "ES",
+        "fr" => "FR",
+        "he" => "IL",
+        "it" => "IT",
+        "ja" => "JP",
+        "ko" => "KR",
+        "nl" => "NL",
+        "pt" => "BR",
+        "ru" => "RU",
+        "sv" => "SE",
+        "zh" => "CN",
+        _ => return None,
+    })
 }
 
 /// Reading direction of a locale's script.
@@ -168,6 +202,14 @@ mod tests {
     #[test]
     fn an_exact_match_beats_a_regional_one() {
         assert_eq!(negotiate(&["pt-PT"], &["pt-BR", "pt-PT"], ENGLISH), "pt-PT");
+    }
+
+    #[test]
+    fn tags_are_compared_whatever_their_case_and_separator() {
+        assert_eq!(negotiate(&["DE_at"], &SEEDS, ENGLISH), "de-DE");
+        assert_eq!(negotiate(&["zh-hans"], &SEEDS, ENGLISH), "zh-CN");
+        assert_eq!(negotiate(&["en"], &["en-GB", "en-US"], "x"), "en-US");
+        assert_eq!(negotiate(&["es-419"], &["es-ES", "es-MX"], "x"), "es-ES");
     }
 
     #[test]

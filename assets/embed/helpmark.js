@@ -33,6 +33,7 @@
     host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: command, argument: argument } }));
   }
 
+  var attempt = 0;
   function load() {
     if (!loading) {
       // The widget says when it listens for commands; the queue is sent then.
@@ -40,12 +41,23 @@
         ready = api.loaded = true;
         queue.splice(0).forEach(function (call) { send(call[0], call[1]); });
       });
-      loading = import(url('__GLUE__'))
+      // A retry after a crash needs a fresh module instance: a new URL gives one.
+      loading = import(url('__GLUE__') + (attempt ? '?retry=' + attempt : ''))
         .then(function (glue) { return glue.default({ module_or_path: url('__WASM__') }); })
         .catch(function (error) { report('cannot load the widget: ' + error); });
     }
     return loading;
   }
+
+  // After a crash the WebAssembly is dead: its error panel's retry starts a new one.
+  d.addEventListener('helpmark:error', function (e) {
+    if (!e.detail || !e.detail.fatal) return;
+    ready = api.loaded = false;
+    loading = null;
+    attempt++;
+    var retry = host.shadowRoot.querySelector('[data-helpmark-retry]');
+    if (retry) retry.addEventListener('click', function () { send('open'); });
+  });
 
   api = w.helpmark = {
     loaded: false,

@@ -22,8 +22,8 @@ pub const COMPILED_VERSION: i64 = 1;
 // ---------------------------------------------------------------- encoding (native)
 
 /// The compiled form of a topic: what the widget reads. Writers' information (diagnostics,
-/// segment line numbers, the front matter beyond title, locale and translation type)
-/// stays in the article.
+/// segment ids and line numbers, the front matter beyond title, locale and translation
+/// type) stays in the article.
 pub fn encode_topic(topic: &Topic) -> String {
     let mut out = String::with_capacity(4096);
     out.push_str("{\"v\":");
@@ -35,9 +35,7 @@ pub fn encode_topic(topic: &Topic) -> String {
     out.push_str(",\"segments\":[");
     for (i, s) in topic.segments.iter().enumerate() {
         sep(&mut out, i);
-        out.push_str("{\"id\":");
-        string(&mut out, &s.id);
-        out.push_str(",\"l\":");
+        out.push_str("{\"l\":");
         inlines(&mut out, &s.localized);
         out.push_str(",\"e\":");
         inlines(&mut out, &s.english);
@@ -597,7 +595,7 @@ pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
         .iter()
         .map(|s| {
             Some(Segment {
-                id: s.get("id")?.str()?.to_string(),
+                id: String::new(),
                 localized: read_inlines(s.get("l"))?,
                 english: read_inlines(s.get("e"))?,
                 line: 0,
@@ -850,7 +848,11 @@ mod tests {
             segments: topic
                 .segments
                 .into_iter()
-                .map(|s| Segment { line: 0, ..s })
+                .map(|s| Segment {
+                    id: String::new(),
+                    line: 0,
+                    ..s
+                })
                 .collect(),
             diagnostics: Vec::new(),
             ..topic

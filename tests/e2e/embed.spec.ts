@@ -581,3 +581,81 @@ test.describe('content faults', () => {
     });
   }
 });
+
+test.describe('the tag’s settings', () => {
+  test('data-content, data-locale and data-topic on the tag are what the widget uses', async ({ page }) => {
+    // Arrange: content moved to /alt-help/ (served from help/), Swedish, and the topic named.
+    await serveVariant(page, '/embed-settings.html', (html) =>
+      html.replace(LOADER_TAG, (tag) =>
+        tag.replace(/data-content="[^"]*"/, 'data-content="/alt-help/"').replace(/data-locale="[^"]*"/, 'data-locale="sv-SE"'),
+      ),
+    );
+    const alt: string[] = [];
+    await page.route('**/alt-help/**', async (route) => {
+      alt.push(new URL(route.request().url()).pathname);
+      const real = route.request().url().replace('/alt-help/', '/help/');
+      await route.fulfill({ response: await route.fetch({ url: real }) });
+    });
+    const w = embed(page);
+
+    // Act
+    await page.goto('/embed-settings.html');
+    await w.launcher.click();
+
+    // Assert: Swedish, from the other content base, in an English browser.
+    await expectText(w.title, EXPECTED['sv-SE'].title, 'Swedish title');
+    expect(alt).toContain('/alt-help/manifest.json');
+    expect(alt).toContain(`/alt-help/sv-SE/${TOPIC}.json`);
+  });
+
+  test('a data-topic that does not exist is reported as missing', async ({ page }) => {
+    await serveVariant(page, '/embed-topic.html', (html) =>
+      html.replace(LOADER_TAG, (tag) => tag.replace(/data-topic="[^"]*"/, 'data-topic="no-such-topic"')),
+    );
+    const seen = await observe(page);
+    const w = embed(page);
+    await page.goto('/embed-topic.html');
+    await w.launcher.click();
+    await expect(w.error).toBeVisible();
+    const errors = await seen.heard('error');
+    expect(String(errors[0]?.detail?.message)).toContain('no-such-topic');
+  });
+});
+
+test.describe('a crash of the widget', () => {
+  test('shows the error with retry, is reported once, never reaches the host page, and a retry starts afresh', async ({
+    page,
+  }) => {
+    // Arrange
+    const seen = await observe(page);
+    const w = embed(page);
+    await page.goto(PAGE);
+    await w.launcher.click();
+    await expectText(w.title, EN.title, 'title');
+
+    // Act: a deliberate panic (the __crash command, a fault-injection hook).
+    await w.anyHost.evaluate((host) =>
+      host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: '__crash' } })),
+    );
+
+    // Assert: the error state, in the UI language, with retry; one event, one console
+    // error; no uncaught error on the page; the page still works.
+    await expect(w.error).toBeVisible();
+    await expect(w.error).toHaveRole('alert');
+    expect(normalize(await w.error.innerText())).toContain('The help topic could not be loaded.');
+    const errors = await seen.heard('error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].detail?.fatal).toBe(true);
+    expect(seen.consoleErrors.filter((t) => t.startsWith('Helpmark:'))).toHaveLength(1);
+    expect(seen.pageErrors, 'uncaught page errors').toEqual([]);
+    await w.hostButton.click();
+    await expect(w.hostCounter).toHaveText('1');
+
+    // Act: retry. Assert: a fresh widget opens the topic and the API works again.
+    await w.retry.click();
+    await expectText(w.title, EN.title, 'title after the retry');
+    await page.evaluate(() => (window as unknown as { helpmark: { next(): void } }).helpmark.next());
+    await expect(w.progress).toHaveText('Step 2 of 3');
+    expect(seen.pageErrors, 'uncaught page errors').toEqual([]);
+  });
+});
