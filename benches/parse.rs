@@ -21,24 +21,14 @@ const HTML: &str = "push_html";
 /// The ratio `parse_topic` time / `push_html` time the parser should stay under.
 const TARGET_RATIO: f64 = 2.0;
 
+#[path = "../tests/support/corpus.rs"]
+mod corpus_files;
+
 /// Every article of `tests/fixtures/corpus/<locale>/*.md`, sorted by path.
 fn corpus() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/fixtures/corpus")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .flat_map(|dir| {
-            std::fs::read_dir(dir)
-                .expect("a locale folder")
-                .filter_map(|e| e.ok().map(|e| e.path()))
-        })
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("a UTF-8 article"))
+    corpus_files::articles()
+        .into_iter()
+        .map(|(_, text)| text)
         .collect()
 }
 

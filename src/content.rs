@@ -530,3 +530,8 @@ pub fn collapse_whitespace(text: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The corpus articles, for unit tests (the same loader as `tests/` and `benches/`).
+#[cfg(test)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;

@@ -1,35 +1,13 @@
 //! Every real article of the corpus (`tests/fixtures/corpus`, copied unmodified from
 //! `../shared/corpus` with its attribution and licenses) parses into a faithful model.
 
-use std::path::{Path, PathBuf};
-
 use helpmark::content::{parse_topic, Block, Inline, Severity, Topic, View};
 
+#[path = "support/corpus.rs"]
+mod support_corpus;
+
 fn corpus() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .flat_map(|dir| {
-            std::fs::read_dir(dir)
-                .unwrap()
-                .filter_map(|e| e.ok().map(|e| e.path()))
-        })
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .strip_prefix(&root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect()
+    support_corpus::articles()
 }
 
 fn parse_all() -> Vec<(String, Topic)> {

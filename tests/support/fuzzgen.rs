@@ -9,7 +9,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
 use std::sync::Once;
 
 use helpmark::content::{parse_topic, Topic, View};
@@ -290,32 +289,12 @@ const BOUNDARIES: &[char] = &[
     '-', '!', '\u{200F}', '\u{202B}',
 ];
 
+#[path = "corpus.rs"]
+mod corpus;
+
 /// The corpus articles, `tests/fixtures/corpus/<locale>/*.md`, sorted by path.
 pub fn load_corpus() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/fixtures/corpus")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .flat_map(|dir| {
-            std::fs::read_dir(dir)
-                .expect("a locale folder")
-                .filter_map(|e| e.ok().map(|e| e.path()))
-        })
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let name = p
-                .strip_prefix(&root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (name, std::fs::read_to_string(p).expect("a UTF-8 article"))
-        })
-        .collect()
+    corpus::articles()
 }
 
 // ---------------------------------------------------------------------------------------
