@@ -207,11 +207,12 @@ fn topic_body(
     html! {
         <>
             if !lead.is_empty() {
-                <div class="hm-lead">{ render_blocks(topic, lead, view) }</div>
+                // Scrollable: reachable by keyboard.
+                <div class="hm-lead" tabindex="0">{ render_blocks(topic, lead, view) }</div>
             }
             // The current step never scrolls out of sight: only the lead does.
             if let Some(step) = step {
-                <div class="hm-current">
+                <div class="hm-current" tabindex="0">
                     if let Some(heading) = topic.procedure_heading() {
                         <div class="hm-procedure">{ render_blocks(topic, std::slice::from_ref(heading), view) }</div>
                     }
