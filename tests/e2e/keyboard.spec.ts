@@ -66,3 +66,90 @@ test.describe('keyboard, browser locale de-DE', () => {
     expect(await focusedInWidget(page)).toBe('');
   });
 });
+
+/** Presses `key` until the focused element (through shadow roots) matches `selector`. */
+async function keyTo(page: Page, key: string, selector: string, what: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const here = await page.evaluate((sel) => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.matches(sel) ?? false;
+    }, selector);
+    if (here) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${key} never reached ${what} (${selector})`);
+}
+
+/** Presses Tab until the focused element (through shadow roots) matches `selector`. */
+async function tabTo(page: Page, selector: string, what: string): Promise<void> {
+  return keyTo(page, 'Tab', selector, what);
+}
+
+test.describe('keyboard only, browser locale en-US', () => {
+  test.use({ locale: 'en-US' });
+
+  test('the whole seed topic can be followed without a mouse', async ({ page }) => {
+    // Arrange: no mouse event may reach the page.
+    await page.addInitScript(() => {
+      for (const type of ['mousedown', 'mouseup', 'click'] as const) {
+        document.addEventListener(
+          type,
+          (e) => {
+            if ((e as MouseEvent).detail > 0) (window as unknown as { __mouse: number }).__mouse = 1;
+          },
+          true,
+        );
+      }
+    });
+    const { widget: w } = await openPortal(page, '/');
+    const target = (key: string) => `[data-help-target="${key}"]`;
+
+    // Act: open the guide from the keyboard.
+    await tabTo(page, 'button.hm-launcher', 'the help icon');
+    await page.keyboard.press('Enter');
+    await expect(w.progress).toHaveText('Step 1 of 3');
+
+    // Step 1: the Partner Center menu opens with Enter; Customers is chosen from it.
+    await tabTo(page, target('partner-center'), 'the Partner Center menu');
+    await page.keyboard.press('Enter');
+    // A menu moves with the arrow keys (WAI-ARIA menu button pattern).
+    await keyTo(page, 'ArrowDown', target('customers'), 'Customers');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#\/customers$/);
+    await tabTo(page, `${target('customer-list')} tbody a`, 'a customer');
+    await page.keyboard.press('Enter');
+
+    // Step 2: Account, then Update.
+    await expect(w.progress).toHaveText('Step 2 of 3');
+    await tabTo(page, target('account'), 'Account');
+    await page.keyboard.press('Enter');
+    await tabTo(page, target('update'), 'Update');
+    await page.keyboard.press('Enter');
+
+    // Step 3: Submit (with Enter on the button) finishes the guide.
+    await expect(w.progress).toHaveText('Step 3 of 3');
+    await tabTo(page, target('submit'), 'Submit');
+    await page.keyboard.press('Enter');
+
+    // Assert
+    await expect(w.panel).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __mouse?: number }).__mouse ?? 0), 'mouse events').toBe(0);
+  });
+});
+
+test.describe('narrow screen', () => {
+  test.use({ locale: 'de-DE', viewport: { width: 360, height: 740 } });
+
+  test('the panel fits a 360 px wide screen without horizontal scrolling', async ({ page }) => {
+    const { widget: w } = await openPortal(page, '/');
+    await w.launcher.click();
+    await expect(w.step).toBeVisible();
+    const box = (await w.panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    const overflow = await w.panel.evaluate((e) => e.scrollWidth - e.clientWidth);
+    expect(overflow, 'no horizontal overflow inside the panel').toBeLessThanOrEqual(0);
+    await expect(w.next).toBeInViewport();
+  });
+});
