@@ -22,7 +22,7 @@ use crate::embed::{Command, Config};
 use crate::geometry::{place_panel, Placement};
 use crate::guide::{plan, targets, GuideAction, GuideState, Progress, Target};
 use crate::hooks::{use_commands, use_target};
-use crate::locale::{direction, negotiate, strings, Direction, UiStrings, ENGLISH, UI_LOCALES};
+use crate::locale::{direction, strings, ui_locale, Direction, UiStrings};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -100,8 +100,8 @@ pub async fn load_topic(
         .topic(topic)
         .and_then(|t| t.resolve(languages))
         .ok_or_else(|| {
-            let ui_locale = negotiate(languages, &UI_LOCALES, ENGLISH);
-            let wanted = format!("{}{ui_locale}/{topic}.md", config.content_base);
+            let wanted_locale = ui_locale(languages);
+            let wanted = format!("{}{wanted_locale}/{topic}.md", config.content_base);
             fail(
                 FailureKind::Missing,
                 format!("cannot find help topic file {wanted}: topic \"{topic}\" is not in {manifest_url} in any locale"),
@@ -132,7 +132,7 @@ pub async fn load_topic(
 
 /// The UI strings for a content locale (English for locales without UI strings).
 fn ui_strings(locale: &str) -> &'static UiStrings {
-    strings(&negotiate(&[locale], &UI_LOCALES, ENGLISH))
+    strings(&ui_locale(&[locale]))
 }
 
 /// Where the guide's progress is kept between pages: `topic` and `step:target`.
@@ -196,11 +196,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     Err(failure) => {
                         dom::console_error(&failure.detail);
-                        announce(
-                            &announced,
-                            &negotiate(&languages, &UI_LOCALES, ENGLISH),
-                            &topic,
-                        );
+                        announce(&announced, &ui_locale(&languages), &topic);
                         dom::dispatch(
                             "helpmark:error",
                             &[
@@ -290,7 +286,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let locale = match &loaded {
         Some(loaded) => loaded.entry.locale.clone(),
-        None => negotiate(&languages, &UI_LOCALES, ENGLISH),
+        None => ui_locale(&languages),
     };
 
     // Tell the host where the guide is, once the target is found or known to be missing.

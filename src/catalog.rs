@@ -6,7 +6,7 @@
 //! the user's languages. English is not a file: it is the English half of the newest
 //! localized revision of the topic.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::content::{parse_json, Json, Topic, View};
 use crate::locale::{self, ENGLISH};
@@ -14,14 +14,14 @@ use crate::locale::{self, ENGLISH};
 /// The manifest format version this build reads and writes.
 pub const MANIFEST_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Manifest {
     pub version: u32,
     pub topics: Vec<TopicEntry>,
 }
 
 /// One topic and the locales it can be read in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TopicEntry {
     /// File name without `.md`: `update-customer-account-info`.
     pub slug: String,
@@ -29,7 +29,7 @@ pub struct TopicEntry {
 }
 
 /// One readable locale of a topic.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LocaleEntry {
     pub locale: String,
     /// Path of the article, relative to the content base (`de-DE/topic.md`).
@@ -39,14 +39,14 @@ pub struct LocaleEntry {
     #[serde(skip_serializing)]
     pub compiled: String,
     /// Read the English halves of `path` instead of the translation.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub english: bool,
     pub title: String,
     /// `ms.date` as `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// `MT` or `HT`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub translation: Option<String>,
     pub steps: usize,
 }

@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use crate::app::{App, AppProps};
 use crate::dom::{self, ShadowHostGuard};
-use crate::locale::{negotiate, ENGLISH, UI_LOCALES};
 
 /// The topic used when the page names none.
 pub const DEFAULT_TOPIC: &str = "update-customer-account-info";
@@ -101,7 +100,7 @@ impl Config {
 
     /// The locale of the widget's own strings before (or without) a topic.
     pub fn ui_locale(&self) -> String {
-        negotiate(&self.languages, &UI_LOCALES, ENGLISH)
+        crate::locale::ui_locale(&self.languages)
     }
 }
 

@@ -127,6 +127,19 @@ fn usual_region(language: &str) -> Option<&'static str> {
     })
 }
 
+/// The locale of the widget's own strings for the user's ordered languages: the best of
+/// [`UI_LOCALES`], English otherwise.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(helpmark::locale::ui_locale(&["fr-CA"]), "fr-FR");
+/// assert_eq!(helpmark::locale::ui_locale(&["xx"]), "en-US");
+/// ```
+pub fn ui_locale<S: AsRef<str>>(languages: &[S]) -> String {
+    negotiate(languages, &UI_LOCALES, ENGLISH)
+}
+
 /// Reading direction of a locale's script.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
