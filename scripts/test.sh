@@ -8,6 +8,8 @@
 #   4 browser tests wasm-bindgen-test in headless Chromium (lib + tests/browser.rs)
 #   5 release build trunk build --release -> dist/ (+ gzip size report)
 #   6 e2e           Playwright against dist/ (tests/e2e)
+#   7 preview       Playwright against `trunk serve` (tests/serve): saving an article
+#                   under assets/help updates the writers' preview
 set -euo pipefail
 
 # shellcheck source=scripts/setup.sh
@@ -15,7 +17,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 
 TOTAL_START=$SECONDS
-TIERS=7
+TIERS=8
 TIER_NO=0
 
 fmt_secs() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
@@ -102,6 +104,10 @@ e2e() {
   ' "$ROOT/playwright-report/results.json" 2>/dev/null || true
 }
 
+serve_e2e() {
+  npx --no-install playwright test -c playwright.serve.config.ts
+}
+
 tier "setup (install missing tools)" ensure_all
 tool_versions() {
   echo "[setup] $(rustc --version)"
@@ -116,5 +122,6 @@ tier "browser tests: wasm-bindgen-test in headless Chromium" browser_tests
 tier "release build: trunk build --release" release_build
 size_report
 tier "e2e: playwright test (dist/ on 127.0.0.1:8090)" e2e
+tier "preview: playwright test under trunk serve (127.0.0.1:8092)" serve_e2e
 
 printf '\n==> all %d tiers passed in %s\n' "$TIERS" "$(fmt_secs $((SECONDS - TOTAL_START)))"

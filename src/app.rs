@@ -17,7 +17,7 @@ use yew::prelude::*;
 use crate::catalog::{parse_manifest, LocaleEntry};
 use crate::components::{Launcher, Panel, PanelBody, Spotlight};
 use crate::content::{decode_topic, Topic};
-use crate::dom::{self, Detail, TargetQuery, TargetStatus};
+use crate::dom::{self, Detail, Lookup, TargetQuery, TargetStatus};
 use crate::embed::{Command, Config};
 use crate::geometry::{place_panel, Placement};
 use crate::guide::{plan, targets, GuideAction, GuideState, Progress, Target};
@@ -149,14 +149,19 @@ fn stored_progress(stored: Option<&str>, topic: &str) -> Option<Progress> {
 /// What the current step points at, as a query for the page.
 fn target_query(topic: &Topic, guide: &GuideState) -> Option<TargetQuery> {
     let step = topic.steps.get(guide.step)?;
-    Some(match targets(step).get(guide.target)? {
+    targets(step).get(guide.target).map(query_of)
+}
+
+/// How to look for `target` on the page.
+fn query_of(target: &Target) -> TargetQuery {
+    match target {
         Target::Anchor(anchor) => TargetQuery::Anchor {
             key: anchor.key.clone(),
             localized: anchor.localized.clone(),
             english: anchor.english.clone(),
         },
         Target::Instruction(instruction) => TargetQuery::Instruction((*instruction).clone()),
-    })
+    }
 }
 
 #[component]
@@ -308,11 +313,27 @@ pub fn App(props: &AppProps) -> Html {
             guide.steps(),
             name.unwrap_or_default(),
             found,
+            // Again after a navigation: what is on the page has changed.
+            dom::page_url(),
         );
         let topic = (*topic).clone();
         let locale = locale.clone();
-        use_effect_with(detail, move |(open, step, steps, anchor, found)| {
+        let shown = loaded.as_ref().map(|l| l.topic.clone());
+        use_effect_with(detail, move |(open, step, steps, anchor, found, _)| {
             if let (true, Some(found)) = (*open, *found) {
+                // The step's targets that are not on this page at all (for writers'
+                // previews); a hidden one, like the item of a closed menu, is on it.
+                let missing: Vec<String> = shown
+                    .as_ref()
+                    .and_then(|topic| topic.steps.get(*step))
+                    .map(|s| {
+                        targets(s)
+                            .iter()
+                            .filter(|t| matches!(dom::find(&query_of(t)), Lookup::Missing))
+                            .map(|t| t.name().to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 dom::dispatch(
                     "helpmark:step",
                     &[
@@ -322,6 +343,7 @@ pub fn App(props: &AppProps) -> Html {
                         ("steps", Detail::Num(*steps as f64)),
                         ("anchor", Detail::Str(anchor)),
                         ("found", Detail::Bool(found)),
+                        ("missing", Detail::List(&missing)),
                     ],
                 );
             }

@@ -53,6 +53,13 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// The page's URL, hash included.
+pub fn page_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
 /// Resolves `relative` against the document's base URL.
 pub fn resolve_url(relative: &str) -> String {
     document()
@@ -300,6 +307,7 @@ pub enum Detail<'a> {
     Str(&'a str),
     Num(f64),
     Bool(bool),
+    List(&'a [String]),
 }
 
 /// Dispatches `name` on `document` with a `detail` object made of `fields`.
@@ -313,6 +321,11 @@ pub fn dispatch(name: &str, fields: &[(&str, Detail<'_>)]) {
             Detail::Str(s) => JsValue::from_str(s),
             Detail::Num(n) => JsValue::from_f64(*n),
             Detail::Bool(b) => JsValue::from_bool(*b),
+            Detail::List(items) => items
+                .iter()
+                .map(|item| JsValue::from_str(item))
+                .collect::<js_sys::Array>()
+                .into(),
         };
         let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &value);
     }

@@ -129,29 +129,7 @@ fn lint_command(args: &[String]) -> Result<ExitCode, String> {
         if !input.explicit && !starts_with_front_matter(&bytes) {
             continue;
         }
-        let path = display_path(&input.path);
-        let result = match String::from_utf8(bytes) {
-            Ok(source) => parse_topic(&source).map_err(|e| {
-                // The error's text without its own `line:column: ` prefix.
-                let text = e.to_string();
-                let position = format!("{}:{}: ", e.line, e.column);
-                Diagnostic {
-                    line: e.line,
-                    column: e.column,
-                    severity: Severity::Error,
-                    code: "not-a-topic",
-                    message: text.strip_prefix(&position).unwrap_or(&text).to_string(),
-                }
-            }),
-            Err(_) => Err(Diagnostic {
-                line: 1,
-                column: 1,
-                severity: Severity::Error,
-                code: "not-a-topic",
-                message: "not a UTF-8 text file".into(),
-            }),
-        };
-        parsed.push((path, result));
+        parsed.push((display_path(&input.path), parse_bytes(bytes)));
     }
 
     let known: Vec<String> = parsed
@@ -237,6 +215,31 @@ fn lint_command(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Parses a file's bytes as an article; why it is not one, as an error diagnostic.
+fn parse_bytes(bytes: Vec<u8>) -> Result<Topic, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(source) => parse_topic(&source).map_err(|e| {
+            // The error's text without its own `line:column: ` prefix.
+            let text = e.to_string();
+            let position = format!("{}:{}: ", e.line, e.column);
+            Diagnostic {
+                line: e.line,
+                column: e.column,
+                severity: Severity::Error,
+                code: "not-a-topic",
+                message: text.strip_prefix(&position).unwrap_or(&text).to_string(),
+            }
+        }),
+        Err(_) => Err(Diagnostic {
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            code: "not-a-topic",
+            message: "not a UTF-8 text file".into(),
+        }),
+    }
 }
 
 fn plural(n: usize) -> &'static str {
@@ -336,8 +339,14 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
         _ => return Err(INDEX_USAGE.into()),
     };
     let Scan { articles, failures } = read_articles(&dir)?;
-    for failure in &failures {
-        eprintln!("{failure}");
+    for (relative, d) in &failures {
+        eprintln!(
+            "{}:{}:{}: {}",
+            display_path(&dir.join(relative)),
+            d.line,
+            d.column,
+            d.message
+        );
     }
     let json = build_manifest(&articles).to_json();
     match out {
@@ -358,6 +367,7 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
                 std::fs::write(&compiled, helpmark::content::encode_topic(topic))
                     .map_err(|e| format!("{}: {e}", compiled.display()))?;
             }
+            write_preview(base, &articles, &failures)?;
             eprintln!(
                 "helpmark: indexed {} articles into {} and compiled them beside it",
                 articles.len(),
@@ -377,8 +387,74 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
 struct Scan {
     /// `(path relative to the folder, topic)`.
     articles: Vec<(String, Topic)>,
-    /// One message per file that is not a readable article.
-    failures: Vec<String>,
+    /// `(path relative to the folder, why it is not a readable article)`.
+    failures: Vec<(String, Diagnostic)>,
+}
+
+/// What the writers' preview on the demo portal reads, beside the manifest:
+/// `preview.json` (every file under the content folder with its diagnostic counts, and
+/// why a file could not be indexed) and, per article, `<locale>/<topic>.preview.json`
+/// (its lint diagnostics and its segments side by side). The widget never reads them.
+fn write_preview(
+    base: &Path,
+    articles: &[(String, Topic)],
+    failures: &[(String, Diagnostic)],
+) -> Result<(), String> {
+    let write = |path: PathBuf, value: Value| -> Result<(), String> {
+        std::fs::write(&path, value.to_string() + "\n")
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let known: Vec<String> = articles
+        .iter()
+        .map(|(path, _)| topic_slug(path))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut files = Vec::new();
+    for (relative, topic) in articles {
+        let diagnostics = lint(relative, topic, &known);
+        let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+        files.push(json!({
+            "path": relative,
+            "topic": topic_slug(relative),
+            "error": count(Severity::Error),
+            "warning": count(Severity::Warning),
+            "info": count(Severity::Info),
+        }));
+        let segments: Vec<Value> = topic
+            .segments
+            .iter()
+            .map(|s| {
+                json!({
+                    "id": s.id,
+                    "line": s.line,
+                    "localized": topic.plain_text(&s.localized, View::Localized),
+                    "english": topic.plain_text(&s.english, View::English),
+                })
+            })
+            .collect();
+        let stem = relative.strip_suffix(".md").unwrap_or(relative);
+        write(
+            base.join(format!("{stem}.preview.json")),
+            json!({
+                "path": relative,
+                "diagnostics": diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+                "segments": segments,
+            }),
+        )?;
+    }
+    for (relative, d) in failures {
+        files.push(json!({
+            "path": relative,
+            "topic": topic_slug(relative),
+            "error": 1,
+            "warning": 0,
+            "info": 0,
+            "failure": diagnostic_json(d),
+        }));
+    }
+    files.sort_by(|a, b| a["path"].as_str().cmp(&b["path"].as_str()));
+    write(base.join("preview.json"), json!({ "files": files }))
 }
 
 /// Parses the articles in the locale folders of `dir`.
@@ -403,16 +479,19 @@ fn read_articles(dir: &Path) -> Result<Scan, String> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let source = match std::fs::read_to_string(&file) {
-            Ok(s) => s,
-            Err(e) => {
-                failures.push(format!("{}: {e}", file.display()));
-                continue;
-            }
+        let parsed = match std::fs::read(&file) {
+            Ok(bytes) => parse_bytes(bytes),
+            Err(e) => Err(Diagnostic {
+                line: 1,
+                column: 1,
+                severity: Severity::Error,
+                code: "not-a-topic",
+                message: e.to_string(),
+            }),
         };
-        match parse_topic(&source) {
+        match parsed {
             Ok(topic) => articles.push((relative, topic)),
-            Err(e) => failures.push(format!("{}:{e}", file.display())),
+            Err(failure) => failures.push((relative, failure)),
         }
     }
     Ok(Scan { articles, failures })

@@ -45,6 +45,8 @@ impl Instruction {
     /// assert!(i.matches_key("customer-list"));
     /// assert!(i.matches_key("customers-list"));
     /// assert!(!i.matches_key("account"));
+    /// // One word is a bold term's key (the Customers menu item), not a description.
+    /// assert!(!i.matches_key("customers"));
     /// ```
     pub fn new(position: usize, english: &str) -> Instruction {
         let words = english
@@ -67,8 +69,11 @@ impl Instruction {
                 .to_string()
         };
         let words: Vec<String> = self.words.iter().map(|w| stem(w)).collect();
-        let mut parts = key.split('-').filter(|p| !p.is_empty()).peekable();
-        parts.peek().is_some() && parts.all(|p| words.contains(&stem(&p.to_lowercase())))
+        let parts: Vec<&str> = key.split('-').filter(|p| !p.is_empty()).collect();
+        parts.len() > 1
+            && parts
+                .iter()
+                .all(|p| words.contains(&stem(&p.to_lowercase())))
     }
 }
 

@@ -1,0 +1,57 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * The writers' preview under `trunk serve` (tests/serve/): Trunk builds in debug mode
+ * into target/preview-dist, watches assets/help, and reloads the page after a rebuild.
+ * One worker: the tests write articles under assets/help (and remove them again).
+ *
+ * Browser: Debian's Chromium, as in playwright.config.ts.
+ */
+
+const PORT = 8092;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/serve',
+  outputDir: 'test-results/serve',
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  timeout: 240_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'playwright-report/serve-results.json' }]],
+  use: {
+    baseURL: BASE_URL,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `trunk serve --offline --address 127.0.0.1 --port ${PORT} --dist target/preview-dist`,
+    url: `${BASE_URL}/`,
+    reuseExistingServer: false,
+    // The first debug build of the WebAssembly on a fresh clone.
+    timeout: 600_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
