@@ -4,6 +4,7 @@
  * Escape closes, the arrow keys move between steps, step changes are announced in a
  * polite live region, and each step's English source is one accessible button away.
  */
+import * as path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openPortal, widget } from './support';
 
@@ -151,5 +152,42 @@ test.describe('narrow screen', () => {
     const overflow = await w.panel.evaluate((e) => e.scrollWidth - e.clientWidth);
     expect(overflow, 'no horizontal overflow inside the panel').toBeLessThanOrEqual(0);
     await expect(w.next).toBeInViewport();
+  });
+});
+
+test.describe('200 % zoom', () => {
+  // A 1280 × 720 window at 200 % zoom: a 640 × 360 CSS viewport with two device pixels
+  // per CSS pixel (WCAG 1.4.4 and 1.4.10).
+  test.use({ locale: 'de-DE', viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+
+  test('the panel reflows at every step: inside the window, its buttons reachable', async ({ page }, testInfo) => {
+    const { widget: w } = await openPortal(page, '/');
+    await w.launcher.click();
+    await expect(w.step).toBeVisible();
+    await page.screenshot({ path: path.join(testInfo.project.outputDir, 'screenshots', 'zoom-200-de-DE.png'), animations: 'disabled' });
+    for (let n = 1; n <= 3; n++) {
+      await expect(w.progress).toHaveText(`Schritt ${n} von 3`);
+      const box = (await w.panel.boundingBox())!;
+      expect(box.x, `step ${n}: left edge`).toBeGreaterThanOrEqual(0);
+      expect(box.y, `step ${n}: top edge`).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, `step ${n}: right edge`).toBeLessThanOrEqual(640);
+      expect(box.y + box.height, `step ${n}: bottom edge`).toBeLessThanOrEqual(360);
+      const overflow = await w.panel.evaluate((e) => e.scrollWidth - e.clientWidth);
+      expect(overflow, `step ${n}: no horizontal overflow`).toBeLessThanOrEqual(0);
+      await expect(w.close).toBeInViewport();
+      await expect(w.next).toBeInViewport();
+      // The step text can be scrolled into view inside the panel, and then nothing
+      // covers it (not the buttons, not the header).
+      await w.step.scrollIntoViewIfNeeded();
+      await expect(w.step).toBeInViewport();
+      const uncovered = await w.step.evaluate((step) => {
+        const r = step.getBoundingClientRect();
+        const root = step.getRootNode() as ShadowRoot;
+        const hit = root.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 8));
+        return !!hit && step.contains(hit);
+      });
+      expect(uncovered, `step ${n}: the step text is not covered`).toBe(true);
+      if (n < 3) await w.next.click();
+    }
   });
 });
