@@ -306,6 +306,101 @@ fn index_prints_the_manifest_of_the_demo_topics() {
 }
 
 #[test]
+fn index_out_writes_the_writers_preview_beside_the_manifest() {
+    // Arrange: two articles and a file that is not one.
+    let dir = scratch("preview");
+    let help = dir.join("help");
+    for locale in ["de-DE", "es-ES"] {
+        std::fs::create_dir_all(help.join(locale)).unwrap();
+        std::fs::copy(
+            root().join(CORPUS).join(locale).join(SEED),
+            help.join(locale).join(SEED),
+        )
+        .unwrap();
+    }
+    std::fs::write(help.join("de-DE/broken.md"), "title: no front matter\n").unwrap();
+    let out = dir.join("out/manifest.json");
+
+    // Act
+    let output = helpmark(&[
+        "index",
+        help.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+
+    // Assert: the broken file fails the run, by name and position, but nothing else is lost.
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("de-DE/broken.md:1:1: not a help topic"),
+        "{}",
+        stderr(&output)
+    );
+    let read = |path: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out").join(path)).unwrap()).unwrap()
+    };
+    let manifest = read("manifest.json");
+    let slugs: Vec<&str> = manifest["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs, ["update-customer-account-info"]);
+
+    // Every file, with its counts; the broken one with why.
+    let files = read("preview.json");
+    let files = files["files"].as_array().unwrap();
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        [
+            "de-DE/broken.md",
+            "de-DE/update-customer-account-info.md",
+            "es-ES/update-customer-account-info.md"
+        ]
+    );
+    assert_eq!(files[0]["failure"]["code"], "not-a-topic");
+    assert_eq!(files[0]["failure"]["severity"], "error");
+    assert!(files[1].get("failure").is_none());
+
+    // Per article: exactly what `helpmark lint` says of it, and its segments side by side.
+    let preview = read("de-DE/update-customer-account-info.preview.json");
+    let lint = helpmark(&["lint", "--json", help.to_str().unwrap()]);
+    let lint: Value = serde_json::from_str(&stdout(&lint)).unwrap();
+    let linted = lint["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("de-DE/update-customer-account-info.md")
+        })
+        .unwrap();
+    assert_eq!(preview["diagnostics"], linted["diagnostics"]);
+    assert!(!preview["diagnostics"].as_array().unwrap().is_empty());
+    assert_eq!(
+        files[1]["info"].as_u64().unwrap() + files[1]["warning"].as_u64().unwrap(),
+        preview["diagnostics"].as_array().unwrap().len() as u64
+    );
+    let segments = preview["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 11);
+    assert_eq!(segments[0]["line"], 19);
+    assert_eq!(segments[0]["english"], "Update customer account info");
+    assert_eq!(
+        segments[0]["localized"],
+        "Aktualisieren der Kundenkontoinformationen"
+    );
+    // Plain text: no Markdown, no markup of the format.
+    assert!(segments.iter().all(|s| {
+        let text = format!("{}{}", s["localized"], s["english"]);
+        !text.contains("**") && !text.contains("<span")
+    }));
+}
+
+#[test]
 fn show_of_a_missing_file_exits_2_and_names_it() {
     let output = helpmark(&["show", "assets/help/xx-XX/none.md"]);
     assert_eq!(output.status.code(), Some(2));
