@@ -29,6 +29,8 @@ pub struct AppProps {
     pub config: Rc<Config>,
     /// The widget's element on the page: commands from the host page arrive there.
     pub host: web_sys::Element,
+    /// Focus the help icon once drawn (the loader's placeholder icon had the focus).
+    pub refocus: bool,
 }
 
 /// A topic ready to read.
@@ -179,6 +181,12 @@ pub fn App(props: &AppProps) -> Html {
     });
     // The locale announced last: `helpmark:ready` the first time, `helpmark:locale` after.
     let announced = use_mut_ref(|| None::<String>);
+    // Focus follows the user: into the panel when they open it, back to the help icon
+    // when they close it (never on a resumed page load, which must not steal focus), and
+    // onto the help icon at once when it replaces a focused placeholder of the loader.
+    let launcher_ref = use_node_ref();
+    let title_ref = use_node_ref();
+    let focus_request = use_mut_ref(|| props.refocus.then_some(false));
     {
         let content = content.setter();
         let guide = guide.dispatcher();
@@ -219,14 +227,35 @@ pub fn App(props: &AppProps) -> Html {
     {
         let guide = guide.dispatcher();
         let (topic, languages, content) = (topic.clone(), languages.clone(), content.clone());
+        // Opened from the host while the help icon has the focus (the loader's placeholder
+        // was activated from the keyboard): focus goes into the panel, as on a click.
+        let focus_on_open = {
+            let (launcher_ref, focus_request) = (launcher_ref.clone(), focus_request.clone());
+            move || {
+                // Or about to have it: the open queued by the loader can arrive before the
+                // effect that focuses the new icon has run.
+                let pending = *focus_request.borrow() == Some(false);
+                if pending
+                    || launcher_ref
+                        .cast::<web_sys::Element>()
+                        .is_some_and(|l| dom::has_focus(&l))
+                {
+                    *focus_request.borrow_mut() = Some(true);
+                }
+            }
+        };
         let on_command = Callback::from(move |command: Command| match command {
             Command::Open(Some(slug)) if slug != *topic => {
+                focus_on_open();
                 guide.dispatch(GuideAction::Loaded { plan: Vec::new() });
                 guide.dispatch(GuideAction::Open);
                 content.set(Content::Loading);
                 topic.set(slug);
             }
-            Command::Open(_) => guide.dispatch(GuideAction::Open),
+            Command::Open(_) => {
+                focus_on_open();
+                guide.dispatch(GuideAction::Open)
+            }
             Command::Close => guide.dispatch(GuideAction::Close),
             Command::Next => guide.dispatch(GuideAction::Next),
             Command::Back => guide.dispatch(GuideAction::Back),
@@ -404,11 +433,6 @@ pub fn App(props: &AppProps) -> Html {
         (Some(_), TargetStatus::Missing) => Some(s.not_on_page),
         _ => None,
     };
-    // Focus follows the user: into the panel when they open it, back to the help icon
-    // when they close it (never on a resumed page load, which must not steal focus).
-    let launcher_ref = use_node_ref();
-    let title_ref = use_node_ref();
-    let focus_request = use_mut_ref(|| None::<bool>);
     {
         let (launcher_ref, title_ref, focus_request) = (
             launcher_ref.clone(),

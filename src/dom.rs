@@ -53,6 +53,16 @@ pub fn query_param(name: &str) -> Option<String> {
         .get(name)
 }
 
+/// Whether `element` has the focus within its document or shadow root.
+pub fn has_focus(element: &Element) -> bool {
+    let root = element.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => document().and_then(|d| d.active_element()),
+    };
+    active.as_ref() == Some(element)
+}
+
 /// The page's URL, hash included.
 pub fn page_url() -> String {
     window()
@@ -156,6 +166,8 @@ pub const HOST_ATTRIBUTE: &str = "data-helpmark-host";
 pub struct ShadowHostGuard {
     host: Element,
     mount: Element,
+    /// The loader's placeholder icon had the keyboard focus when the widget took over.
+    had_focus: bool,
 }
 
 impl ShadowHostGuard {
@@ -199,7 +211,11 @@ impl ShadowHostGuard {
             .ok_or_else(|| JsValue::from_str("no document element"))?
             .append_child(&host)?;
         let _ = host.unchecked_ref::<web_sys::HtmlElement>().show_popover();
-        Ok(ShadowHostGuard { host, mount })
+        Ok(ShadowHostGuard {
+            host,
+            mount,
+            had_focus: false,
+        })
     }
 
     /// Takes over the host element the loader (`helpmark.js`) made: its shadow root
@@ -208,9 +224,21 @@ impl ShadowHostGuard {
         let host = document()?
             .query_selector(&format!("[{HOST_ATTRIBUTE}]"))
             .ok()??;
-        let mount = host.shadow_root()?.query_selector(".hm-root").ok()??;
+        let shadow = host.shadow_root()?;
+        let mount = shadow.query_selector(".hm-root").ok()??;
+        let had_focus = shadow.active_element().is_some();
         mount.set_text_content(None);
-        Some(ShadowHostGuard { host, mount })
+        Some(ShadowHostGuard {
+            host,
+            mount,
+            had_focus,
+        })
+    }
+
+    /// Whether the loader's placeholder icon had the keyboard focus: the widget's own
+    /// icon takes it over, so that a keyboard user does not lose their place.
+    pub fn had_focus(&self) -> bool {
+        self.had_focus
     }
 
     /// The element inside the shadow root that the Yew app renders into.

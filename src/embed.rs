@@ -180,6 +180,7 @@ pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
     let props = AppProps {
         config: Rc::new(config),
         host: host.host(),
+        refocus: host.had_focus(),
     };
     let app = yew::Renderer::<App>::with_root_and_props(host.mount(), props).render();
     Ok(Widget { _host: host, app })

@@ -144,6 +144,60 @@ test.describe('loading on first use', () => {
   });
 });
 
+test.describe('keyboard focus while the code loads', () => {
+  /** The class of the element focused inside the widget's shadow root ('' when none). */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const host = document.querySelector('[data-helpmark-host]');
+      const active = host?.shadowRoot?.activeElement;
+      return document.activeElement === host && active ? active.className : '';
+    });
+
+  test('the focus stays on the help icon when the widget replaces the placeholder', async ({ page }) => {
+    // Arrange
+    const seen = await observe(page);
+    const w = embed(page);
+    await page.goto(PAGE);
+    await expect(w.launcher).toBeVisible();
+    const placeholder = await w.launcher.elementHandle();
+
+    // Act: focus the placeholder icon (which starts the load); wait for the widget's own.
+    await w.launcher.focus();
+    expect(
+      await placeholder!.evaluate((e) => (e.getRootNode() as ShadowRoot).activeElement === e),
+      'the placeholder icon has the focus',
+    ).toBe(true);
+    await expect.poll(() => seen.wasm.length).toBe(1);
+    await expect.poll(() => placeholder!.evaluate((e) => e.isConnected), { message: 'placeholder replaced' }).toBe(false);
+
+    // Assert: the new icon has the focus; Enter opens the panel and focus moves into it.
+    await expect.poll(() => focused(page)).toBe('hm-launcher');
+    await page.keyboard.press('Enter');
+    await expect(w.panel).toBeVisible();
+    await expect.poll(() => focused(page)).toBe('hm-title');
+  });
+
+  test('Enter on the placeholder opens the panel once loaded, with the focus in it', async ({ page }) => {
+    // Arrange
+    await observe(page);
+    const w = embed(page);
+    await page.goto(PAGE);
+    await expect(w.launcher).toBeVisible();
+
+    // Act: activate the placeholder from the keyboard before any code is loaded.
+    await w.launcher.focus();
+    await page.keyboard.press('Enter');
+
+    // Assert
+    await expect(w.panel).toBeVisible();
+    await expectText(w.title, EN.title, 'topic title (en-US)');
+    await expect.poll(() => focused(page)).toBe('hm-title');
+    await page.keyboard.press('Escape');
+    await expect(w.panel).toHaveCount(0);
+    await expect.poll(() => focused(page)).toBe('hm-launcher');
+  });
+});
+
 test.describe('window.helpmark before the code loaded', () => {
   test('runs calls made before the code loaded and reports open, close, step and locale to the host', async ({
     page,
