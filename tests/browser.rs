@@ -306,6 +306,64 @@ async fn targets_inside_same_origin_iframes_are_found_at_their_place_on_the_page
 }
 
 #[wasm_bindgen_test]
+async fn using_a_target_inside_a_same_origin_iframe_advances_and_stops_when_dropped() {
+    // Arrange: the element is in a frame, whose events never reach the top document.
+    let f = Fixture::new(r#"<iframe id="use-frame" width="300" height="120"></iframe>"#);
+    let frame: web_sys::HtmlIFrameElement =
+        f.0.query_selector("#use-frame")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+    let inner = frame.content_document().expect("same-origin about:blank");
+    inner
+        .body()
+        .unwrap()
+        .set_inner_html(r#"<button data-help-target="t-frame-use">Use</button><div role="button" tabindex="0" data-help-target="t-frame-key">Key</div>"#);
+    let activations: Rc<RefCell<u32>> = Rc::default();
+    let start = |key: &str| {
+        let activations = activations.clone();
+        TargetTracker::start(
+            anchor(key, None, "x"),
+            |_| {},
+            move || *activations.borrow_mut() += 1,
+        )
+        .unwrap()
+    };
+    let tracker = start("t-frame-use");
+    settle().await;
+    let button: web_sys::HtmlElement = inner
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+
+    // Act
+    button.click();
+
+    // Assert
+    assert_eq!(
+        *activations.borrow(),
+        1,
+        "a click inside the frame is a use"
+    );
+    drop(tracker);
+    button.click();
+    assert_eq!(*activations.borrow(), 1, "no activation after drop");
+
+    // Enter on an element that does not turn it into a click, inside the frame.
+    let _tracker = start("t-frame-key");
+    settle().await;
+    let div = inner.query_selector("div").unwrap().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    div.dispatch_event(&event).unwrap();
+    assert_eq!(*activations.borrow(), 2, "Enter inside the frame is a use");
+}
+
+#[wasm_bindgen_test]
 async fn the_tracker_finds_a_late_element_follows_it_and_stops_when_dropped() {
     // Arrange
     let f = Fixture::new(r#"<div id="late-parent"></div>"#);

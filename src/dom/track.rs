@@ -6,7 +6,9 @@
 //! - a `ResizeObserver` on the element, a `MutationObserver` on the document (layout
 //!   changes, and elements that appear later: no polling);
 //! - a capture-phase `click` listener (and Enter or Space on elements that do not turn
-//!   those into clicks): using the highlighted element advances the guide.
+//!   those into clicks): using the highlighted element advances the guide;
+//! - for an element inside a same-origin frame, the same scroll, click and key listeners
+//!   on that frame's window and document, whose events never reach the top document.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -56,6 +58,10 @@ struct Inner {
     frame: Option<i32>,
     on_frame: Option<Closure<dyn FnMut()>>,
     resize: Option<web_sys::ResizeObserver>,
+    on_activate: Rc<dyn Fn()>,
+    /// The document of a same-origin frame the element is in, with the listeners that
+    /// hear its use (and its scrolling) there: events inside a frame never reach ours.
+    framed: Option<(web_sys::Document, [EventListener; 3])>,
     on_status: Box<dyn Fn(TargetStatus)>,
 }
 
@@ -77,6 +83,8 @@ impl TargetTracker {
             frame: None,
             on_frame: None,
             resize: None,
+            on_activate: Rc::new(on_activate),
+            framed: None,
             on_status: Box::new(on_status),
         }));
         let weak = Rc::downgrade(&inner);
@@ -91,41 +99,15 @@ impl TargetTracker {
         inner.borrow_mut().resize =
             web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
 
-        let passive_capture = EventListenerOptions {
-            phase: EventListenerPhase::Capture,
-            passive: true,
-        };
-        let on_activate = Rc::new(on_activate);
+        let [scroll, click, keydown] = use_listeners(&window, &document, &weak);
         let listeners = vec![
-            EventListener::new_with_options(&window, "scroll", passive_capture, {
-                let weak = weak.clone();
-                move |_| schedule(&weak)
-            }),
+            scroll,
             EventListener::new(&window, "resize", {
                 let weak = weak.clone();
                 move |_| schedule(&weak)
             }),
-            EventListener::new_with_options(&document, "click", passive_capture, {
-                let weak = weak.clone();
-                let on_activate = on_activate.clone();
-                move |event| {
-                    if hits_target(&weak, event) {
-                        on_activate();
-                    }
-                }
-            }),
-            EventListener::new_with_options(&document, "keydown", passive_capture, {
-                let weak = weak.clone();
-                move |event| {
-                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    let activating = key.key() == "Enter" || key.key() == " ";
-                    if activating && hits_target(&weak, event) && !clicks_on_its_own(&weak) {
-                        on_activate();
-                    }
-                }
-            }),
+            click,
+            keydown,
         ];
         let on_mutation: Closure<dyn FnMut()> = Closure::new({
             let weak = weak.clone();
@@ -171,6 +153,72 @@ impl Drop for TargetTracker {
     }
 }
 
+/// The capture-phase listeners of a window and its document: scrolling (anywhere in it)
+/// schedules a measurement; a click on the element, or Enter or Space on one that does not
+/// turn them into a click, is a use of it.
+fn use_listeners(
+    window: &web_sys::EventTarget,
+    document: &web_sys::EventTarget,
+    weak: &Weak<RefCell<Inner>>,
+) -> [EventListener; 3] {
+    let passive_capture = EventListenerOptions {
+        phase: EventListenerPhase::Capture,
+        passive: true,
+    };
+    let activate = |weak: &Weak<RefCell<Inner>>| {
+        let on_activate = weak
+            .upgrade()
+            .map(|inner| inner.borrow().on_activate.clone());
+        if let Some(on_activate) = on_activate {
+            on_activate();
+        }
+    };
+    [
+        EventListener::new_with_options(window, "scroll", passive_capture, {
+            let weak = weak.clone();
+            move |_| schedule(&weak)
+        }),
+        EventListener::new_with_options(document, "click", passive_capture, {
+            let weak = weak.clone();
+            move |event| {
+                if hits_target(&weak, event) {
+                    activate(&weak);
+                }
+            }
+        }),
+        EventListener::new_with_options(document, "keydown", passive_capture, {
+            let weak = weak.clone();
+            move |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                let activating = key.key() == "Enter" || key.key() == " ";
+                if activating && hits_target(&weak, event) && !clicks_on_its_own(&weak) {
+                    activate(&weak);
+                }
+            }
+        }),
+    ]
+}
+
+/// Listens in the frame `element` is in, if it is in one (and not already).
+fn listen_in_frame(inner: &mut Inner, element: &Element, weak: &Weak<RefCell<Inner>>) {
+    let Some(document) = element.owner_document() else {
+        return;
+    };
+    let top = web_sys::window().and_then(|w| w.document());
+    if top.as_ref() == Some(&document) || inner.framed.as_ref().is_some_and(|(d, _)| *d == document)
+    {
+        return;
+    }
+    inner.framed = document.default_view().map(|frame_window| {
+        (
+            document.clone(),
+            use_listeners(&frame_window, &document, weak),
+        )
+    });
+}
+
 /// Asks for one measurement in the next animation frame (many events, one read).
 fn schedule(weak: &Weak<RefCell<Inner>>) {
     let Some(inner) = weak.upgrade() else { return };
@@ -199,6 +247,7 @@ fn measure(weak: &Weak<RefCell<Inner>>) {
             Some(rect) => found(rect),
             None => match find(&inner.query) {
                 Lookup::Found(element) => {
+                    listen_in_frame(&mut inner, &element, weak);
                     if let Some(resize) = &inner.resize {
                         resize.disconnect();
                         resize.observe(&element);
