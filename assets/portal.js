@@ -1903,6 +1903,10 @@
         setError(item, key);
         return !!key;
       });
+      // In the order the controls appear, whatever order they were registered in.
+      bad.sort(function (a, b) {
+        return a.input.compareDocumentPosition(b.input) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      });
       if (!bad.length) {
         summary.hidden = true;
         return true;
@@ -2078,9 +2082,10 @@
                 );
               })
             )
-          ),
-      content
-    ];
+          )
+    ]
+      .concat(content)
+      .filter(Boolean);
   }
 
   function viewNewAccount() {
