@@ -145,7 +145,8 @@
       'perm.allow': 'Allow customer to purchase',
       'perm.on': 'On',
       'perm.off': 'Off',
-      'perm.needsOwner': 'Requires the Owner role for the subscription.'
+      'perm.needsOwner': 'Requires the Owner role for the subscription.',
+      'new.requiredNote': 'Fields marked * are required.'
     },
     'de-DE': {
       'page.title': 'Partner Center – Helpmark-Demo',
@@ -271,7 +272,8 @@
       'perm.allow': 'Kauf durch Kunden zulassen',
       'perm.on': 'Ein',
       'perm.off': 'Aus',
-      'perm.needsOwner': 'Erfordert die Rolle „Besitzer“ für das Abonnement.'
+      'perm.needsOwner': 'Erfordert die Rolle „Besitzer“ für das Abonnement.',
+      'new.requiredNote': 'Mit * markierte Felder sind Pflichtfelder.'
     },
     'es-ES': {
       'page.title': 'Centro de partners – demo de Helpmark',
@@ -397,7 +399,8 @@
       'perm.allow': 'Permitir que el cliente compre',
       'perm.on': 'Activado',
       'perm.off': 'Desactivado',
-      'perm.needsOwner': 'Requiere el rol de propietario en la suscripción.'
+      'perm.needsOwner': 'Requiere el rol de propietario en la suscripción.',
+      'new.requiredNote': 'Los campos marcados con * son obligatorios.'
     },
     'ru-RU': {
       'page.title': 'Центр партнеров – демо Helpmark',
@@ -523,7 +526,8 @@
       'perm.allow': 'Разрешить клиенту покупать',
       'perm.on': 'Вкл.',
       'perm.off': 'Выкл.',
-      'perm.needsOwner': 'Требуется роль владельца для подписки.'
+      'perm.needsOwner': 'Требуется роль владельца для подписки.',
+      'new.requiredNote': 'Поля, отмеченные *, обязательны для заполнения.'
     },
     'sv-SE': {
       'page.title': 'Partnercenter – Helpmark-demo',
@@ -649,7 +653,8 @@
       'perm.allow': 'Tillåt kunden att köpa',
       'perm.on': 'På',
       'perm.off': 'Av',
-      'perm.needsOwner': 'Kräver rollen Ägare för prenumerationen.'
+      'perm.needsOwner': 'Kräver rollen Ägare för prenumerationen.',
+      'new.requiredNote': 'Fält markerade med * är obligatoriska.'
     },
     'zh-CN': {
       'page.title': '合作伙伴中心 – Helpmark 演示',
@@ -775,7 +780,8 @@
       'perm.allow': '允许客户购买',
       'perm.on': '开',
       'perm.off': '关',
-      'perm.needsOwner': '需要该订阅的所有者角色。'
+      'perm.needsOwner': '需要该订阅的所有者角色。',
+      'new.requiredNote': '标有 * 的字段为必填字段。'
     }
   };
 
@@ -2177,13 +2183,13 @@
       'form',
       { class: 'form', novalidate: true, 'aria-labelledby': 'new-title', onsubmit: onSubmit },
       checks.summary,
-      h('p', { class: 'muted' }, t('edit.allRequired')),
+      h('p', { class: 'muted' }, t('new.requiredNote')),
       company,
       verification,
       contact,
       h(
         'div',
-        { class: 'field' },
+        { class: 'field field-narrow' },
         h('label', { for: 'n-reseller', class: 'label' }, t('new.reseller')),
         h('p', { id: 'n-reseller-hint', class: 'field-hint' }, t('new.resellerHint')),
         reseller
