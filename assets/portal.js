@@ -2,7 +2,8 @@
  * Helpmark demo host page: a fictional, framework-free mock of a partner
  * portal's customer area. It is the page the Helpmark widget is embedded in.
  *
- * - Hash routes (#/, #/customers, #/customers/<id>, .../account, .../account/edit, ...).
+ * - Hash routes (#/, #/customers, #/customers/<id>, .../account, .../account/edit, ...,
+ *   and the "Add customer" wizard #/customers/new/{account-info,subscriptions,review,done}).
  * - Labels localized in en-US, de-DE, es-ES, ru-RU, sv-SE, zh-CN. The locale is chosen
  *   by the widget, which announces it with `helpmark:ready` / `helpmark:locale` events
  *   on `document` (detail: { locale, dir }). English until then.
@@ -90,7 +91,62 @@
       'customerNotFound.title': 'Customer not found',
       'customerNotFound.text': 'There’s no customer with this ID.',
       'customerNotFound.back': 'Back to the customer list',
-      'footer.text': 'Fictional demo portal, not affiliated with Microsoft.'
+      'footer.text': 'Fictional demo portal, not affiliated with Microsoft.',
+      'customers.search': 'Search by company name or domain',
+      'customers.results': 'Customers shown: {count} of {total}',
+      'customers.add': 'Add customer',
+      'col.details': 'Details',
+      'customers.expand': 'Details for {name}',
+      'customers.quickLinks': 'Quick links',
+      'new.progress': 'Steps to add a customer',
+      'new.accountInfo': 'Account info',
+      'new.review': 'Review',
+      'new.domain': 'Domain name',
+      'new.domainHint': 'For example contoso.onmicrosoft.com',
+      'new.primaryContact': 'Primary contact',
+      'new.verification': 'Customer verification',
+      'new.verificationIntro': 'To avoid delays in verification, confirm that:',
+      'new.checkLegalName': 'The company name is the exact legal name in the official documents',
+      'new.checkAcronyms': 'The name has no acronyms or short forms',
+      'new.checkTestNames': 'No test names are used',
+      'new.checkAddress': 'The address is complete and exact (street, city, state, country, postal code)',
+      'new.reseller': 'Indirect reseller',
+      'new.resellerHint': 'For indirect providers: the reseller to associate with this customer’s subscriptions.',
+      'new.resellerNone': 'None (direct sale)',
+      'new.agreement': 'Microsoft Customer Agreement',
+      'new.agreementAccepted': 'The customer has accepted and signed the latest Microsoft Customer Agreement',
+      'new.consentTitle': 'How to confirm consent',
+      'new.consentText': 'Ask the person who signs for the customer to accept the agreement, then record the acceptance here.',
+      'new.accepted': 'Accepted',
+      'new.nextSubscriptions': 'Next: Subscriptions',
+      'new.subsIntro': 'Select the offers the customer wants to buy and enter the number of licenses.',
+      'new.offers': 'Offers',
+      'new.licenses': 'Licenses',
+      'new.nextReview': 'Next: Review',
+      'new.back': 'Back',
+      'new.reviewIntro': 'Check your entries, then select Submit if the information is correct.',
+      'new.doneTitle': 'Customer added',
+      'new.doneText': '{name} is now in your customer list.',
+      'new.done': 'Done',
+      'err.domain': 'Enter a domain name such as contoso.onmicrosoft.com.',
+      'err.agreement': 'The customer must accept the Microsoft Customer Agreement.',
+      'err.offer': 'Select at least one offer.',
+      'err.licenses': 'Enter a whole number of licenses, 1 or more.',
+      'perm.title': 'Customer permissions',
+      'perm.azure': 'Azure reservations',
+      'perm.intro': 'Customers can buy Azure reservations themselves when they have an Azure plan subscription you purchased for them and the Owner role for it.',
+      'perm.subscription': 'Azure subscription',
+      'perm.subscriptionId': 'Subscription ID',
+      'perm.noAzure': 'This customer has no Azure plan subscription.',
+      'perm.role': 'Customer’s role for this subscription',
+      'role.owner': 'Owner',
+      'role.contributor': 'Contributor',
+      'role.reader': 'Reader',
+      'perm.allow': 'Allow customer to purchase',
+      'perm.on': 'On',
+      'perm.off': 'Off',
+      'perm.needsOwner': 'Requires the Owner role for the subscription.',
+      'new.requiredNote': 'Fields marked * are required.'
     },
     'de-DE': {
       'page.title': 'Partner Center – Helpmark-Demo',
@@ -162,7 +218,62 @@
       'customerNotFound.title': 'Kunde nicht gefunden',
       'customerNotFound.text': 'Es gibt keinen Kunden mit dieser ID.',
       'customerNotFound.back': 'Zurück zur Kundenliste',
-      'footer.text': 'Fiktives Demoportal, nicht mit Microsoft verbunden.'
+      'footer.text': 'Fiktives Demoportal, nicht mit Microsoft verbunden.',
+      'customers.search': 'Nach Firmenname oder Domäne suchen',
+      'customers.results': 'Angezeigte Kunden: {count} von {total}',
+      'customers.add': 'Kunden hinzufügen',
+      'col.details': 'Details',
+      'customers.expand': 'Details zu {name}',
+      'customers.quickLinks': 'Schnelllinks',
+      'new.progress': 'Schritte zum Hinzufügen eines Kunden',
+      'new.accountInfo': 'Kontoinformationen',
+      'new.review': 'Überprüfen',
+      'new.domain': 'Domänenname',
+      'new.domainHint': 'Zum Beispiel contoso.onmicrosoft.com',
+      'new.primaryContact': 'Hauptansprechpartner',
+      'new.verification': 'Kundenüberprüfung',
+      'new.verificationIntro': 'Bestätigen Sie, um Verzögerungen bei der Überprüfung zu vermeiden:',
+      'new.checkLegalName': 'Der Firmenname ist der genaue rechtliche Name aus den offiziellen Dokumenten',
+      'new.checkAcronyms': 'Der Name enthält keine Akronyme oder Kurzformen',
+      'new.checkTestNames': 'Es werden keine Testnamen verwendet',
+      'new.checkAddress': 'Die Adresse ist vollständig und genau (Straße, Ort, Bundesland, Land, Postleitzahl)',
+      'new.reseller': 'Indirekter Wiederverkäufer',
+      'new.resellerHint': 'Für indirekte Anbieter: der Wiederverkäufer, der den Abonnements dieses Kunden zugeordnet wird.',
+      'new.resellerNone': 'Keiner (Direktverkauf)',
+      'new.agreement': 'Microsoft-Kundenvereinbarung',
+      'new.agreementAccepted': 'Der Kunde hat die aktuelle Microsoft-Kundenvereinbarung akzeptiert und unterzeichnet',
+      'new.consentTitle': 'So bestätigen Sie die Zustimmung',
+      'new.consentText': 'Bitten Sie die für den Kunden zeichnungsberechtigte Person, die Vereinbarung zu akzeptieren, und erfassen Sie die Zustimmung hier.',
+      'new.accepted': 'Akzeptiert',
+      'new.nextSubscriptions': 'Weiter: Abonnements',
+      'new.subsIntro': 'Wählen Sie die Angebote aus, die der Kunde kaufen möchte, und geben Sie die Anzahl der Lizenzen ein.',
+      'new.offers': 'Angebote',
+      'new.licenses': 'Lizenzen',
+      'new.nextReview': 'Weiter: Überprüfen',
+      'new.back': 'Zurück',
+      'new.reviewIntro': 'Prüfen Sie Ihre Angaben und wählen Sie dann „Absenden“, wenn sie korrekt sind.',
+      'new.doneTitle': 'Kunde hinzugefügt',
+      'new.doneText': '{name} ist jetzt in Ihrer Kundenliste.',
+      'new.done': 'Fertig',
+      'err.domain': 'Geben Sie einen Domänennamen wie contoso.onmicrosoft.com ein.',
+      'err.agreement': 'Der Kunde muss die Microsoft-Kundenvereinbarung akzeptieren.',
+      'err.offer': 'Wählen Sie mindestens ein Angebot aus.',
+      'err.licenses': 'Geben Sie eine ganze Zahl von Lizenzen ein, mindestens 1.',
+      'perm.title': 'Kundenberechtigungen',
+      'perm.azure': 'Azure-Reservierungen',
+      'perm.intro': 'Kunden können Azure-Reservierungen selbst kaufen, wenn sie ein von Ihnen für sie erworbenes Azure-Plan-Abonnement und dafür die Rolle „Besitzer“ haben.',
+      'perm.subscription': 'Azure-Abonnement',
+      'perm.subscriptionId': 'Abonnement-ID',
+      'perm.noAzure': 'Dieser Kunde hat kein Azure-Plan-Abonnement.',
+      'perm.role': 'Rolle des Kunden für dieses Abonnement',
+      'role.owner': 'Besitzer',
+      'role.contributor': 'Mitwirkender',
+      'role.reader': 'Leser',
+      'perm.allow': 'Kauf durch Kunden zulassen',
+      'perm.on': 'Ein',
+      'perm.off': 'Aus',
+      'perm.needsOwner': 'Erfordert die Rolle „Besitzer“ für das Abonnement.',
+      'new.requiredNote': 'Mit * markierte Felder sind Pflichtfelder.'
     },
     'es-ES': {
       'page.title': 'Centro de partners – demo de Helpmark',
@@ -234,7 +345,62 @@
       'customerNotFound.title': 'Cliente no encontrado',
       'customerNotFound.text': 'No hay ningún cliente con este identificador.',
       'customerNotFound.back': 'Volver a la lista de clientes',
-      'footer.text': 'Portal de demostración ficticio, sin relación con Microsoft.'
+      'footer.text': 'Portal de demostración ficticio, sin relación con Microsoft.',
+      'customers.search': 'Buscar por nombre de la empresa o dominio',
+      'customers.results': 'Clientes mostrados: {count} de {total}',
+      'customers.add': 'Agregar cliente',
+      'col.details': 'Detalles',
+      'customers.expand': 'Detalles de {name}',
+      'customers.quickLinks': 'Vínculos rápidos',
+      'new.progress': 'Pasos para agregar un cliente',
+      'new.accountInfo': 'Información de la cuenta',
+      'new.review': 'Revisar',
+      'new.domain': 'Nombre de dominio',
+      'new.domainHint': 'Por ejemplo, contoso.onmicrosoft.com',
+      'new.primaryContact': 'Contacto principal',
+      'new.verification': 'Verificación del cliente',
+      'new.verificationIntro': 'Para evitar retrasos en la verificación, confirme que:',
+      'new.checkLegalName': 'El nombre de la empresa es el nombre legal exacto de los documentos oficiales',
+      'new.checkAcronyms': 'El nombre no tiene acrónimos ni formas abreviadas',
+      'new.checkTestNames': 'No se usan nombres de prueba',
+      'new.checkAddress': 'La dirección es completa y exacta (calle, ciudad, estado, país, código postal)',
+      'new.reseller': 'Revendedor indirecto',
+      'new.resellerHint': 'Para proveedores indirectos: el revendedor que se asociará a las suscripciones de este cliente.',
+      'new.resellerNone': 'Ninguno (venta directa)',
+      'new.agreement': 'Contrato de cliente de Microsoft',
+      'new.agreementAccepted': 'El cliente ha aceptado y firmado el Contrato de cliente de Microsoft más reciente',
+      'new.consentTitle': 'Cómo confirmar el consentimiento',
+      'new.consentText': 'Pida a la persona que firma en nombre del cliente que acepte el contrato y registre aquí la aceptación.',
+      'new.accepted': 'Aceptado',
+      'new.nextSubscriptions': 'Siguiente: Suscripciones',
+      'new.subsIntro': 'Seleccione las ofertas que el cliente quiere comprar y escriba el número de licencias.',
+      'new.offers': 'Ofertas',
+      'new.licenses': 'Licencias',
+      'new.nextReview': 'Siguiente: Revisar',
+      'new.back': 'Atrás',
+      'new.reviewIntro': 'Compruebe los datos y seleccione Enviar si la información es correcta.',
+      'new.doneTitle': 'Cliente agregado',
+      'new.doneText': '{name} ya está en su lista de clientes.',
+      'new.done': 'Listo',
+      'err.domain': 'Escriba un nombre de dominio como contoso.onmicrosoft.com.',
+      'err.agreement': 'El cliente debe aceptar el Contrato de cliente de Microsoft.',
+      'err.offer': 'Seleccione al menos una oferta.',
+      'err.licenses': 'Escriba un número entero de licencias, 1 o más.',
+      'perm.title': 'Permisos del cliente',
+      'perm.azure': 'Reservas de Azure',
+      'perm.intro': 'Los clientes pueden comprar reservas de Azure por sí mismos cuando tienen una suscripción al plan de Azure que usted les compró y el rol de propietario en ella.',
+      'perm.subscription': 'Suscripción de Azure',
+      'perm.subscriptionId': 'Id. de suscripción',
+      'perm.noAzure': 'Este cliente no tiene ninguna suscripción al plan de Azure.',
+      'perm.role': 'Rol del cliente en esta suscripción',
+      'role.owner': 'Propietario',
+      'role.contributor': 'Colaborador',
+      'role.reader': 'Lector',
+      'perm.allow': 'Permitir que el cliente compre',
+      'perm.on': 'Activado',
+      'perm.off': 'Desactivado',
+      'perm.needsOwner': 'Requiere el rol de propietario en la suscripción.',
+      'new.requiredNote': 'Los campos marcados con * son obligatorios.'
     },
     'ru-RU': {
       'page.title': 'Центр партнеров – демо Helpmark',
@@ -306,7 +472,62 @@
       'customerNotFound.title': 'Клиент не найден',
       'customerNotFound.text': 'Клиента с таким идентификатором нет.',
       'customerNotFound.back': 'Назад к списку клиентов',
-      'footer.text': 'Вымышленный демонстрационный портал, не связанный с Microsoft.'
+      'footer.text': 'Вымышленный демонстрационный портал, не связанный с Microsoft.',
+      'customers.search': 'Поиск по названию компании или домену',
+      'customers.results': 'Показано клиентов: {count} из {total}',
+      'customers.add': 'Добавить клиента',
+      'col.details': 'Сведения',
+      'customers.expand': 'Сведения о клиенте {name}',
+      'customers.quickLinks': 'Быстрые ссылки',
+      'new.progress': 'Этапы добавления клиента',
+      'new.accountInfo': 'Сведения об учетной записи',
+      'new.review': 'Проверка',
+      'new.domain': 'Доменное имя',
+      'new.domainHint': 'Например, contoso.onmicrosoft.com',
+      'new.primaryContact': 'Основной контакт',
+      'new.verification': 'Проверка клиента',
+      'new.verificationIntro': 'Чтобы избежать задержек при проверке, подтвердите следующее:',
+      'new.checkLegalName': 'Название компании — точное юридическое название из официальных документов',
+      'new.checkAcronyms': 'Название не содержит аббревиатур и сокращений',
+      'new.checkTestNames': 'Тестовые названия не используются',
+      'new.checkAddress': 'Адрес полный и точный (улица, город, область, страна, почтовый индекс)',
+      'new.reseller': 'Непрямой торговый посредник',
+      'new.resellerHint': 'Для непрямых поставщиков: торговый посредник, связываемый с подписками этого клиента.',
+      'new.resellerNone': 'Нет (прямая продажа)',
+      'new.agreement': 'Клиентское соглашение Майкрософт',
+      'new.agreementAccepted': 'Клиент принял и подписал последнюю версию клиентского соглашения Майкрософт',
+      'new.consentTitle': 'Как подтвердить согласие',
+      'new.consentText': 'Попросите лицо, подписывающее документы от имени клиента, принять соглашение, и зафиксируйте принятие здесь.',
+      'new.accepted': 'Принято',
+      'new.nextSubscriptions': 'Далее: подписки',
+      'new.subsIntro': 'Выберите предложения, которые клиент хочет купить, и введите количество лицензий.',
+      'new.offers': 'Предложения',
+      'new.licenses': 'Лицензии',
+      'new.nextReview': 'Далее: проверка',
+      'new.back': 'Назад',
+      'new.reviewIntro': 'Проверьте введенные данные и выберите «Отправить», если все верно.',
+      'new.doneTitle': 'Клиент добавлен',
+      'new.doneText': '{name} теперь в вашем списке клиентов.',
+      'new.done': 'Готово',
+      'err.domain': 'Введите доменное имя, например contoso.onmicrosoft.com.',
+      'err.agreement': 'Клиент должен принять клиентское соглашение Майкрософт.',
+      'err.offer': 'Выберите хотя бы одно предложение.',
+      'err.licenses': 'Введите целое число лицензий, не меньше 1.',
+      'perm.title': 'Разрешения клиента',
+      'perm.azure': 'Резервирования Azure',
+      'perm.intro': 'Клиенты могут сами покупать резервирования Azure, если у них есть купленная вами подписка на план Azure и роль владельца для нее.',
+      'perm.subscription': 'Подписка Azure',
+      'perm.subscriptionId': 'Идентификатор подписки',
+      'perm.noAzure': 'У этого клиента нет подписки на план Azure.',
+      'perm.role': 'Роль клиента для этой подписки',
+      'role.owner': 'Владелец',
+      'role.contributor': 'Участник',
+      'role.reader': 'Читатель',
+      'perm.allow': 'Разрешить клиенту покупать',
+      'perm.on': 'Вкл.',
+      'perm.off': 'Выкл.',
+      'perm.needsOwner': 'Требуется роль владельца для подписки.',
+      'new.requiredNote': 'Поля, отмеченные *, обязательны для заполнения.'
     },
     'sv-SE': {
       'page.title': 'Partnercenter – Helpmark-demo',
@@ -378,7 +599,62 @@
       'customerNotFound.title': 'Kunden hittades inte',
       'customerNotFound.text': 'Det finns ingen kund med detta ID.',
       'customerNotFound.back': 'Tillbaka till kundlistan',
-      'footer.text': 'Fiktiv demoportal, inte kopplad till Microsoft.'
+      'footer.text': 'Fiktiv demoportal, inte kopplad till Microsoft.',
+      'customers.search': 'Sök efter företagsnamn eller domän',
+      'customers.results': 'Visade kunder: {count} av {total}',
+      'customers.add': 'Lägg till kund',
+      'col.details': 'Detaljer',
+      'customers.expand': 'Detaljer för {name}',
+      'customers.quickLinks': 'Snabblänkar',
+      'new.progress': 'Steg för att lägga till en kund',
+      'new.accountInfo': 'Kontoinformation',
+      'new.review': 'Granska',
+      'new.domain': 'Domännamn',
+      'new.domainHint': 'Till exempel contoso.onmicrosoft.com',
+      'new.primaryContact': 'Primär kontakt',
+      'new.verification': 'Kundverifiering',
+      'new.verificationIntro': 'Bekräfta följande för att undvika förseningar i verifieringen:',
+      'new.checkLegalName': 'Företagsnamnet är det exakta juridiska namnet i de officiella dokumenten',
+      'new.checkAcronyms': 'Namnet innehåller inga akronymer eller kortformer',
+      'new.checkTestNames': 'Inga testnamn används',
+      'new.checkAddress': 'Adressen är fullständig och exakt (gata, ort, delstat, land, postnummer)',
+      'new.reseller': 'Indirekt återförsäljare',
+      'new.resellerHint': 'För indirekta leverantörer: återförsäljaren som ska kopplas till kundens prenumerationer.',
+      'new.resellerNone': 'Ingen (direktförsäljning)',
+      'new.agreement': 'Microsoft-kundavtal',
+      'new.agreementAccepted': 'Kunden har godkänt och signerat det senaste Microsoft-kundavtalet',
+      'new.consentTitle': 'Så bekräftar du medgivandet',
+      'new.consentText': 'Be personen som skriver under för kunden att godkänna avtalet och registrera sedan godkännandet här.',
+      'new.accepted': 'Godkänt',
+      'new.nextSubscriptions': 'Nästa: Prenumerationer',
+      'new.subsIntro': 'Välj de erbjudanden som kunden vill köpa och ange antalet licenser.',
+      'new.offers': 'Erbjudanden',
+      'new.licenses': 'Licenser',
+      'new.nextReview': 'Nästa: Granska',
+      'new.back': 'Tillbaka',
+      'new.reviewIntro': 'Kontrollera uppgifterna och välj Skicka om informationen stämmer.',
+      'new.doneTitle': 'Kunden har lagts till',
+      'new.doneText': '{name} finns nu i din kundlista.',
+      'new.done': 'Klar',
+      'err.domain': 'Ange ett domännamn som contoso.onmicrosoft.com.',
+      'err.agreement': 'Kunden måste godkänna Microsoft-kundavtalet.',
+      'err.offer': 'Välj minst ett erbjudande.',
+      'err.licenses': 'Ange ett heltal licenser, 1 eller fler.',
+      'perm.title': 'Kundbehörigheter',
+      'perm.azure': 'Azure-reservationer',
+      'perm.intro': 'Kunder kan själva köpa Azure-reservationer när de har en Azure-planprenumeration som du har köpt åt dem och rollen Ägare för den.',
+      'perm.subscription': 'Azure-prenumeration',
+      'perm.subscriptionId': 'Prenumerations-ID',
+      'perm.noAzure': 'Kunden har ingen Azure-planprenumeration.',
+      'perm.role': 'Kundens roll för prenumerationen',
+      'role.owner': 'Ägare',
+      'role.contributor': 'Deltagare',
+      'role.reader': 'Läsare',
+      'perm.allow': 'Tillåt kunden att köpa',
+      'perm.on': 'På',
+      'perm.off': 'Av',
+      'perm.needsOwner': 'Kräver rollen Ägare för prenumerationen.',
+      'new.requiredNote': 'Fält markerade med * är obligatoriska.'
     },
     'zh-CN': {
       'page.title': '合作伙伴中心 – Helpmark 演示',
@@ -450,7 +726,62 @@
       'customerNotFound.title': '找不到客户',
       'customerNotFound.text': '不存在具有此 ID 的客户。',
       'customerNotFound.back': '返回客户列表',
-      'footer.text': '虚构的演示门户，与 Microsoft 无关。'
+      'footer.text': '虚构的演示门户，与 Microsoft 无关。',
+      'customers.search': '按公司名称或域搜索',
+      'customers.results': '显示的客户：{count}/{total}',
+      'customers.add': '添加客户',
+      'col.details': '详细信息',
+      'customers.expand': '{name} 的详细信息',
+      'customers.quickLinks': '快速链接',
+      'new.progress': '添加客户的步骤',
+      'new.accountInfo': '帐户信息',
+      'new.review': '查看',
+      'new.domain': '域名',
+      'new.domainHint': '例如 contoso.onmicrosoft.com',
+      'new.primaryContact': '主要联系人',
+      'new.verification': '客户验证',
+      'new.verificationIntro': '为避免验证延迟，请确认：',
+      'new.checkLegalName': '公司名称是官方文件中的确切法定名称',
+      'new.checkAcronyms': '名称中没有首字母缩略词或简称',
+      'new.checkTestNames': '未使用测试名称',
+      'new.checkAddress': '地址完整且准确（街道、城市、州/省、国家/地区、邮政编码）',
+      'new.reseller': '间接经销商',
+      'new.resellerHint': '适用于间接提供商：要与此客户的订阅关联的经销商。',
+      'new.resellerNone': '无（直接销售）',
+      'new.agreement': 'Microsoft 客户协议',
+      'new.agreementAccepted': '客户已接受并签署最新的 Microsoft 客户协议',
+      'new.consentTitle': '如何确认同意',
+      'new.consentText': '请客户的签署人接受协议，然后在此记录接受情况。',
+      'new.accepted': '已接受',
+      'new.nextSubscriptions': '下一步：订阅',
+      'new.subsIntro': '选择客户要购买的产品/服务，并输入许可证数量。',
+      'new.offers': '产品/服务',
+      'new.licenses': '许可证',
+      'new.nextReview': '下一步：查看',
+      'new.back': '上一步',
+      'new.reviewIntro': '检查你输入的信息，如果正确，请选择“提交”。',
+      'new.doneTitle': '已添加客户',
+      'new.doneText': '{name} 已在你的客户列表中。',
+      'new.done': '完成',
+      'err.domain': '请输入域名，例如 contoso.onmicrosoft.com。',
+      'err.agreement': '客户必须接受 Microsoft 客户协议。',
+      'err.offer': '请至少选择一个产品/服务。',
+      'err.licenses': '请输入许可证的整数数量，至少为 1。',
+      'perm.title': '客户权限',
+      'perm.azure': 'Azure 预留',
+      'perm.intro': '如果客户拥有你为其购买的 Azure 计划订阅以及该订阅的所有者角色，则可以自行购买 Azure 预留。',
+      'perm.subscription': 'Azure 订阅',
+      'perm.subscriptionId': '订阅 ID',
+      'perm.noAzure': '此客户没有 Azure 计划订阅。',
+      'perm.role': '客户对此订阅的角色',
+      'role.owner': '所有者',
+      'role.contributor': '参与者',
+      'role.reader': '读者',
+      'perm.allow': '允许客户购买',
+      'perm.on': '开',
+      'perm.off': '关',
+      'perm.needsOwner': '需要该订阅的所有者角色。',
+      'new.requiredNote': '标有 * 的字段为必填字段。'
     }
   };
 
@@ -461,6 +792,8 @@
     rendered: false,
     menuOpen: false,
     flash: null, // { kind: 'saved', customerId }
+    draft: null, // the "Add customer" wizard's entries until Submit
+    added: null, // id of the customer the wizard just added
     errors: {} // field -> message key, for the edit form currently shown
   };
 
@@ -633,19 +966,37 @@
     }
   ];
 
-  function readOverrides() {
+  // Customers added with the wizard, and customer permissions, are kept the same way.
+  var ADDED_KEY = 'helpmark-portal:added-customers:v1';
+  var PERMISSIONS_KEY = 'helpmark-portal:permissions:v1';
+
+  function readStored(key, fallback) {
     try {
-      var raw = window.sessionStorage.getItem(STORE_KEY);
-      var parsed = raw ? JSON.parse(raw) : {};
-      return parsed && typeof parsed === 'object' ? parsed : {};
+      var raw = window.sessionStorage.getItem(key);
+      var parsed = raw ? JSON.parse(raw) : fallback;
+      return parsed && typeof parsed === 'object' ? parsed : fallback;
     } catch (e) {
-      return {};
+      return fallback;
     }
   }
+  function writeStored(key, value) {
+    try {
+      window.sessionStorage.setItem(key, JSON.stringify(value));
+    } catch (e) {
+      /* storage unavailable: keep the in-memory copy */
+    }
+  }
+  function readOverrides() {
+    return readStored(STORE_KEY, {});
+  }
   var memoryOverrides = readOverrides();
+  var memoryAdded = readStored(ADDED_KEY, []).filter(function (c) {
+    return c && typeof c.id === 'string' && Array.isArray(c.subscriptions) && Array.isArray(c.users);
+  });
+  var memoryPermissions = readStored(PERMISSIONS_KEY, {});
 
   function getCustomers() {
-    return SEED.map(function (seed) {
+    return SEED.concat(memoryAdded).map(function (seed) {
       var c = {};
       Object.keys(seed).forEach(function (k) {
         c[k] = seed[k];
@@ -670,11 +1021,67 @@
       o[k] = values[k];
     });
     memoryOverrides[id] = o;
-    try {
-      window.sessionStorage.setItem(STORE_KEY, JSON.stringify(memoryOverrides));
-    } catch (e) {
-      /* storage unavailable: keep the in-memory copy */
-    }
+    writeStored(STORE_KEY, memoryOverrides);
+  }
+
+  /** A fictional GUID (the portal has no back end to issue one). */
+  function newGuid() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) {
+      return (b < 16 ? '0' : '') + b.toString(16);
+    }).join('');
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
+  }
+
+  /** Adds the customer of a finished "Add customer" wizard; returns its id. */
+  function addCustomer(draft) {
+    var v = draft.values;
+    var base = v.companyName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'customer';
+    var id = base;
+    for (var n = 2; getCustomer(id) || id === 'new'; n++) id = base + '-' + n;
+    var customer = {
+      id: id,
+      microsoftId: newGuid(),
+      since: new Date().toISOString().slice(0, 10),
+      subscriptions: draft.offers.map(function (o) {
+        return [o.name, o.licenses];
+      }),
+      users: [[v.contactName, v.contactEmail]]
+    };
+    DRAFT_FIELDS.forEach(function (k) {
+      customer[k] = v[k];
+    });
+    memoryAdded.push(customer);
+    writeStored(ADDED_KEY, memoryAdded);
+    return id;
+  }
+
+  /** The customer's Azure plan subscriptions (name, Microsoft ID-derived subscription ID). */
+  function azureSubscriptions(c) {
+    return c.subscriptions
+      .filter(function (s) {
+        return s[0] === 'Azure plan';
+      })
+      .map(function (s, i) {
+        // A stable, fictional subscription ID derived from the customer's ID.
+        var id = c.microsoftId.split('-').reverse().join('-');
+        return { name: s[0], id: i ? id + '-' + i : id };
+      });
+  }
+
+  function getPermissions(id) {
+    var p = memoryPermissions[id] || {};
+    return {
+      role: ROLES.indexOf(p.role) !== -1 ? p.role : 'owner',
+      reservations: p.reservations === true
+    };
+  }
+  function savePermissions(id, p) {
+    memoryPermissions[id] = { role: p.role, reservations: p.reservations };
+    writeStored(PERMISSIONS_KEY, memoryPermissions);
   }
 
   function formatDate(iso) {
@@ -730,6 +1137,11 @@
     if (parts[0] === 'support' && parts.length === 1) return { name: 'support' };
     if (parts[0] === 'customers') {
       if (parts.length === 1) return { name: 'customers' };
+      if (parts[1] === 'new') {
+        var page = parts.slice(2).join('/') || 'account-info';
+        if (Object.prototype.hasOwnProperty.call(WIZARD_VIEWS, page)) return { name: 'new', page: page };
+        return { name: 'notFound' };
+      }
       var id = parts[1];
       var rest = parts.slice(2).join('/');
       var byRest = {
@@ -994,11 +1406,37 @@
     ];
   }
 
+  /** The customer list: search by company name or domain, rows that expand to quick links. */
   function viewCustomers() {
     var customers = getCustomers();
+    var status = h('p', { class: 'list-status muted', role: 'status' });
+    var rows = customers.map(customerRows);
+
+    function filter() {
+      var q = search.value.trim().toLocaleLowerCase();
+      var shown = 0;
+      rows.forEach(function (r) {
+        var match = !q || r.customer.companyName.toLocaleLowerCase().indexOf(q) !== -1 || r.customer.domain.toLocaleLowerCase().indexOf(q) !== -1;
+        r.main.hidden = !match;
+        r.extra.hidden = !match || r.toggle.getAttribute('aria-expanded') !== 'true';
+        if (match) shown++;
+      });
+      status.replaceChildren(bindText(t('customers.results', { count: formatNumber(shown), total: formatNumber(rows.length) })));
+    }
+
+    var search = h('input', {
+      id: 'customer-search',
+      type: 'search',
+      class: 'input',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-controls': 'customer-table',
+      'data-help-target': 'search-box',
+      oninput: filter
+    });
     var table = h(
       'table',
-      { class: 'data-table', 'data-help-target': 'customer-list' },
+      { id: 'customer-table', class: 'data-table', 'data-help-target': 'customer-list' },
       h('caption', { class: 'visually-hidden' }, t('customers.caption')),
       h(
         'thead',
@@ -1009,28 +1447,98 @@
           h('th', { scope: 'col' }, t('col.company')),
           h('th', { scope: 'col' }, t('col.domain')),
           h('th', { scope: 'col', class: 'col-optional' }, t('col.country')),
-          h('th', { scope: 'col', class: 'col-optional num' }, t('col.subscriptions'))
+          h('th', { scope: 'col', class: 'col-optional num' }, t('col.subscriptions')),
+          h('th', { scope: 'col', class: 'col-toggle' }, h('span', { class: 'visually-hidden' }, t('col.details')))
         )
       ),
       h(
         'tbody',
         null,
-        customers.map(function (c) {
-          return h(
-            'tr',
-            null,
-            h('th', { scope: 'row' }, h('a', { href: customerHref(c.id) }, c.companyName)),
-            h('td', { class: 'mono-ish' }, domainText(c.domain)),
-            h('td', { class: 'col-optional' }, c.country),
-            h('td', { class: 'col-optional num' }, localized(formatNumber(subscriptionSeats(c))))
-          );
+        rows.map(function (r) {
+          return [r.main, r.extra];
         })
       )
     );
+    filter();
     return [
       h('div', { class: 'page-head' }, heading(t('menu.customers')), h('p', { class: 'page-intro' }, t('customers.intro'))),
+      h(
+        'div',
+        { class: 'list-toolbar' },
+        h('div', { class: 'field search-field' }, h('label', { for: 'customer-search', class: 'label' }, t('customers.search')), search),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button-primary',
+            'data-help-target': 'add-customer',
+            onclick: function () {
+              state.draft = null;
+              navigate('#/customers/new/account-info');
+            }
+          },
+          t('customers.add')
+        )
+      ),
+      status,
       h('div', { class: 'card card-flush' }, h('div', { class: 'table-scroll' }, table))
     ];
+  }
+
+  /** A customer's row and, below it, the row its "down arrow" button expands. */
+  function customerRows(c) {
+    var extraId = 'customer-extra-' + c.id;
+    var toggle = h(
+      'button',
+      {
+        type: 'button',
+        class: 'row-toggle',
+        'aria-expanded': 'false',
+        'aria-controls': extraId,
+        'aria-label': t('customers.expand', { name: c.companyName }),
+        'data-help-target': 'down-arrow',
+        onclick: function () {
+          var open = toggle.getAttribute('aria-expanded') !== 'true';
+          toggle.setAttribute('aria-expanded', String(open));
+          extra.hidden = !open;
+        }
+      },
+      h('span', { class: 'chevron', 'aria-hidden': 'true' })
+    );
+    var main = h(
+      'tr',
+      { class: 'customer-row' },
+      h('th', { scope: 'row' }, h('a', { href: customerHref(c.id) }, c.companyName)),
+      h('td', { class: 'mono-ish' }, domainText(c.domain)),
+      h('td', { class: 'col-optional' }, c.country),
+      h('td', { class: 'col-optional num' }, localized(formatNumber(subscriptionSeats(c)))),
+      h('td', { class: 'col-toggle' }, toggle)
+    );
+    var extra = h(
+      'tr',
+      { id: extraId, class: 'customer-extra', hidden: true },
+      h(
+        'td',
+        { colspan: '5' },
+        h(
+          'div',
+          { class: 'customer-extra-inner' },
+          detailList([['field.microsoftId', c.microsoftId, 'mono-ish']]),
+          h(
+            'div',
+            { class: 'quick-links' },
+            h('p', { class: 'quick-links-title', id: extraId + '-links' }, t('customers.quickLinks')),
+            h(
+              'ul',
+              { 'aria-labelledby': extraId + '-links' },
+              h('li', null, h('a', { href: customerHref(c.id, 'subscriptions') }, t('customer.subscriptions'))),
+              h('li', null, h('a', { href: customerHref(c.id, 'service-management') }, t('customer.service')))
+            )
+          )
+        )
+      )
+    );
+    return { customer: c, main: main, extra: extra, toggle: toggle };
   }
 
   var CUSTOMER_MENU = [
@@ -1144,8 +1652,106 @@
           ['field.email', c.contactEmail]
         ]),
         h('div', { class: 'actions' }, update)
-      )
+      ),
+      permissionsCard(c)
     ]);
+  }
+
+  var ROLES = ['owner', 'contributor', 'reader'];
+
+  /**
+   * "Customer permissions" at the bottom of the Account page: whether the customer may
+   * buy Azure reservations, which needs an Azure plan subscription you purchased for
+   * them and the Owner role for it.
+   */
+  function permissionsCard(c) {
+    var azure = azureSubscriptions(c);
+    var perms = getPermissions(c.id);
+    var body;
+    if (!azure.length) {
+      body = h('p', { class: 'empty' }, t('perm.noAzure'));
+    } else {
+      var sub = azure[0];
+      var role = h(
+        'select',
+        { id: 'perm-role', class: 'input input-auto', 'data-help-target': 'owner' },
+        ROLES.map(function (r) {
+          return h('option', { value: r }, t('role.' + r));
+        })
+      );
+      role.value = perms.role;
+      var stateText = h('span', { class: 'switch-text', 'aria-hidden': 'true' });
+      var needsOwner = h('p', { id: 'perm-needs-owner', class: 'field-hint', hidden: true }, t('perm.needsOwner'));
+      var toggle = h(
+        'button',
+        {
+          type: 'button',
+          class: 'switch',
+          role: 'switch',
+          'aria-labelledby': 'perm-allow-label',
+          'aria-describedby': 'perm-needs-owner',
+          'data-help-target': 'on',
+          onclick: function () {
+            perms.reservations = !perms.reservations;
+            savePermissions(c.id, perms);
+            show();
+          }
+        },
+        h('span', { class: 'switch-track', 'aria-hidden': 'true' }, h('span', { class: 'switch-thumb' })),
+        stateText
+      );
+      var show = function () {
+        var owner = perms.role === 'owner';
+        if (!owner) perms.reservations = false;
+        toggle.disabled = !owner;
+        needsOwner.hidden = owner;
+        toggle.setAttribute('aria-checked', String(perms.reservations));
+        stateText.replaceChildren(bindText(t(perms.reservations ? 'perm.on' : 'perm.off')));
+      };
+      role.addEventListener('change', function () {
+        perms.role = role.value;
+        savePermissions(c.id, perms);
+        show();
+      });
+      show();
+      body = [
+        h('p', { class: 'muted' }, t('perm.intro')),
+        h(
+          'div',
+          { class: 'perm-rows' },
+          h(
+            'div',
+            { class: 'perm-row' },
+            h('p', { class: 'label', id: 'perm-sub-label' }, t('perm.subscription')),
+            h(
+              'details',
+              { class: 'disclosure perm-sub' },
+              h(
+                'summary',
+                { 'data-help-target': 'azure-plan-subscription', 'aria-describedby': 'perm-sub-label' },
+                sub.name,
+                ' ',
+                h('span', { class: 'pill pill-success' }, t('subs.active'))
+              ),
+              detailList([['perm.subscriptionId', sub.id, 'mono-ish']])
+            )
+          ),
+          h('div', { class: 'perm-row' }, h('label', { class: 'label', for: 'perm-role' }, t('perm.role')), role),
+          h(
+            'div',
+            { class: 'perm-row' },
+            h('p', { class: 'label', id: 'perm-allow-label' }, t('perm.allow')),
+            h('div', null, toggle, needsOwner)
+          )
+        )
+      ];
+    }
+    return card(
+      'permissions',
+      h('h2', { class: 'card-title' }, t('perm.title')),
+      h('h3', { class: 'card-subtitle' }, t('perm.azure')),
+      body
+    );
   }
 
   function savedNotice() {
@@ -1188,39 +1794,62 @@
   ];
 
   var EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  var DOMAIN_RE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 
-  function validateField(name, value) {
+  function validateField(f, value) {
     value = value.trim();
     if (!value) return 'err.required';
-    if (name === 'contactEmail' && !EMAIL_RE.test(value)) return 'err.email';
+    if (f.type === 'email' && !EMAIL_RE.test(value)) return 'err.email';
+    if (f.check === 'domain' && !DOMAIN_RE.test(value)) return 'err.domain';
     return null;
   }
 
-  function viewEdit(route, c) {
+  /**
+   * A form's validation: controls with inline errors, and an error summary (a live
+   * alert) that links to each invalid control. Shared by the account edit form and the
+   * pages of the "Add customer" wizard.
+   */
+  function formChecks(idPrefix) {
     state.errors = {};
-    var inputs = {};
-    var errorEls = {};
+    var items = [];
     var summary = h('div', { class: 'error-summary', role: 'alert', hidden: true });
 
-    function setError(f, key) {
-      var input = inputs[f.name];
-      var err = errorEls[f.name];
+    function setError(item, key) {
       if (key) {
-        state.errors[f.name] = key;
-        input.setAttribute('aria-invalid', 'true');
-        err.replaceChildren(bindText(t(key)));
-        err.hidden = false;
+        state.errors[item.name] = key;
+        item.input.setAttribute('aria-invalid', 'true');
+        item.error.replaceChildren(bindText(t(key)));
+        item.error.hidden = false;
       } else {
-        delete state.errors[f.name];
-        input.removeAttribute('aria-invalid');
-        err.replaceChildren();
-        err.hidden = true;
+        delete state.errors[item.name];
+        item.input.removeAttribute('aria-invalid');
+        item.error.replaceChildren();
+        item.error.hidden = true;
       }
     }
 
-    function fieldEl(f) {
-      var id = 'f-' + f.name;
+    /** Registers a control: `check()` returns an error message key or null. */
+    function add(item) {
+      items.push(item);
+      var events = item.events || ['input'];
+      events.forEach(function (name) {
+        item.input.addEventListener(name, function () {
+          // Once a control was flagged, clear the message as soon as it is fixed.
+          if (state.errors[item.name] && !item.check()) setError(item, null);
+        });
+      });
+      return item;
+    }
+
+    function errorEl(id) {
+      return h('p', { id: id, class: 'field-error', hidden: true });
+    }
+
+    /** A labelled, required text field (label, optional hint, input, error). */
+    function textField(f, value) {
+      var id = idPrefix + f.name;
       var errId = id + '-error';
+      var hintId = f.hint ? id + '-hint' : null;
       var input = h('input', {
         id: id,
         name: f.name,
@@ -1229,26 +1858,32 @@
         autocomplete: f.autocomplete,
         required: true,
         'aria-required': 'true',
-        'aria-describedby': errId,
-        spellcheck: f.type === 'email' ? 'false' : null,
-        value: c[f.name]
+        'aria-describedby': [hintId, errId].filter(Boolean).join(' '),
+        spellcheck: f.type === 'email' || f.check === 'domain' ? 'false' : null,
+        value: value
       });
-      input.addEventListener('input', function () {
-        // Once a field was flagged, clear the message as soon as it is fixed.
-        if (state.errors[f.name] && !validateField(f.name, input.value)) setError(f, null);
+      var error = errorEl(errId);
+      add({
+        name: f.name,
+        label: f.label,
+        input: input,
+        error: error,
+        check: function () {
+          return validateField(f, input.value);
+        }
       });
-      inputs[f.name] = input;
-      errorEls[f.name] = h('p', { id: errId, class: 'field-error', hidden: true });
       return h(
         'div',
         { class: ['field', f.half && 'field-half'] },
         h('label', { for: id, class: 'label' }, t(f.label), h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *')),
+        f.hint ? h('p', { id: hintId, class: 'field-hint' }, t(f.hint)) : null,
         input,
-        errorEls[f.name]
+        error
       );
     }
 
-    function group(legendKey, groupName) {
+    /** A fieldset of the text fields of one group. */
+    function group(fields, legendKey, groupName, values) {
       return h(
         'fieldset',
         { class: 'fieldset' },
@@ -1256,58 +1891,73 @@
         h(
           'div',
           { class: 'field-grid' },
-          FORM_FIELDS.filter(function (f) {
-            return f.group === groupName;
-          }).map(fieldEl)
+          fields
+            .filter(function (f) {
+              return f.group === groupName;
+            })
+            .map(function (f) {
+              return textField(f, values[f.name]);
+            })
         )
       );
     }
 
+    /** Checks every control; on failure fills the summary and focuses the first. */
+    function validate() {
+      var bad = items.filter(function (item) {
+        var key = item.check();
+        setError(item, key);
+        return !!key;
+      });
+      // In the order the controls appear, whatever order they were registered in.
+      bad.sort(function (a, b) {
+        return a.input.compareDocumentPosition(b.input) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      });
+      if (!bad.length) {
+        summary.hidden = true;
+        return true;
+      }
+      summary.replaceChildren(
+        h('p', { class: 'error-summary-title' }, t('err.summary')),
+        h(
+          'ul',
+          null,
+          bad.map(function (item) {
+            return h(
+              'li',
+              null,
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link-button',
+                  onclick: function () {
+                    item.input.focus();
+                  }
+                },
+                t(item.label)
+              )
+            );
+          })
+        )
+      );
+      summary.hidden = false;
+      bad[0].input.focus();
+      return false;
+    }
+
+    return { summary: summary, add: add, errorEl: errorEl, textField: textField, group: group, validate: validate };
+  }
+
+  function viewEdit(route, c) {
+    var checks = formChecks('f-');
+
     function onSubmit(e) {
       e.preventDefault();
-      var firstInvalid = null;
-      var bad = [];
-      FORM_FIELDS.forEach(function (f) {
-        var key = validateField(f.name, inputs[f.name].value);
-        setError(f, key);
-        if (key) {
-          bad.push(f);
-          if (!firstInvalid) firstInvalid = inputs[f.name];
-        }
-      });
-      if (firstInvalid) {
-        summary.replaceChildren(
-          h('p', { class: 'error-summary-title' }, t('err.summary')),
-          h(
-            'ul',
-            null,
-            bad.map(function (f) {
-              return h(
-                'li',
-                null,
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link-button',
-                    onclick: function () {
-                      inputs[f.name].focus();
-                    }
-                  },
-                  t(f.label)
-                )
-              );
-            })
-          )
-        );
-        summary.hidden = false;
-        firstInvalid.focus();
-        return;
-      }
-      summary.hidden = true;
+      if (!checks.validate()) return;
       var values = {};
       FORM_FIELDS.forEach(function (f) {
-        values[f.name] = inputs[f.name].value.trim();
+        values[f.name] = document.getElementById('f-' + f.name).value.trim();
       });
       saveCustomer(c.id, values);
       state.flash = { kind: 'saved', customerId: c.id };
@@ -1317,10 +1967,10 @@
     var form = h(
       'form',
       { class: 'form', novalidate: true, 'aria-labelledby': 'edit-title', onsubmit: onSubmit },
-      summary,
+      checks.summary,
       h('p', { class: 'muted' }, t('edit.allRequired')),
-      group('account.companyDetails', 'company'),
-      group('account.billingContact', 'contact'),
+      checks.group(FORM_FIELDS, 'account.companyDetails', 'company', c),
+      checks.group(FORM_FIELDS, 'account.billingContact', 'contact', c),
       h(
         'div',
         { class: 'actions' },
@@ -1332,6 +1982,510 @@
     frame[1].querySelector('h1').id = 'edit-title';
     return frame;
   }
+
+  // ---------------------------------------------------------------------------
+  // "Add customer" wizard: Account info → Subscriptions → Review → confirmation.
+  // The draft lives in memory (state.draft) until Submit adds the customer.
+  // ---------------------------------------------------------------------------
+
+  var NEW_FIELDS = [
+    { name: 'companyName', label: 'field.companyName', autocomplete: 'off', group: 'company' },
+    { name: 'domain', label: 'new.domain', hint: 'new.domainHint', autocomplete: 'off', group: 'company', check: 'domain' },
+    { name: 'addressLine', label: 'field.addressLine', autocomplete: 'off', group: 'company' },
+    { name: 'city', label: 'field.city', autocomplete: 'off', group: 'company', half: true },
+    { name: 'postalCode', label: 'field.postalCode', autocomplete: 'off', group: 'company', half: true },
+    { name: 'country', label: 'field.country', autocomplete: 'off', group: 'company' },
+    { name: 'contactName', label: 'field.name', autocomplete: 'off', group: 'contact' },
+    { name: 'contactEmail', label: 'field.email', autocomplete: 'off', group: 'contact', type: 'email' }
+  ];
+  var DRAFT_FIELDS = NEW_FIELDS.map(function (f) {
+    return f.name;
+  });
+
+  /** The checklist of the article's "customer verification" note; keys name its rules. */
+  var VERIFY_CHECKS = [
+    { name: 'legalName', label: 'new.checkLegalName', target: 'legal-name' },
+    { name: 'acronyms', label: 'new.checkAcronyms', target: 'acronyms' },
+    { name: 'testNames', label: 'new.checkTestNames', target: 'test-names' },
+    { name: 'address', label: 'new.checkAddress', target: 'complete-address' }
+  ];
+
+  var RESELLERS = [
+    { id: 'adatum', name: 'Adatum Corporation' },
+    { id: 'litware', name: 'Litware, Inc.' },
+    { id: 'proseware', name: 'Proseware, Inc.' }
+  ];
+
+  var OFFERS = [
+    { id: 'm365-basic', name: 'Microsoft 365 Business Basic' },
+    { id: 'm365-standard', name: 'Microsoft 365 Business Standard' },
+    { id: 'm365-premium', name: 'Microsoft 365 Business Premium' },
+    { id: 'teams-essentials', name: 'Microsoft Teams Essentials' },
+    { id: 'azure-plan', name: 'Azure plan' }
+  ];
+
+  var WIZARD_STEPS = [
+    { page: 'account-info', key: 'new.accountInfo' },
+    { page: 'subscriptions', key: 'customer.subscriptions' },
+    { page: 'review', key: 'new.review' }
+  ];
+
+  function emptyDraft() {
+    var values = {};
+    DRAFT_FIELDS.forEach(function (k) {
+      values[k] = '';
+    });
+    return { values: values, checks: {}, reseller: '', agreement: false, offers: [], complete: false };
+  }
+
+  function wizardHref(page) {
+    return '#/customers/new/' + page;
+  }
+
+  /** Shows another wizard page in place of one that cannot be shown yet (no draft). */
+  function redirect(hash, view) {
+    history.replaceState(null, '', hash);
+    return view();
+  }
+
+  /** Frame of the wizard pages: breadcrumb, title (a help target), progress, content. */
+  function wizardFrame(page, titleKey, target, content) {
+    var current = -1;
+    WIZARD_STEPS.forEach(function (s, i) {
+      if (s.page === page) current = i;
+    });
+    var title = heading(t(titleKey));
+    if (target) title.setAttribute('data-help-target', target);
+    return [
+      h(
+        'nav',
+        { class: 'breadcrumb', 'aria-label': t('a11y.breadcrumb') },
+        h(
+          'ol',
+          null,
+          h('li', null, h('a', { href: '#/customers' }, t('menu.customers'))),
+          h('li', null, h('span', { 'aria-current': 'page' }, t('customers.add')))
+        )
+      ),
+      h('div', { class: 'page-head' }, h('p', { class: 'page-kicker' }, t('customers.add')), title),
+      current === -1
+        ? null
+        : h(
+            'nav',
+            { class: 'wizard-nav', 'aria-label': t('new.progress') },
+            h(
+              'ol',
+              { class: 'wizard-steps' },
+              WIZARD_STEPS.map(function (s, i) {
+                return h(
+                  'li',
+                  {
+                    class: ['wizard-step', i < current && 'is-done', i === current && 'is-current'],
+                    'aria-current': i === current ? 'step' : null
+                  },
+                  h('span', { class: 'wizard-step-number', 'aria-hidden': 'true' }, String(i + 1)),
+                  h('span', null, t(s.key))
+                );
+              })
+            )
+          )
+    ]
+      .concat(content)
+      .filter(Boolean);
+  }
+
+  function viewNewAccount() {
+    if (!state.draft) state.draft = emptyDraft();
+    var draft = state.draft;
+    var checks = formChecks('n-');
+
+    var verifyBoxes = VERIFY_CHECKS.map(function (v) {
+      return h('input', {
+        type: 'checkbox',
+        class: 'check-input',
+        name: v.name,
+        'data-help-target': v.target,
+        checked: draft.checks[v.name] === true
+      });
+    });
+    var verification = h(
+      'fieldset',
+      { class: 'fieldset verify-box', 'data-help-target': 'customer-verification', 'aria-describedby': 'n-verify-intro' },
+      h('legend', { class: 'legend' }, t('new.verification')),
+      h('p', { id: 'n-verify-intro', class: 'muted' }, t('new.verificationIntro')),
+      h(
+        'ul',
+        { class: 'check-list' },
+        VERIFY_CHECKS.map(function (v, i) {
+          return h('li', null, h('label', { class: 'check' }, verifyBoxes[i], h('span', null, t(v.label))));
+        })
+      )
+    );
+
+    var reseller = h(
+      'select',
+      {
+        id: 'n-reseller',
+        name: 'reseller',
+        class: 'input',
+        'aria-describedby': 'n-reseller-hint',
+        'data-help-target': 'indirect-reseller'
+      },
+      h('option', { value: '' }, t('new.resellerNone')),
+      RESELLERS.map(function (r) {
+        return h('option', { value: r.id }, r.name);
+      })
+    );
+    reseller.value = draft.reseller;
+
+    var agreement = h('input', {
+      id: 'n-agreement',
+      type: 'checkbox',
+      class: 'check-input',
+      name: 'agreement',
+      required: true,
+      'aria-required': 'true',
+      'aria-describedby': 'n-agreement-error',
+      'data-help-target': 'agreement-accepted',
+      checked: draft.agreement
+    });
+    var agreementError = checks.errorEl('n-agreement-error');
+    checks.add({
+      name: 'agreement',
+      label: 'new.agreement',
+      input: agreement,
+      error: agreementError,
+      events: ['change'],
+      check: function () {
+        return agreement.checked ? null : 'err.agreement';
+      }
+    });
+
+    var company = checks.group(NEW_FIELDS, 'account.companyDetails', 'company', draft.values);
+    var contact = checks.group(NEW_FIELDS, 'new.primaryContact', 'contact', draft.values);
+
+    function onSubmit(e) {
+      e.preventDefault();
+      if (!checks.validate()) return;
+      DRAFT_FIELDS.forEach(function (k) {
+        draft.values[k] = document.getElementById('n-' + k).value.trim();
+      });
+      VERIFY_CHECKS.forEach(function (v, i) {
+        draft.checks[v.name] = verifyBoxes[i].checked;
+      });
+      draft.reseller = reseller.value;
+      draft.agreement = true;
+      draft.complete = true;
+      navigate(wizardHref('subscriptions'));
+    }
+
+    var form = h(
+      'form',
+      { class: 'form', novalidate: true, 'aria-labelledby': 'new-title', onsubmit: onSubmit },
+      checks.summary,
+      h('p', { class: 'muted' }, t('new.requiredNote')),
+      company,
+      verification,
+      contact,
+      h(
+        'div',
+        { class: 'field field-narrow' },
+        h('label', { for: 'n-reseller', class: 'label' }, t('new.reseller')),
+        h('p', { id: 'n-reseller-hint', class: 'field-hint' }, t('new.resellerHint')),
+        reseller
+      ),
+      h(
+        'fieldset',
+        { class: 'fieldset', 'data-help-target': 'microsoft-customer-agreement' },
+        h('legend', { class: 'legend' }, t('new.agreement')),
+        h(
+          'label',
+          { class: 'check', for: 'n-agreement' },
+          agreement,
+          h('span', null, t('new.agreementAccepted'), h('span', { class: 'required-mark', 'aria-hidden': 'true' }, ' *'))
+        ),
+        agreementError,
+        h(
+          'details',
+          { class: 'disclosure' },
+          h('summary', { 'data-help-target': 'confirm-consent' }, t('new.consentTitle')),
+          h('p', null, t('new.consentText'))
+        )
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', class: 'button button-primary', 'data-help-target': 'next-subscriptions' }, t('new.nextSubscriptions')),
+        h('a', { class: 'button button-secondary', href: '#/customers' }, t('edit.cancel'))
+      )
+    );
+    var frame = wizardFrame('account-info', 'new.accountInfo', 'account-info', card(null, form));
+    frame[1].querySelector('h1').id = 'new-title';
+    return frame;
+  }
+
+  function viewNewSubscriptions() {
+    var draft = state.draft;
+    if (!draft || !draft.complete) return redirect(wizardHref('account-info'), viewNewAccount);
+    var checks = formChecks('n-');
+    var chosen = {};
+    draft.offers.forEach(function (o) {
+      chosen[o.id] = o.licenses;
+    });
+
+    var rows = OFFERS.map(function (o) {
+      var id = 'n-offer-' + o.id;
+      var box = h('input', { id: id, type: 'checkbox', class: 'check-input', name: 'offer', value: o.id, checked: o.id in chosen });
+      var count = h('input', {
+        id: id + '-licenses',
+        type: 'number',
+        class: 'input input-count',
+        min: '1',
+        step: '1',
+        inputmode: 'numeric',
+        'aria-describedby': id + '-licenses-error',
+        value: String(chosen[o.id] || 1)
+      });
+      var error = checks.errorEl(id + '-licenses-error');
+      checks.add({
+        name: 'licenses-' + o.id,
+        label: 'new.licenses',
+        input: count,
+        error: error,
+        events: ['input', 'change'],
+        check: function () {
+          if (!box.checked) return null;
+          var n = Number(count.value);
+          return /^\d+$/.test(count.value.trim()) && n >= 1 ? null : 'err.licenses';
+        }
+      });
+      return {
+        offer: o,
+        box: box,
+        count: count,
+        el: h(
+          'li',
+          { class: 'offer-row' },
+          h('label', { class: 'check offer-name', for: id }, box, h('span', null, o.name)),
+          h(
+            'div',
+            { class: 'offer-count' },
+            h('label', { class: 'label', for: id + '-licenses' }, t('new.licenses'), h('span', { class: 'visually-hidden' }, ' – ' + o.name)),
+            count
+          ),
+          error
+        )
+      };
+    });
+
+    var offersError = checks.errorEl('n-offers-error');
+    checks.add({
+      name: 'offers',
+      label: 'new.offers',
+      input: rows[0].box,
+      error: offersError,
+      events: ['change'],
+      check: function () {
+        return rows.some(function (r) {
+          return r.box.checked;
+        })
+          ? null
+          : 'err.offer';
+      }
+    });
+    rows.forEach(function (r) {
+      r.box.addEventListener('change', function () {
+        if (state.errors.offers && r.box.checked) offersError.hidden = true;
+      });
+    });
+
+    function keep() {
+      draft.offers = rows
+        .filter(function (r) {
+          return r.box.checked;
+        })
+        .map(function (r) {
+          return { id: r.offer.id, name: r.offer.name, licenses: Math.max(1, Math.floor(Number(r.count.value)) || 1) };
+        });
+    }
+
+    function onSubmit(e) {
+      e.preventDefault();
+      if (!checks.validate()) return;
+      keep();
+      navigate(wizardHref('review'));
+    }
+
+    var form = h(
+      'form',
+      { class: 'form', novalidate: true, 'aria-labelledby': 'new-title', onsubmit: onSubmit },
+      checks.summary,
+      h(
+        'fieldset',
+        { class: 'fieldset', 'aria-describedby': 'n-offers-intro n-offers-error' },
+        h('legend', { class: 'legend' }, t('new.offers')),
+        h('p', { id: 'n-offers-intro', class: 'muted' }, t('new.subsIntro')),
+        offersError,
+        h(
+          'ul',
+          { class: 'offer-list' },
+          rows.map(function (r) {
+            return r.el;
+          })
+        )
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', class: 'button button-primary', 'data-help-target': 'next-review' }, t('new.nextReview')),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button-secondary',
+            onclick: function () {
+              keep();
+              navigate(wizardHref('account-info'));
+            }
+          },
+          t('new.back')
+        )
+      )
+    );
+    var frame = wizardFrame('subscriptions', 'customer.subscriptions', 'subscriptions', card(null, form));
+    frame[1].querySelector('h1').id = 'new-title';
+    return frame;
+  }
+
+  function viewNewReview() {
+    var draft = state.draft;
+    if (!draft || !draft.complete) return redirect(wizardHref('account-info'), viewNewAccount);
+    if (!draft.offers.length) return redirect(wizardHref('subscriptions'), viewNewSubscriptions);
+    var v = draft.values;
+    var reseller = RESELLERS.filter(function (r) {
+      return r.id === draft.reseller;
+    })[0];
+
+    function updateButton(page) {
+      return h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-secondary',
+          'data-help-target': 'update',
+          onclick: function () {
+            navigate(wizardHref(page));
+          }
+        },
+        t('account.update')
+      );
+    }
+
+    function section(id, titleKey, target, body, page) {
+      return h(
+        'section',
+        { class: 'card review-section', 'aria-labelledby': id },
+        h('h2', { class: 'card-title', id: id, 'data-help-target': target }, t(titleKey)),
+        body,
+        h('div', { class: 'actions' }, updateButton(page))
+      );
+    }
+
+    var offers = h(
+      'table',
+      { class: 'data-table' },
+      h('caption', { class: 'visually-hidden' }, t('new.offers')),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('subs.product')), h('th', { scope: 'col', class: 'num' }, t('new.licenses')))),
+      h(
+        'tbody',
+        null,
+        draft.offers.map(function (o) {
+          return h('tr', null, h('th', { scope: 'row' }, o.name), h('td', { class: 'num' }, localized(formatNumber(o.licenses))));
+        })
+      )
+    );
+
+    function onSubmit() {
+      var id = addCustomer(draft);
+      state.added = id;
+      state.draft = null;
+      navigate(wizardHref('done'));
+    }
+
+    return wizardFrame('review', 'new.review', 'review', [
+      h('p', { class: 'page-intro' }, t('new.reviewIntro')),
+      section(
+        'review-account',
+        'new.accountInfo',
+        'account-info',
+        detailList([
+          ['field.companyName', v.companyName],
+          ['new.domain', domainText(v.domain)],
+          ['field.address', addressLines(v)],
+          ['new.primaryContact', [v.contactName, h('br'), v.contactEmail]],
+          ['new.reseller', reseller ? reseller.name : t('new.resellerNone')],
+          ['new.agreement', t('new.accepted')]
+        ]),
+        'account-info'
+      ),
+      section('review-subscriptions', 'customer.subscriptions', 'subscriptions', h('div', { class: 'table-scroll' }, offers), 'subscriptions'),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', class: 'button button-primary', 'data-help-target': 'submit', onclick: onSubmit }, t('edit.submit')),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button-secondary',
+            onclick: function () {
+              navigate(wizardHref('subscriptions'));
+            }
+          },
+          t('new.back')
+        )
+      )
+    ]);
+  }
+
+  function viewNewDone() {
+    var c = state.added && getCustomer(state.added);
+    if (!c) return redirect('#/customers', viewCustomers);
+    return wizardFrame('done', 'new.doneTitle', null, [
+      card(
+        null,
+        h('p', null, t('new.doneText', { name: c.companyName })),
+        detailList([
+          ['field.microsoftId', c.microsoftId, 'mono-ish'],
+          ['col.subscriptions', localized(formatNumber(subscriptionSeats(c)))]
+        ]),
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button button-primary',
+              'data-help-target': 'done',
+              onclick: function () {
+                state.added = null;
+                navigate('#/customers');
+              }
+            },
+            t('new.done')
+          )
+        )
+      )
+    ]);
+  }
+
+  var WIZARD_VIEWS = {
+    'account-info': viewNewAccount,
+    subscriptions: viewNewSubscriptions,
+    review: viewNewReview,
+    done: viewNewDone
+  };
 
   function viewSubscriptions(route, c) {
     var table = h(
@@ -1427,6 +2581,7 @@
   function buildView(route) {
     if (route.name === 'home') return viewHome();
     if (route.name === 'customers') return viewCustomers();
+    if (route.name === 'new') return WIZARD_VIEWS[route.page]();
     if (route.name === 'billing') return viewSimple('menu.billing', 'billing.empty');
     if (route.name === 'support') return viewSimple('menu.support', 'support.empty');
     if (CUSTOMER_VIEWS[route.name]) {

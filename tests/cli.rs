@@ -303,6 +303,51 @@ fn index_prints_the_manifest_of_the_demo_topics() {
         ["de-DE", "es-ES", "ru-RU", "sv-SE", "zh-CN", "en-US"]
     );
     assert_eq!(locales("project-settings"), ["ar-SA", "he-IL", "en-US"]);
+    assert_eq!(
+        locales("see-your-customer-list"),
+        ["es-ES", "ja-JP", "en-US"]
+    );
+    assert_eq!(
+        locales("add-a-new-customer"),
+        ["fr-FR", "ja-JP", "ko-KR", "zh-CN", "en-US"]
+    );
+    assert_eq!(
+        locales("give-customers-permission"),
+        ["de-DE", "es-ES", "ja-JP", "ru-RU", "sv-SE", "zh-CN", "en-US"]
+    );
+    let slugs: Vec<&str> = manifest["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        slugs,
+        [
+            "add-a-new-customer",
+            "give-customers-permission",
+            "project-settings",
+            "see-your-customer-list",
+            "update-customer-account-info"
+        ]
+    );
+    // Steps per topic, as the portal's guided walks expect them.
+    let steps = |slug: &str| {
+        manifest["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["slug"] == slug)
+            .unwrap()["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["steps"].as_u64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(steps("see-your-customer-list"), [3, 3, 3]);
+    assert_eq!(steps("add-a-new-customer"), [7; 5]);
+    assert_eq!(steps("give-customers-permission"), [3; 7]);
 }
 
 #[test]
