@@ -2005,7 +2005,7 @@
   /** The checklist of the article's "customer verification" note; keys name its rules. */
   var VERIFY_CHECKS = [
     { name: 'legalName', label: 'new.checkLegalName', target: 'legal-name' },
-    { name: 'acronyms', label: 'new.checkAcronyms', target: 'acronyms' },
+    { name: 'acronyms', label: 'new.checkAcronyms', target: 'acronyms-short-forms' },
     { name: 'testNames', label: 'new.checkTestNames', target: 'test-names' },
     { name: 'address', label: 'new.checkAddress', target: 'complete-address' }
   ];

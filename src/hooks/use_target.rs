@@ -5,19 +5,30 @@ use crate::dom::{TargetQuery, TargetStatus, TargetTracker};
 /// Follows the element `query` names while the calling component shows it; `on_activate`
 /// hears every use of that element. A new query drops the old tracker (its listeners and
 /// observers go with it) and starts a new one.
+///
+/// The status returned always belongs to `query`: until the new tracker has spoken it is
+/// [`TargetStatus::Searching`], never what the previous target was (so no event or
+/// spotlight reports the old element for the new target, even for one render).
 #[hook]
 pub fn use_target(query: Option<TargetQuery>, on_activate: Callback<()>) -> TargetStatus {
-    let status = use_state(|| TargetStatus::Searching);
+    let status = use_state(|| (None::<TargetQuery>, TargetStatus::Searching));
     {
         let status = status.clone();
-        use_effect_with(query, move |query| {
-            status.set(TargetStatus::Searching);
+        use_effect_with(query.clone(), move |query| {
             let tracker = query.clone().and_then(|query| {
                 let setter = status.setter();
-                TargetTracker::start(query, move |s| setter.set(s), move || on_activate.emit(()))
+                let owner = query.clone();
+                TargetTracker::start(
+                    query,
+                    move |s| setter.set((Some(owner.clone()), s)),
+                    move || on_activate.emit(()),
+                )
             });
             move || drop(tracker)
         });
     }
-    (*status).clone()
+    match &*status {
+        (owner, s) if *owner == query => s.clone(),
+        _ => TargetStatus::Searching,
+    }
 }

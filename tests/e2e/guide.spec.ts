@@ -245,3 +245,27 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+test.describe('helpmark:step for a new target', () => {
+  test.use({ locale: 'de-DE', viewport: { width: 1280, height: 720 } });
+
+  test('reports the new target’s own result, never the previous target’s', async ({ page }) => {
+    // Arrange: step 1 on the dashboard, its first target (the Partner Center menu) found.
+    await recordSteps(page);
+    const { widget: w } = await openPortal(page, '/#/');
+    await w.launcher.click();
+    await expect(w.panel).toHaveAttribute('data-target-status', 'found');
+    const steps = () =>
+      page.evaluate(() => JSON.parse(sessionStorage.getItem('test:steps') ?? '[]') as { step: number; anchor: string; found: boolean }[]);
+    await expect.poll(async () => (await steps()).length).toBeGreaterThan(0);
+
+    // Act: on to step 2, whose Account tab is not on the dashboard.
+    await w.next.click();
+    await expect(w.panel).toHaveAttribute('data-target-status', 'missing');
+
+    // Assert: every event for step 2 says so; none carries step 1's "found".
+    const second = (await steps()).filter((s) => s.step === 2);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.map((s) => [s.anchor, s.found])).toEqual(second.map(() => ['account', false]));
+  });
+});

@@ -207,7 +207,7 @@ test.describe('add-a-new-customer, zh-CN', () => {
       legend('customer-verification').click(),
     );
     await walk(page, 2, 'legal/official name', page.locator(target('legal-name')));
-    await walk(page, 2, 'acronyms', page.locator(target('acronyms')));
+    await walk(page, 2, 'acronyms', page.locator(target('acronyms-short-forms')));
     await walk(page, 2, 'test names', page.locator(target('test-names')));
     await walk(page, 2, 'exact address', page.locator(target('complete-address')));
     await walk(page, 2, 'microsoft-customer-agreement', page.locator(target('microsoft-customer-agreement')), () =>
