@@ -1,6 +1,6 @@
 //! The root component: loads the topic, holds the guide state, tells the host page.
 //!
-//! 1. On mount (and on retry) it fetches the manifest, resolves the topic for the user's
+//! 1. On mount (and on retry) it fetches the topic's index, resolves it for the user's
 //!    languages, fetches and parses the article ([`load_topic`]).
 //! 2. It dispatches `helpmark:ready` with the negotiated locale (the host page may
 //!    localize itself to match) or, on failure, `helpmark:error` and one console error
@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::catalog::{parse_manifest, LocaleEntry};
+use crate::catalog::{parse_manifest, topic_index_path, LocaleEntry};
 use crate::components::{Launcher, Panel, PanelBody, Spotlight};
 use crate::content::{decode_topic, Topic};
 use crate::dom::{self, Detail, Lookup, TargetQuery, TargetStatus};
@@ -80,35 +80,40 @@ impl Reducible for GuideState {
     }
 }
 
-/// Fetches the manifest and the article of `topic` for the user's `languages`.
+/// Fetches the index and the article of `topic` for the user's `languages`.
 pub async fn load_topic(
     config: &Config,
     topic: &str,
     languages: &[String],
 ) -> Result<Loaded, Failure> {
-    let manifest_url = format!("{}manifest.json", config.content_base);
+    // The topic's own index (its locales), not the whole catalog's manifest.
+    let manifest_url = format!("{}{}", config.content_base, topic_index_path(topic));
     let fail = |kind, detail: String| Failure { kind, detail };
+    let missing = |detail: String| {
+        let wanted_locale = ui_locale(languages);
+        let wanted = format!("{}{wanted_locale}/{topic}.md", config.content_base);
+        fail(
+            FailureKind::Missing,
+            format!("cannot find help topic file {wanted}: topic \"{topic}\" {detail}"),
+        )
+    };
     let manifest = dom::fetch_text(&manifest_url, true, config.timeout_ms)
         .await
-        .map_err(|e| {
-            fail(
+        .map_err(|e| match e {
+            dom::FetchError::Status(404) => {
+                missing(format!("is not indexed ({manifest_url}: {e})"))
+            }
+            _ => fail(
                 FailureKind::Unreadable,
                 format!("cannot load {manifest_url}: {e}"),
-            )
+            ),
         })?;
     let manifest = parse_manifest(&manifest)
         .map_err(|e| fail(FailureKind::Unreadable, format!("{manifest_url}:{e}")))?;
     let entry = manifest
         .topic(topic)
         .and_then(|t| t.resolve(languages))
-        .ok_or_else(|| {
-            let wanted_locale = ui_locale(languages);
-            let wanted = format!("{}{wanted_locale}/{topic}.md", config.content_base);
-            fail(
-                FailureKind::Missing,
-                format!("cannot find help topic file {wanted}: topic \"{topic}\" is not in {manifest_url} in any locale"),
-            )
-        })?;
+        .ok_or_else(|| missing(format!("is not in {manifest_url} in any locale")))?;
     // The compiled topic: the article parsed at build time (no Markdown parser here).
     let url = format!("{}{}", config.content_base, entry.compiled);
     let source = dom::fetch_text(&url, false, config.timeout_ms)

@@ -1,10 +1,12 @@
 //! Which topics exist, in which locales: the manifest.
 //!
 //! `helpmark index <dir>` writes `manifest.json` from the articles under `<dir>`
-//! ([`build_manifest`]); the widget reads it ([`parse_manifest`]) to know what exists
-//! before it fetches an article, and [`TopicEntry::resolve`] picks the file and view for
-//! the user's languages. English is not a file: it is the English half of the newest
-//! localized revision of the topic.
+//! ([`build_manifest`]), and beside it one index per topic ([`topic_index_path`]): the
+//! same format with that topic alone. The widget reads the topic's index
+//! ([`parse_manifest`]) to know its locales before it fetches an article, so what a first
+//! open transfers does not grow with the catalog; [`TopicEntry::resolve`] picks the file
+//! and view for the user's languages. English is not a file: it is the English half of
+//! the newest localized revision of the topic.
 
 use serde::Serialize;
 
@@ -155,9 +157,24 @@ pub fn compiled_path(path: &str) -> String {
     format!("{stem}.json")
 }
 
+/// `update-customer-account-info` → `update-customer-account-info.index.json`: the index
+/// of one topic, relative to the content base (slugs have no dot, so no topic's index
+/// can be `manifest.json`, `preview.json` or a compiled article).
+pub fn topic_index_path(slug: &str) -> String {
+    format!("{slug}.index.json")
+}
+
 impl Manifest {
     pub fn topic(&self, slug: &str) -> Option<&TopicEntry> {
         self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    /// A manifest of one topic: its index.
+    pub fn only(&self, slug: &str) -> Option<Manifest> {
+        Some(Manifest {
+            version: self.version,
+            topics: vec![self.topic(slug)?.clone()],
+        })
     }
 
     /// The manifest as compact JSON (every byte of it is on the first open).

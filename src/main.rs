@@ -348,7 +348,8 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
             d.message
         );
     }
-    let json = build_manifest(&articles).to_json();
+    let manifest = build_manifest(&articles);
+    let json = manifest.to_json();
     match out {
         Some(path) => {
             if let Some(parent) = path.parent() {
@@ -366,6 +367,13 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
                 }
                 std::fs::write(&compiled, helpmark::content::encode_topic(topic))
                     .map_err(|e| format!("{}: {e}", compiled.display()))?;
+            }
+            // One index per topic: what the widget reads on a first open.
+            for topic in &manifest.topics {
+                let index = base.join(helpmark::catalog::topic_index_path(&topic.slug));
+                let one = manifest.only(&topic.slug).expect("a topic of the manifest");
+                std::fs::write(&index, one.to_json() + "\n")
+                    .map_err(|e| format!("{}: {e}", index.display()))?;
             }
             write_preview(base, &articles, &failures)?;
             eprintln!(

@@ -154,8 +154,12 @@ test.describe('keyboard focus while the code loads', () => {
     });
 
   test('the focus stays on the help icon when the widget replaces the placeholder', async ({ page }) => {
-    // Arrange
+    // Arrange: the WebAssembly arrives a second late, so the placeholder is seen focused.
     const seen = await observe(page);
+    await page.route('**/*_bg.wasm', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
     const w = embed(page);
     await page.goto(PAGE);
     await expect(w.launcher).toBeVisible();
@@ -536,7 +540,7 @@ test.describe('Content Security Policy', () => {
   });
 });
 
-const MANIFEST = '**/help/manifest.json';
+const INDEX = '**/help/*.index.json';
 const ARTICLE = `**/help/*/${TOPIC}.json`;
 
 interface Fault {
@@ -561,12 +565,12 @@ const NETWORK_FAULTS: Array<{ name: string; apply: (route: Route) => Promise<voi
 ];
 
 const FAULTS: Fault[] = [
-  ...NETWORK_FAULTS.map((f) => ({ ...f, name: `${f.name} for the manifest`, pattern: MANIFEST, names: 'help/manifest.json' })),
+  ...NETWORK_FAULTS.map((f) => ({ ...f, name: `${f.name} for the topic index`, pattern: INDEX, names: `help/${TOPIC}.index.json` })),
   ...NETWORK_FAULTS.map((f) => ({ ...f, name: `${f.name} for the article`, pattern: ARTICLE, names: `/${TOPIC}.json` })),
   {
-    name: 'a manifest that is not JSON',
-    pattern: MANIFEST,
-    names: 'help/manifest.json',
+    name: 'a topic index that is not JSON',
+    pattern: INDEX,
+    names: `help/${TOPIC}.index.json`,
     apply: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1, "topics": [{"slug": ' }),
   },
   {
@@ -658,7 +662,7 @@ test.describe('the tag’s settings', () => {
 
     // Assert: Swedish, from the other content base, in an English browser.
     await expectText(w.title, EXPECTED['sv-SE'].title, 'Swedish title');
-    expect(alt).toContain('/alt-help/manifest.json');
+    expect(alt).toContain(`/alt-help/${TOPIC}.index.json`);
     expect(alt).toContain(`/alt-help/sv-SE/${TOPIC}.json`);
   });
 
