@@ -122,8 +122,9 @@ async fn the_widget_mounts_a_labelled_help_icon_and_unmounts_cleanly() {
     let widget = mount(config).unwrap();
     settle().await;
 
-    // Assert: the icon is in the shadow root with a German name; the failed load was
-    // reported once; destroying removes everything.
+    // Assert: the icon is in the shadow root with a German name; the failed load (no
+    // index of the topic there: a 404) was reported once, as a topic that is not
+    // available; destroying removes everything.
     let host = document()
         .query_selector(&format!("[{HOST_ATTRIBUTE}]:last-of-type"))
         .unwrap()
@@ -144,7 +145,7 @@ async fn the_widget_mounts_a_labelled_help_icon_and_unmounts_cleanly() {
     assert!(error
         .text_content()
         .unwrap()
-        .contains("Das Hilfethema konnte nicht geladen werden."));
+        .contains("Dieses Hilfethema ist nicht verfügbar."));
     drop(listener);
     widget.destroy();
     assert_eq!(hosts(), before);
