@@ -1,25 +1,15 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { chromium } from './tests/chromium';
 
 /**
  * End-to-end tests of the release build (dist/, made by `trunk build --release`),
  * served as static files the way a portal would host the widget.
  *
- * Browser: Debian's Chromium (/usr/bin/chromium). Playwright's own browser builds are
- * never downloaded: do not run `npx playwright install`; npm installs run with
- * PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 (scripts/setup.sh).
+ * Browser: Debian's Chromium, never a download (tests/chromium.ts).
  */
 
 const PORT = 8090;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -41,18 +31,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: CHROMIUM_ARGS,
-        },
-      },
-    },
-  ],
+  projects: [chromium],
   webServer: {
     command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
     url: `${BASE_URL}/`,

@@ -1,11 +1,12 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { chromium } from './tests/chromium';
 
 /**
  * The writers' preview under `trunk serve` (tests/serve/): Trunk builds in debug mode
  * into target/preview-dist, watches assets/help, and reloads the page after a rebuild.
  * One worker: the tests write articles under assets/help (and remove them again).
  *
- * Browser: Debian's Chromium, as in playwright.config.ts.
+ * Browser: Debian's Chromium, never a download (tests/chromium.ts).
  */
 
 const PORT = 8092;
@@ -26,25 +27,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
-    },
-  ],
+  projects: [chromium],
   webServer: {
     command: `trunk serve --offline --address 127.0.0.1 --port ${PORT} --dist target/preview-dist`,
     url: `${BASE_URL}/`,

@@ -364,16 +364,8 @@
             })
           )
         : h('p', { 'data-preview-lint': '' }, state.file ? 'No diagnostics.' : 'Loading…'),
-      failures.length ? h('h2', { class: 'pv-heading' }, 'Files not indexed') : null,
-      failures.length
-        ? h(
-            'ul',
-            { class: 'pv-list' },
-            failures.map(function (f) {
-              return h('li', { class: 'pv-error' }, diagnosticText(f.path, f.failure));
-            })
-          )
-        : null]
+      // Files not indexed are listed above the panels, always in view.
+      failures.length ? h('p', null, plural(failures.length, 'file') + ' not indexed: see above.') : null]
     );
   }
 

@@ -32,6 +32,16 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
 }
 
+/// The topics of a manifest, in its order.
+fn slugs(manifest: &Value) -> Vec<&str> {
+    manifest["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["slug"].as_str().unwrap())
+        .collect()
+}
+
 /// A fresh, empty scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("helpmark-cli-{}-{name}", std::process::id()));
@@ -315,12 +325,7 @@ fn index_prints_the_manifest_of_the_demo_topics() {
         locales("give-customers-permission"),
         ["de-DE", "es-ES", "ja-JP", "ru-RU", "sv-SE", "zh-CN", "en-US"]
     );
-    let slugs: Vec<&str> = manifest["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["slug"].as_str().unwrap())
-        .collect();
+    let slugs = slugs(&manifest);
     assert_eq!(
         slugs,
         [
@@ -385,12 +390,7 @@ fn index_out_writes_the_writers_preview_beside_the_manifest() {
         serde_json::from_str(&std::fs::read_to_string(dir.join("out").join(path)).unwrap()).unwrap()
     };
     let manifest = read("manifest.json");
-    let slugs: Vec<&str> = manifest["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["slug"].as_str().unwrap())
-        .collect();
+    let slugs = slugs(&manifest);
     assert_eq!(slugs, ["update-customer-account-info"]);
 
     // Every file, with its counts; the broken one with why.
