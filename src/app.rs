@@ -21,7 +21,7 @@ use crate::dom::{self, Detail, Lookup, TargetQuery, TargetStatus};
 use crate::embed::{Command, Config};
 use crate::geometry::{place_panel, Placement};
 use crate::guide::{plan, targets, GuideAction, GuideState, Progress, Target};
-use crate::hooks::{use_commands, use_target};
+use crate::hooks::{use_commands, use_navigations, use_target};
 use crate::locale::{direction, strings, ui_locale, Direction, UiStrings};
 
 #[derive(Properties, PartialEq)]
@@ -329,6 +329,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // Tell the host where the guide is, once the target is found or known to be missing.
+    let navigations = use_navigations();
     {
         let found = match (&query, &status) {
             (_, TargetStatus::Found { .. }) => Some(true),
@@ -347,8 +348,8 @@ pub fn App(props: &AppProps) -> Html {
             guide.steps(),
             name.unwrap_or_default(),
             found,
-            // Again after a navigation: what is on the page has changed.
-            dom::page_url(),
+            // Again after an in-page navigation: what is on the page has changed.
+            navigations,
         );
         let topic = (*topic).clone();
         let locale = locale.clone();

@@ -63,13 +63,6 @@ pub fn has_focus(element: &Element) -> bool {
     active.as_ref() == Some(element)
 }
 
-/// The page's URL, hash included.
-pub fn page_url() -> String {
-    window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
 /// Resolves `relative` against the document's base URL.
 pub fn resolve_url(relative: &str) -> String {
     document()
