@@ -365,6 +365,51 @@ async fn using_a_target_inside_a_same_origin_iframe_advances_and_stops_when_drop
 }
 
 #[wasm_bindgen_test]
+async fn a_use_before_the_first_measurement_still_counts_once() {
+    // Arrange: the element is there, but no animation frame has measured it yet.
+    let f = Fixture::new(
+        r#"<button data-help-target="t-quick">Quick</button><div role="button" tabindex="0" data-help-target="t-quick-key">Key</div>"#,
+    );
+    let activations: Rc<RefCell<u32>> = Rc::default();
+    let start = |key: &str| {
+        let activations = activations.clone();
+        TargetTracker::start(
+            anchor(key, None, "x"),
+            |_| {},
+            move || *activations.borrow_mut() += 1,
+        )
+        .unwrap()
+    };
+    let enter = || {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Enter");
+        init.set_bubbles(true);
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+    };
+    let tracker = start("t-quick");
+    let button: web_sys::HtmlElement =
+        f.0.query_selector("button")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+
+    // Act: a quick user.
+    button.click();
+    // Enter on a button becomes a click of its own: the key press itself is not a use.
+    button.dispatch_event(&enter()).unwrap();
+
+    // Assert
+    assert_eq!(*activations.borrow(), 1);
+    drop(tracker);
+
+    // Enter on an element that does not click by itself counts, measured or not.
+    let _tracker = start("t-quick-key");
+    let div = f.0.query_selector("div[role=button]").unwrap().unwrap();
+    div.dispatch_event(&enter()).unwrap();
+    assert_eq!(*activations.borrow(), 2);
+}
+
+#[wasm_bindgen_test]
 async fn the_tracker_finds_a_late_element_follows_it_and_stops_when_dropped() {
     // Arrange
     let f = Fixture::new(r#"<div id="late-parent"></div>"#);

@@ -181,7 +181,7 @@ fn use_listeners(
         EventListener::new_with_options(document, "click", passive_capture, {
             let weak = weak.clone();
             move |event| {
-                if hits_target(&weak, event) {
+                if current_element(&weak).is_some_and(|e| hits(&e, event)) {
                     activate(&weak);
                 }
             }
@@ -192,8 +192,11 @@ fn use_listeners(
                 let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
-                let activating = key.key() == "Enter" || key.key() == " ";
-                if activating && hits_target(&weak, event) && !clicks_on_its_own(&weak) {
+                if key.key() != "Enter" && key.key() != " " {
+                    return;
+                }
+                if current_element(&weak).is_some_and(|e| hits(&e, event) && !clicks_on_its_own(&e))
+                {
                     activate(&weak);
                 }
             }
@@ -284,15 +287,23 @@ fn measure(weak: &Weak<RefCell<Inner>>) {
     }
 }
 
-/// Whether an event's path goes through the tracked element (shadow DOM included).
-fn hits_target(weak: &Weak<RefCell<Inner>>, event: &web_sys::Event) -> bool {
-    let Some(inner) = weak.upgrade() else {
-        return false;
-    };
+/// The tracked element: as last measured or, when the next frame has not measured it
+/// yet (a quick user, a busy machine) or it has since been replaced, as found now, so
+/// that a use of the element is never lost to timing.
+fn current_element(weak: &Weak<RefCell<Inner>>) -> Option<Element> {
+    let inner = weak.upgrade()?;
     let inner = inner.borrow();
-    let Some(element) = &inner.element else {
-        return false;
-    };
+    match &inner.element {
+        Some(element) if element.is_connected() => Some(element.clone()),
+        _ => match find(&inner.query) {
+            Lookup::Found(element) => Some(element),
+            _ => None,
+        },
+    }
+}
+
+/// Whether an event's path goes through `element` (shadow DOM included).
+fn hits(element: &Element, event: &web_sys::Event) -> bool {
     event
         .composed_path()
         .iter()
@@ -300,17 +311,11 @@ fn hits_target(weak: &Weak<RefCell<Inner>>, event: &web_sys::Event) -> bool {
 }
 
 /// Native controls turn Enter and Space into a click, which is counted already.
-fn clicks_on_its_own(weak: &Weak<RefCell<Inner>>) -> bool {
-    let Some(inner) = weak.upgrade() else {
-        return true;
-    };
-    let inner = inner.borrow();
-    inner.element.as_ref().is_some_and(|e| {
-        matches!(
-            e.tag_name().to_ascii_lowercase().as_str(),
-            "button" | "a" | "input" | "summary" | "select" | "textarea"
-        )
-    })
+fn clicks_on_its_own(element: &Element) -> bool {
+    matches!(
+        element.tag_name().to_ascii_lowercase().as_str(),
+        "button" | "a" | "input" | "summary" | "select" | "textarea"
+    )
 }
 
 /// The height covered by fixed or sticky bars at the top of the viewport.
