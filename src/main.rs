@@ -132,13 +132,12 @@ fn lint_command(args: &[String]) -> Result<ExitCode, String> {
         parsed.push((display_path(&input.path), parse_bytes(bytes)));
     }
 
-    let known: Vec<String> = parsed
-        .iter()
-        .filter(|(_, result)| result.is_ok())
-        .map(|(path, _)| topic_slug(path))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let known = known_topics(
+        parsed
+            .iter()
+            .filter(|(_, result)| result.is_ok())
+            .map(|(path, _)| path.as_str()),
+    );
     let files: Vec<Linted> = parsed
         .into_iter()
         .map(|(path, result)| {
@@ -215,6 +214,16 @@ fn lint_command(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The topic slugs of the readable articles at `paths`, sorted and without repeats (what
+/// links to other topics are checked against).
+fn known_topics<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
+    paths
+        .map(topic_slug)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 /// Parses a file's bytes as an article; why it is not one, as an error diagnostic.
@@ -412,12 +421,7 @@ fn write_preview(
         std::fs::write(&path, value.to_string() + "\n")
             .map_err(|e| format!("{}: {e}", path.display()))
     };
-    let known: Vec<String> = articles
-        .iter()
-        .map(|(path, _)| topic_slug(path))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let known = known_topics(articles.iter().map(|(path, _)| path.as_str()));
     let mut files = Vec::new();
     for (relative, topic) in articles {
         let diagnostics = lint(relative, topic, &known);

@@ -182,6 +182,25 @@ fn anchor(key: &str, localized: Option<&str>, english: &str) -> TargetQuery {
     }
 }
 
+/// A tracker of the element keyed `key` that counts its uses in `activations`.
+fn counting_tracker(key: &str, activations: &Rc<RefCell<u32>>) -> TargetTracker {
+    let activations = activations.clone();
+    TargetTracker::start(
+        anchor(key, None, "x"),
+        |_| {},
+        move || *activations.borrow_mut() += 1,
+    )
+    .unwrap()
+}
+
+/// A bubbling Enter key press, as a keyboard user makes it.
+fn enter_keydown() -> web_sys::KeyboardEvent {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+}
+
 fn found_id(lookup: Lookup) -> Option<String> {
     match lookup {
         Lookup::Found(e) => Some(e.id()),
@@ -321,15 +340,7 @@ async fn using_a_target_inside_a_same_origin_iframe_advances_and_stops_when_drop
         .unwrap()
         .set_inner_html(r#"<button data-help-target="t-frame-use">Use</button><div role="button" tabindex="0" data-help-target="t-frame-key">Key</div>"#);
     let activations: Rc<RefCell<u32>> = Rc::default();
-    let start = |key: &str| {
-        let activations = activations.clone();
-        TargetTracker::start(
-            anchor(key, None, "x"),
-            |_| {},
-            move || *activations.borrow_mut() += 1,
-        )
-        .unwrap()
-    };
+    let start = |key: &str| counting_tracker(key, &activations);
     let tracker = start("t-frame-use");
     settle().await;
     let button: web_sys::HtmlElement = inner
@@ -355,12 +366,7 @@ async fn using_a_target_inside_a_same_origin_iframe_advances_and_stops_when_drop
     let _tracker = start("t-frame-key");
     settle().await;
     let div = inner.query_selector("div").unwrap().unwrap();
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("Enter");
-    init.set_bubbles(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    div.dispatch_event(&event).unwrap();
+    div.dispatch_event(&enter_keydown()).unwrap();
     assert_eq!(*activations.borrow(), 2, "Enter inside the frame is a use");
 }
 
@@ -371,21 +377,7 @@ async fn a_use_before_the_first_measurement_still_counts_once() {
         r#"<button data-help-target="t-quick">Quick</button><div role="button" tabindex="0" data-help-target="t-quick-key">Key</div>"#,
     );
     let activations: Rc<RefCell<u32>> = Rc::default();
-    let start = |key: &str| {
-        let activations = activations.clone();
-        TargetTracker::start(
-            anchor(key, None, "x"),
-            |_| {},
-            move || *activations.borrow_mut() += 1,
-        )
-        .unwrap()
-    };
-    let enter = || {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key("Enter");
-        init.set_bubbles(true);
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
-    };
+    let start = |key: &str| counting_tracker(key, &activations);
     let tracker = start("t-quick");
     let button: web_sys::HtmlElement =
         f.0.query_selector("button")
@@ -396,7 +388,7 @@ async fn a_use_before_the_first_measurement_still_counts_once() {
     // Act: a quick user.
     button.click();
     // Enter on a button becomes a click of its own: the key press itself is not a use.
-    button.dispatch_event(&enter()).unwrap();
+    button.dispatch_event(&enter_keydown()).unwrap();
 
     // Assert
     assert_eq!(*activations.borrow(), 1);
@@ -405,7 +397,7 @@ async fn a_use_before_the_first_measurement_still_counts_once() {
     // Enter on an element that does not click by itself counts, measured or not.
     let _tracker = start("t-quick-key");
     let div = f.0.query_selector("div[role=button]").unwrap().unwrap();
-    div.dispatch_event(&enter()).unwrap();
+    div.dispatch_event(&enter_keydown()).unwrap();
     assert_eq!(*activations.borrow(), 2);
 }
 
