@@ -8,7 +8,8 @@ import { chromium } from './tests/chromium';
  * Browser: Debian's Chromium, never a download (tests/chromium.ts).
  */
 
-const PORT = 8090;
+// HM_E2E_PORT lets several checkouts run their end-to-end tests on one machine at once.
+const PORT = Number(process.env.HM_E2E_PORT ?? 8090);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

@@ -9,7 +9,8 @@ import { chromium } from './tests/chromium';
  * Browser: Debian's Chromium, never a download (tests/chromium.ts).
  */
 
-const PORT = 8092;
+// HM_SERVE_PORT lets several checkouts run these tests on one machine at once.
+const PORT = Number(process.env.HM_SERVE_PORT ?? 8092);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
