@@ -13,8 +13,6 @@ pub const DEFAULT_TOPIC: &str = "update-customer-account-info";
 pub struct Config {
     /// URL prefix of the help content (`help/`), ending in `/`.
     pub content_base: String,
-    /// URL of the widget's stylesheet.
-    pub stylesheet: String,
     /// Slug of the topic to show.
     pub topic: String,
     /// The user's ordered languages; an explicit locale comes first.
@@ -24,14 +22,13 @@ pub struct Config {
 }
 
 /// What the host page configured on the embedding tag (`data-content`, `data-topic`,
-/// `data-locale`, `data-css`), as the loader copies it onto the widget's host element.
+/// `data-locale`), as the loader copies it onto the widget's host element.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HostSettings {
     pub content: Option<String>,
     pub topic: Option<String>,
     /// A locale tag, or `auto` for the browser's languages.
     pub locale: Option<String>,
-    pub css: Option<String>,
 }
 
 /// How long a content request may take by default.
@@ -91,7 +88,6 @@ impl Config {
         }
         Config {
             content_base,
-            stylesheet: host.css.clone().unwrap_or_else(|| "helpmark.css".into()),
             topic,
             languages,
             timeout_ms: DEFAULT_TIMEOUT_MS,
@@ -176,7 +172,7 @@ impl Widget {
 /// Mounts the widget on the current page: into the host element the loader made, or a
 /// new one.
 pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
-    let host = ShadowHostGuard::attach(&dom::resolve_url(&config.stylesheet))?;
+    let host = ShadowHostGuard::attach()?;
     let props = AppProps {
         config: Rc::new(config),
         host: host.host(),
@@ -223,13 +219,11 @@ mod tests {
             content: Some("https://cdn.example/help".into()),
             topic: Some("see-your-customer-list".into()),
             locale: Some("de-DE".into()),
-            css: Some("https://cdn.example/helpmark-1a2b.css".into()),
         };
         let c = Config::from_page(&host, None, None, vec!["sv-SE".into()]);
         assert_eq!(c.languages, ["de-DE", "sv-SE"]);
         assert_eq!(c.topic, "see-your-customer-list");
         assert_eq!(c.content_base, "https://cdn.example/help/");
-        assert_eq!(c.stylesheet, "https://cdn.example/helpmark-1a2b.css");
         let c = Config::from_page(
             &host,
             Some("es-ES".into()),
