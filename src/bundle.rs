@@ -55,8 +55,8 @@ impl BuildFiles {
 /// and the message shown when the widget's code cannot be loaded), before minifying.
 pub const LOADER_CSS: &str = include_str!("../assets/embed/loader.css");
 
-/// The loader: `template` with `__GLUE__`, `__WASM__`, `__STRINGS__` ([`loader_strings`])
-/// and `__CSS__` (the minified [`LOADER_CSS`]) replaced, its `//` comments and indentation
+/// The loader: `template` with `__GLUE__`, `__WASM__`, `__STRINGS__` ([`loader_strings`]),
+/// `__ICON__` (the widget's icon path) and `__CSS__` (the minified [`LOADER_CSS`]) replaced, its `//` comments and indentation
 /// removed (the leading `/*! ... */` notice stays). The strings and the CSS go into
 /// single-quoted JavaScript strings.
 pub fn loader_source(template: &str, files: &BuildFiles) -> String {
@@ -64,6 +64,7 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
         .replace("__GLUE__", &files.glue)
         .replace("__WASM__", &files.wasm)
         .replace("__STRINGS__", &js_quoted(&loader_strings()))
+        .replace("__ICON__", &js_quoted(crate::components::HELP_ICON_PATH))
         .replace("__CSS__", &js_quoted(&minify_css(LOADER_CSS)));
     let mut out = String::with_capacity(filled.len());
     for line in filled.lines() {
@@ -163,11 +164,15 @@ mod tests {
     #[test]
     fn the_real_loader_template_has_every_placeholder_and_fits_its_budget() {
         let template = include_str!("../assets/embed/helpmark.js");
-        for placeholder in ["__GLUE__", "__WASM__", "__STRINGS__", "__CSS__"] {
+        for placeholder in ["__GLUE__", "__WASM__", "__STRINGS__", "__ICON__", "__CSS__"] {
             assert!(template.contains(placeholder), "{placeholder}");
         }
         let loader = loader_source(template, &files());
         assert!(!loader.contains("__"), "every placeholder filled");
+        assert!(
+            loader.contains(crate::components::HELP_ICON_PATH),
+            "the widget's icon"
+        );
         // The gzip budget is checked on the release build (tests/e2e/size.spec.ts); raw
         // size is a cheap early warning here.
         assert!(loader.len() < 9 * 1024, "{} bytes", loader.len());

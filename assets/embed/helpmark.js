@@ -4,8 +4,8 @@
 // "none" only on a click or a call), and queues calls to window.helpmark until it is ready.
 // It is the one file a host page pays for at load (2,048 bytes gzip at most).
 // The names in double underscores are replaced at build time (`helpmark loader`): the build's
-// file names, the loader's strings in every UI locale (from the widget's Rust tables) and its
-// icon's styles (assets/embed/loader.css).
+// file names, the loader's strings in every UI locale (from the widget's Rust tables), its
+// icon (the widget's own SVG path) and its icon's styles (assets/embed/loader.css).
 (function (w, d) {
   var api = w.helpmark;
   if (api && api.loaded !== undefined) return; // included twice: the first one works
@@ -14,7 +14,7 @@
   var here = me ? me.src : location.href;
   var url = function (path, base) { return new URL(path, base || here).href; };
   var queue = (api && api.q) || [];
-  var ready = false;
+  var ready;
   // The load in progress, never a settled one: a failed load leaves nothing behind, and the
   // next attempt fetches fresh URLs (a new module instance, no cached broken response).
   var loading;
@@ -40,14 +40,12 @@
   sheet.replaceSync('__CSS__');
 
   function send(command, argument) {
-    if (!ready) {
-      if (command == 'open') {
-        topic = argument || data.topic;
-        load();
-      }
-      return queue.push([command, argument]);
+    if (ready) return host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: command, argument: argument } }));
+    if (command == 'open') {
+      topic = argument || data.topic;
+      load();
     }
-    host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: command, argument: argument } }));
+    queue.push([command, argument]);
   }
 
   function load() {
@@ -98,21 +96,19 @@
   // After a crash the WebAssembly is dead: its error panel's retry starts a new one.
   d.addEventListener('helpmark:error', function (e) {
     if (!e.detail || !e.detail.fatal) return;
-    ready = api.loaded = false;
+    ready = api.loaded = loading = false;
     var retry = host.shadowRoot.querySelector('[data-helpmark-retry]');
     if (retry) retry.addEventListener('click', function () { send('open'); });
   });
 
   api = w.helpmark = {
     loaded: false,
-    open: function (topic) { send('open', topic); },
-    close: function () { send('close'); },
-    next: function () { send('next'); },
-    back: function () { send('back'); },
-    setLocale: function (tag) { send('setLocale', tag); },
-    on: function (name, fn) { d.addEventListener('helpmark:' + name, function (e) { fn(e.detail); }); },
-    load: load
+    on: function (name, fn) { d.addEventListener('helpmark:' + name, function (e) { fn(e.detail); }); }
   };
+  // open(topic?), close(), next(), back(), setLocale(tag).
+  ['open', 'close', 'next', 'back', 'setLocale'].forEach(function (command) {
+    api[command] = function (argument) { send(command, argument); };
+  });
 
   // A trap in the widget's WebAssembly must not surface as the host page's error.
   w.addEventListener('error', function (e) {
@@ -135,7 +131,7 @@
     shadow.adoptedStyleSheets = [sheet];
     var b = element('button', { type: 'button', 'class': className, 'aria-label': T[ui] }, shadow.firstChild || shadow);
     var svg = element('svg', { viewBox: '0 0 24 24', width: '28', height: '28', 'aria-hidden': 'true', focusable: 'false' }, b);
-    element('path', { fill: 'currentColor', d: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm-1-5h2v2h-2v-2Zm1-10a4 4 0 0 0-4 4h2a2 2 0 1 1 3.2 1.6c-.9.7-2.2 1.6-2.2 3.4h2c0-1 .6-1.5 1.4-2.1A4 4 0 0 0 12 5Z' }, svg);
+    element('path', { fill: 'currentColor', d: '__ICON__' }, svg);
     b.onclick = onClick;
     if (preload != 'none') ['pointerenter', 'focus', 'pointerdown', 'touchstart'].forEach(function (type) {
       b.addEventListener(type, intent, { passive: true });

@@ -28,7 +28,7 @@ pub fn Launcher(props: &LauncherProps) -> Html {
         <button type="button" class="hm-launcher" aria-label={props.strings.help} ref={props.button_ref.clone()}
                 aria-expanded={props.expanded.to_string()} aria-controls="hm-panel" onclick={on_click}>
             <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
-                <path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm-1-5h2v2h-2v-2Zm1-10a4 4 0 0 0-4 4h2a2 2 0 1 1 3.2 1.6c-.9.7-2.2 1.6-2.2 3.4h2c0-1 .6-1.5 1.4-2.1A4 4 0 0 0 12 5Z"/>
+                <path fill="currentColor" d={super::HELP_ICON_PATH}/>
             </svg>
         </button>
     }
