@@ -20,6 +20,15 @@
 // a matching Content-Length, like a half-written file during a deploy), type (200, the file
 // served as text/plain). Every request the server sees is counted per scope and path:
 // GET /__hits?scope=<scope> answers with them as JSON.
+//
+// A test can also add a page of its own (a host page with a given security policy, say):
+//
+//   POST /__page  {"path": "/x.html", "body": "<!DOCTYPE html>...", "headers": {...}}
+//
+// after which GET /x.html (on every port) answers with that body and those headers. Pages
+// are served by the server, not by the browser's request interception, so that the browser
+// sees a real response from a local address (Chromium's local network access rules treat
+// an intercepted page as public, and would refuse its requests to the CDN port).
 import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -44,6 +53,8 @@ const KINDS = new Set(['404', '500', 'reset', 'hang', 'garbage', 'truncated', 't
 
 /** scope -> [{ match: RegExp, fault: string }] */
 const faults = new Map();
+/** path -> { body, headers } */
+const pages = new Map();
 /** scope -> { path: count } */
 const hits = new Map();
 const hanging = new Set();
@@ -78,9 +89,20 @@ function control(url, res) {
   return send(res, 200, 'text/plain', 'set\n');
 }
 
+async function addPage(req, res) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const { path, body, headers = {} } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  pages.set(path, { body, headers });
+  return send(res, 200, 'text/plain', 'added\n');
+}
+
 async function serve(req, res) {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/__fault' || url.pathname === '/__hits') return control(url, res);
+  if (url.pathname === '/__page' && req.method === 'POST') return addPage(req, res);
+  const page = pages.get(url.pathname);
+  if (page) return send(res, 200, 'text/html; charset=utf-8', page.body, page.headers);
   if (req.method === 'OPTIONS') return send(res, 204, 'text/plain', '', { 'access-control-allow-headers': '*' });
   let path = decodeURIComponent(url.pathname);
   let scope = '';

@@ -12,7 +12,7 @@
  * viewport; the step text is at WCAG AA contrast; the spotlight's cut-out is within 2 px of
  * each step's element; the walk of the seed topic completes.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { normalize, widget } from './support';
 import { EXPECTED, STEP_COUNT } from './seed-expected';
 
@@ -57,29 +57,34 @@ const POLICIES: Policy[] = [
   },
 ];
 
-/** Serves the demo portal at `path` with the loader from `files` and the policy as a header. */
-async function hostPage(page: Page, path: string, files: string, policy: Policy): Promise<string> {
-  const csp = policy.csp(files === SELF ? '' : files).replace(/ {2,}/g, ' ').replace(/ ;/g, ';');
-  await page.route(`**${path}`, async (route) => {
-    const response = await route.fetch({ url: `${SELF}/index.html` });
-    expect(response.status(), 'dist/index.html').toBe(200);
-    let html = await response.text();
-    // Trunk's own start-up (an inline module and preloads) goes: the loader replaces it.
-    const inline = /<script\b(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/g;
-    expect(html, 'Trunk starts the widget with an inline script').toMatch(inline);
-    html = html.replace(inline, '').replace(/<link\b[^>]*rel="(?:modulepreload|preload)"[^>]*>/g, '');
-    const tag = `<script src="${files}/helpmark.js" defer data-topic="update-customer-account-info"></script>`;
-    html = html.replace('</head>', `${tag}\n</head>`);
-    if (policy.nonce) {
-      html = html.replace(/<script\b/g, `<script nonce="${NONCE}"`).replace(/<link\b([^>]*rel="stylesheet")/g, `<link nonce="${NONCE}"$1`);
-    }
-    await route.fulfill({
-      status: 200,
-      contentType: 'text/html; charset=utf-8',
-      headers: { 'content-security-policy': csp },
-      body: html,
-    });
+/**
+ * Adds the demo portal at `path` to the test server, with the loader from `files` and the
+ * policy as a header (served by the server itself: see tests/server.mjs on why).
+ */
+async function hostPage(request: APIRequestContext, path: string, files: string, policy: Policy): Promise<string> {
+  const csp = policy
+    .csp(files === SELF ? '' : files)
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ;/g, ';')
+    .trim();
+  const response = await request.get('/index.html');
+  expect(response.status(), 'dist/index.html').toBe(200);
+  let html = await response.text();
+  // Trunk's own start-up (an inline module and preloads) goes: the loader replaces it.
+  const inline = /<script\b(?![^>]*\bsrc=)[^>]*>[\s\S]*?<\/script>/g;
+  expect(html, 'Trunk starts the widget with an inline script').toMatch(inline);
+  html = html.replace(inline, '').replace(/<link\b[^>]*\brel="?(?:modulepreload|preload)\b[^>]*>/g, '');
+  expect(html).not.toContain('helpmark-web-');
+  const tag = `<script src="${files}/helpmark.js" defer data-topic="update-customer-account-info"></script>`;
+  html = html.replace('</head>', `${tag}\n</head>`);
+  if (policy.nonce) {
+    html = html.replace(/<script\b/g, `<script nonce="${NONCE}"`).replace(/<link\b(?=[^>]*\brel="?stylesheet)/g, `<link nonce="${NONCE}"`);
+    expect(html.match(/<link nonce=/g)?.length, 'the host’s stylesheets get the nonce').toBeGreaterThan(0);
+  }
+  const added = await request.post('/__page', {
+    data: { path, body: html, headers: { 'content-security-policy': csp } },
   });
+  expect(added.status()).toBe(200);
   return csp;
 }
 
@@ -161,10 +166,11 @@ for (const policy of POLICIES) {
     ['the page’s origin', SELF],
     ['another origin (CDN)', CDN],
   ] as const) {
-    test(`${policy.name}, widget files on ${where}: no violation, styled, walk completes`, async ({ page }) => {
+    test(`${policy.name}, widget files on ${where}: no violation, styled, walk completes`, async ({ page, request }) => {
       test.setTimeout(60_000);
       // Arrange: violations and console errors are recorded from the start.
-      const csp = await hostPage(page, '/csp-host.html', files, policy);
+      const path = `/csp-${POLICIES.indexOf(policy)}-${files === SELF ? 'self' : 'cdn'}.html`;
+      const csp = await hostPage(request, path, files, policy);
       const consoleErrors: string[] = [];
       const pageErrors: string[] = [];
       const fromFiles: string[] = [];
@@ -188,7 +194,7 @@ for (const policy of POLICIES) {
         );
       });
       const w = widget(page);
-      const response = await page.goto('/csp-host.html');
+      const response = await page.goto(path);
       expect(response?.headers()['content-security-policy']).toBe(csp);
 
       // Act and assert: the walk of the seed topic.
