@@ -115,7 +115,9 @@ test.describe('the widget’s own files failing', () => {
         // Assert: the message next to the icon, in the UI language, with a retry.
         await expect(w.fail).toBeVisible({ timeout: 15_000 });
         await expect(w.fail).toHaveRole('alert');
-        expect(normalize(await w.fail.innerText())).toBe(`${DE_FAILED} ${DE_RETRY}`);
+        expect(normalize(await w.fail.evaluate((e) => e.firstChild?.textContent))).toBe(DE_FAILED);
+        await expect(w.failRetry).toHaveText(DE_RETRY);
+        await expect(w.fail).toHaveAttribute('lang', 'de-DE');
         await expect(w.launcher).toBeVisible();
         await expect(w.panel).toHaveCount(0);
         const box = (await w.fail.boundingBox())!;
