@@ -20,6 +20,8 @@
   var loading;
   var attempt = 0;
   var topic;
+  // A press on a placeholder icon that the widget replaced before the click: it opens.
+  var pressed;
   var note;
   // The code (glue and WebAssembly) must arrive within this time, or the load has failed.
   var LIMIT = 10000;
@@ -132,7 +134,11 @@
     var b = element('button', { type: 'button', 'class': className, 'aria-label': T[ui] }, shadow.firstChild || shadow);
     var svg = element('svg', { viewBox: '0 0 24 24', width: '28', height: '28', 'aria-hidden': 'true', focusable: 'false' }, b);
     element('path', { fill: 'currentColor', d: '__ICON__' }, svg);
-    b.onclick = onClick;
+    b.onclick = function () {
+      pressed = 0;
+      onClick();
+    };
+    b.addEventListener('pointerdown', function () { pressed = onClick; });
     if (preload != 'none') ['pointerenter', 'focus', 'pointerdown', 'touchstart'].forEach(function (type) {
       b.addEventListener(type, intent, { passive: true });
     });
@@ -157,6 +163,8 @@
   host.addEventListener('helpmark:mounted', function () {
     ready = api.loaded = true;
     queue.splice(0).forEach(function (call) { send(call[0], call[1]); });
+    if (pressed) pressed();
+    pressed = 0;
   });
   if (preload == 'idle') setTimeout(function () { (w.requestIdleCallback || setTimeout)(intent); }, 3000);
   // A pointer coming within 100 px of the icon is intent too.

@@ -203,6 +203,23 @@ test.describe('the widget’s own files failing', () => {
   });
 });
 
+test('a press on the placeholder icon that the widget replaces before the click still opens the panel', async ({
+  page,
+}) => {
+  const w = locators(page);
+  await page.goto(`/${PAGE}`);
+  const placeholder = await w.launcher.elementHandle();
+  const icon = (await w.launcher.boundingBox())!;
+  // Act: the pointer arrives (intent: the code loads) and presses; the widget replaces
+  // the placeholder while the button is down; then the button is released.
+  await page.mouse.move(icon.x + icon.width / 2, icon.y + icon.height / 2);
+  await page.mouse.down();
+  await expect.poll(() => placeholder!.evaluate((e) => e.isConnected), { message: 'placeholder replaced' }).toBe(false);
+  await page.mouse.up();
+  // Assert: the press counted as the click it would have been.
+  await expect.poll(async () => normalize(await w.title.innerText())).toBe(DE.title);
+});
+
 /** Every request for the widget's code or content, from the page's start. */
 function widgetRequests(page: Page): string[] {
   const seen: string[] = [];
