@@ -61,7 +61,13 @@ const POLICIES: Policy[] = [
  * Adds the demo portal at `path` to the test server, with the loader from `files` and the
  * policy as a header (served by the server itself: see tests/server.mjs on why).
  */
-async function hostPage(request: APIRequestContext, path: string, files: string, policy: Policy): Promise<string> {
+async function hostPage(
+  request: APIRequestContext,
+  path: string,
+  files: string,
+  policy: Policy,
+  loader = `${files}/helpmark.js`,
+): Promise<string> {
   const csp = policy
     .csp(files === SELF ? '' : files)
     .replace(/ {2,}/g, ' ')
@@ -75,7 +81,7 @@ async function hostPage(request: APIRequestContext, path: string, files: string,
   expect(html, 'Trunk starts the widget with an inline script').toMatch(inline);
   html = html.replace(inline, '').replace(/<link\b[^>]*\brel="?(?:modulepreload|preload)\b[^>]*>/g, '');
   expect(html).not.toContain('helpmark-web-');
-  const tag = `<script src="${files}/helpmark.js" defer data-topic="update-customer-account-info"></script>`;
+  const tag = `<script src="${loader}" defer data-topic="update-customer-account-info"></script>`;
   html = html.replace('</head>', `${tag}\n</head>`);
   if (policy.nonce) {
     html = html.replace(/<script\b/g, `<script nonce="${NONCE}"`).replace(/<link\b(?=[^>]*\brel="?stylesheet)/g, `<link nonce="${NONCE}"`);
@@ -249,3 +255,40 @@ for (const policy of POLICIES) {
     });
   }
 }
+
+test('under the nonce-based policy with Trusted Types, a failed load shows the loader’s message and recovers, with no violation', async ({
+  page,
+  request,
+}) => {
+  // Arrange: the page and its files under a fault scope (see tests/server.mjs); the
+  // WebAssembly answers 500 until healed.
+  const scope = `csp-${Date.now()}`;
+  const strictest: Policy = {
+    name: 'nonce and Trusted Types',
+    nonce: true,
+    csp: (files) => `${POLICIES[1].csp(files)}; require-trusted-types-for 'script'; trusted-types 'none'`,
+  };
+  await hostPage(request, `/t/${scope}/csp.html`, SELF, strictest, 'helpmark.js');
+  expect((await request.get(`/__fault?scope=${scope}&match=%5C.wasm%24&fault=500`)).status()).toBe(200);
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = violations;
+    window.addEventListener('securitypolicyviolation', (e) => violations.push((e as SecurityPolicyViolationEvent).effectiveDirective), true);
+  });
+  const w = widget(page);
+  const fail = page.locator('[data-helpmark-host] .hm-fail');
+  await page.goto(`/t/${scope}/csp.html`);
+
+  // Act
+  await w.launcher.dispatchEvent('click');
+
+  // Assert: the message, styled (fixed above the icon), in English; then recovery.
+  await expect(fail).toBeVisible();
+  expect(await fail.evaluate((e) => getComputedStyle(e).position)).toBe('fixed');
+  await expect(fail.locator('button')).toHaveText('Try again');
+  expect((await request.get(`/__fault?scope=${scope}`)).status()).toBe(200);
+  await fail.locator('button').click();
+  await expect.poll(async () => normalize(await w.title.innerText())).toBe(EN.title);
+  await expectStyledPanel(page);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+});
