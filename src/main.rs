@@ -530,7 +530,7 @@ fn loader(dist: &Path, template: &Path) -> Result<ExitCode, String> {
     let css = read(&dist.join("helpmark.css"))?;
     let css = helpmark::bundle::minify_css(&String::from_utf8_lossy(&css)).into_bytes();
     let css_name = format!("helpmark-{}.css", helpmark::bundle::content_hash(&css));
-    let names: Vec<String> = std::fs::read_dir(&dist)
+    let names: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect();
