@@ -4,7 +4,7 @@
 //!
 //! The rules, in order (README, "Pointing at the host page's elements"):
 //!
-//! 1. an element whose `data-help-target` is the anchor's key ([`matches_key`]);
+//! 1. an element whose `data-help-target` is the anchor's key ([`TargetQuery::matches_key`]);
 //! 2. failing that, an enabled interactive element whose accessible name matches the
 //!    localized label, else the English one ([`by_name`]): case, spaces and punctuation
 //!    ignored ([`normalize_name`]), and either part of `English (translation)` labels
