@@ -14,6 +14,7 @@ use crate::hooks::{
     use_commands, use_focus, use_host_events, use_navigations, use_placement, use_progress,
     use_target, use_topic, WidgetContext,
 };
+use crate::locale::{direction, Direction};
 use crate::widget::{WidgetAction, WidgetState};
 
 #[derive(Properties, PartialEq)]
@@ -49,13 +50,9 @@ pub fn App(props: &AppProps) -> Html {
         _ => (None, dom::viewport()),
     };
     let change = (state.guide.open, state.guide.step, state.guide.target);
-    let placement = use_placement(
-        &panel_ref,
-        target_rect,
-        viewport,
-        props.config.corner,
-        change,
-    );
+    let rtl = direction(&state.locale()) == Direction::Rtl;
+    let corner = props.config.corner;
+    let placement = use_placement(&panel_ref, target_rect, viewport, corner, rtl, change);
     let target = match (&query, &status) {
         (None, _) => TargetMark::None,
         (_, TargetStatus::Found { .. }) => TargetMark::Found,

@@ -29,7 +29,7 @@ pub use fetch::{fetch_text, FetchError};
 pub use host::{ShadowHostGuard, HOST_ATTRIBUTE};
 pub use measure::{natural_size, set_inset, set_max_height};
 pub use page::{has_focus, host_settings, navigator_languages, query_param, resolve_url};
-pub use panic::report_panic;
+pub use panic::{has_panicked, report_panic};
 pub use storage::{session_get, session_remove, session_set};
 pub use target::{accessible_name, find, viewport, visible_rect, Lookup};
 pub use track::{TargetStatus, TargetTracker};

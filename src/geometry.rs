@@ -254,8 +254,9 @@ impl Corner {
 
     /// The corners in the order the panel tries them when the icon is at `self`: next to
     /// the icon, then across on the same edge, then the other edge on the icon's side,
-    /// then the opposite corner.
-    pub fn preference(self) -> [Corner; 4] {
+    /// then the opposite corner. A right-to-left panel is mirrored: it starts across
+    /// from the icon, on the reading direction's end side (still clear of the icon).
+    pub fn preference(self, rtl: bool) -> [Corner; 4] {
         let across = |c: Corner| match c {
             Corner::BottomRight => Corner::BottomLeft,
             Corner::BottomLeft => Corner::BottomRight,
@@ -268,7 +269,8 @@ impl Corner {
             Corner::TopRight => Corner::BottomRight,
             Corner::TopLeft => Corner::BottomLeft,
         };
-        [self, across(self), flip(self), across(flip(self))]
+        let first = if rtl { across(self) } else { self };
+        [first, across(first), flip(first), across(flip(first))]
     }
 }
 
@@ -417,17 +419,20 @@ pub struct PanelPlacement {
 ///
 /// let viewport = Viewport { width: 1280.0, height: 800.0 };
 /// let submit = Rect::new(1100.0, 600.0, 120.0, 40.0); // under the usual corner
-/// assert_eq!(place_panel(Some(&submit), (380.0, 420.0), &viewport, Corner::BottomRight).placement, Corner::BottomLeft);
-/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, Corner::BottomRight).placement, Corner::BottomRight);
-/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, Corner::TopLeft).placement, Corner::TopLeft);
+/// assert_eq!(place_panel(Some(&submit), (380.0, 420.0), &viewport, Corner::BottomRight, false).placement, Corner::BottomLeft);
+/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, Corner::BottomRight, false).placement, Corner::BottomRight);
+/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, Corner::TopLeft, false).placement, Corner::TopLeft);
+/// // Right to left: mirrored.
+/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, Corner::BottomRight, true).placement, Corner::BottomLeft);
 /// ```
 pub fn place_panel(
     target: Option<&Rect>,
     size: (f64, f64),
     viewport: &Viewport,
     launcher: Corner,
+    rtl: bool,
 ) -> PanelPlacement {
-    let placement = corner(target, size, viewport, launcher);
+    let placement = corner(target, size, viewport, launcher, rtl);
     let covered =
         target.is_some_and(|t| panel_rect(placement, size, viewport, launcher).intersects(t));
     let Some(target) = target.filter(|_| covered) else {
@@ -438,7 +443,7 @@ pub fn place_panel(
     };
     let bottom_edge = |c: Corner| viewport.height - panel_inset(c, launcher, viewport).vertical;
     let top_edge = |c: Corner| panel_inset(c, launcher, viewport).vertical;
-    let [first, second, third, fourth] = launcher.preference();
+    let [first, second, third, fourth] = launcher.preference(rtl);
     let (bottom, top) = if launcher.is_top() {
         ([third, fourth], [first, second])
     } else {
@@ -468,10 +473,11 @@ fn corner(
     size: (f64, f64),
     viewport: &Viewport,
     launcher: Corner,
+    rtl: bool,
 ) -> Corner {
-    let order = launcher.preference();
+    let order = launcher.preference(rtl);
     let Some(target) = target.filter(|t| !t.is_empty()) else {
-        return launcher;
+        return order[0];
     };
     let target = target.inflate(RING_GAP + 1.0);
     if let Some(free) = order
@@ -488,7 +494,7 @@ fn corner(
     order
         .into_iter()
         .min_by(|a, b| overlap(*a).total_cmp(&overlap(*b)))
-        .unwrap_or(launcher)
+        .unwrap_or(order[0])
 }
 
 /// Whether the target must be scrolled to be seen: not entirely inside the viewport below
@@ -570,16 +576,16 @@ mod tests {
         let bottom_right = Rect::new(1150.0, 500.0, 100.0, 30.0);
         let bottom_left = Rect::new(30.0, 500.0, 100.0, 30.0);
         assert_eq!(
-            place_panel(Some(&bottom_right), PANEL, &VIEWPORT, BR).placement,
+            place_panel(Some(&bottom_right), PANEL, &VIEWPORT, BR, false).placement,
             Corner::BottomLeft
         );
         assert_eq!(
-            place_panel(Some(&bottom_left), PANEL, &VIEWPORT, BR).placement,
+            place_panel(Some(&bottom_left), PANEL, &VIEWPORT, BR, false).placement,
             Corner::BottomRight
         );
         let header_menu = Rect::new(320.0, 8.0, 150.0, 32.0);
         assert_eq!(
-            place_panel(Some(&header_menu), PANEL, &VIEWPORT, BR).placement,
+            place_panel(Some(&header_menu), PANEL, &VIEWPORT, BR, false).placement,
             Corner::BottomRight
         );
     }
@@ -587,7 +593,7 @@ mod tests {
     #[test]
     fn the_panel_opens_next_to_the_icon_in_each_corner_and_never_covers_it() {
         for launcher in Corner::ALL {
-            let p = place_panel(None, PANEL, &VIEWPORT, launcher);
+            let p = place_panel(None, PANEL, &VIEWPORT, launcher, false);
             assert_eq!(p.placement, launcher);
             let icon = launcher_rect(launcher, &VIEWPORT);
             for placement in Corner::ALL {
@@ -635,7 +641,10 @@ mod tests {
 
     #[test]
     fn a_chosen_placement_never_overlaps_the_target_or_the_icon_when_a_free_corner_exists() {
-        for launcher in Corner::ALL {
+        for (launcher, rtl) in Corner::ALL
+            .into_iter()
+            .flat_map(|c| [(c, false), (c, true)])
+        {
             let icon = launcher_rect(launcher, &VIEWPORT);
             // A grid of targets over the whole viewport.
             let mut y = 0.0;
@@ -643,7 +652,7 @@ mod tests {
                 let mut x = 0.0;
                 while x < VIEWPORT.width {
                     let target = Rect::new(x, y, 120.0, 36.0);
-                    let p = place_panel(Some(&target), PANEL, &VIEWPORT, launcher);
+                    let p = place_panel(Some(&target), PANEL, &VIEWPORT, launcher, rtl);
                     let free_exists = Corner::ALL.iter().any(|c| {
                         !panel_rect(*c, PANEL, &VIEWPORT, launcher).intersects(&target.inflate(4.0))
                     });
@@ -661,12 +670,13 @@ mod tests {
     }
 
     #[test]
-    fn corners_are_physical_in_both_reading_directions() {
-        // The placement does not depend on the reading direction: the panel of a
-        // right-to-left topic opens next to the icon as well.
+    fn the_icon_stays_in_its_corner_and_a_right_to_left_panel_is_mirrored() {
+        // The icon's corner is the host's choice in both directions; the panel starts on
+        // the reading direction's end side: next to the icon left to right, across from
+        // it right to left, and clear of it either way.
         assert_eq!(Corner::parse("bottom-left"), Some(Corner::BottomLeft));
         assert_eq!(
-            Corner::BottomLeft.preference(),
+            Corner::BottomLeft.preference(false),
             [
                 Corner::BottomLeft,
                 Corner::BottomRight,
@@ -674,9 +684,36 @@ mod tests {
                 Corner::TopRight
             ]
         );
+        assert_eq!(
+            Corner::BottomRight.preference(true),
+            [
+                Corner::BottomLeft,
+                Corner::BottomRight,
+                Corner::TopLeft,
+                Corner::TopRight
+            ]
+        );
+        for launcher in Corner::ALL {
+            let ltr = place_panel(None, PANEL, &VIEWPORT, launcher, false).placement;
+            let rtl = place_panel(None, PANEL, &VIEWPORT, launcher, true).placement;
+            assert_eq!(ltr, launcher);
+            assert_eq!(rtl.is_top(), launcher.is_top());
+            assert_ne!(rtl.is_left(), launcher.is_left());
+        }
         let left_target = Rect::new(30.0, 500.0, 100.0, 30.0);
         assert_eq!(
-            place_panel(Some(&left_target), PANEL, &VIEWPORT, Corner::BottomLeft).placement,
+            place_panel(
+                Some(&left_target),
+                PANEL,
+                &VIEWPORT,
+                Corner::BottomLeft,
+                false
+            )
+            .placement,
+            Corner::BottomRight
+        );
+        assert_eq!(
+            place_panel(Some(&left_target), PANEL, &VIEWPORT, BR, true).placement,
             Corner::BottomRight
         );
     }
@@ -684,7 +721,7 @@ mod tests {
     #[test]
     fn beside_a_large_element_the_panel_shrinks_into_the_larger_free_band() {
         let table = Rect::new(106.0, 154.0, 1068.0, 262.0);
-        let p = place_panel(Some(&table), PANEL, &VIEWPORT, BR);
+        let p = place_panel(Some(&table), PANEL, &VIEWPORT, BR, false);
         assert_eq!(p.placement, Corner::BottomRight);
         let height = p.max_height.expect("shrinks");
         assert_eq!(
@@ -694,7 +731,7 @@ mod tests {
         let shrunk = panel_rect(p.placement, (PANEL.0, height), &VIEWPORT, BR);
         assert!(!shrunk.intersects(&table));
         let low = Rect::new(100.0, 380.0, 1080.0, 320.0);
-        let p = place_panel(Some(&low), PANEL, &VIEWPORT, BR);
+        let p = place_panel(Some(&low), PANEL, &VIEWPORT, BR, false);
         assert_eq!(p.placement, Corner::TopRight);
         assert!(
             !panel_rect(p.placement, (PANEL.0, p.max_height.unwrap()), &VIEWPORT, BR)
@@ -709,7 +746,7 @@ mod tests {
             height: 640.0,
         };
         let big = Rect::new(0.0, 150.0, 360.0, 300.0);
-        let p = place_panel(Some(&big), (320.0, 400.0), &phone, BR).placement;
+        let p = place_panel(Some(&big), (320.0, 400.0), &phone, BR, false).placement;
         let covered = |p| {
             let r = panel_rect(p, (320.0, 400.0), &phone, BR).clamp_to(&big);
             r.width * r.height

@@ -114,8 +114,9 @@ pub enum WidgetAction {
     },
     /// Load the topic again (the error message's retry).
     Retry,
-    /// The focus went where [`WidgetState::focus`] asked.
-    Focused,
+    /// The focus went where [`WidgetState::focus`] asked (a request made since then,
+    /// for somewhere else, stays).
+    Focused(Focus),
 }
 
 impl WidgetState {
@@ -235,8 +236,8 @@ impl WidgetState {
                 },
             },
             WidgetAction::Retry => self.reload(),
-            WidgetAction::Focused => WidgetState {
-                focus: None,
+            WidgetAction::Focused(done) => WidgetState {
+                focus: self.focus.filter(|f| *f != done),
                 ..self
             },
         }
@@ -421,7 +422,7 @@ mod tests {
     fn focus_follows_the_user_into_the_panel_and_back_to_the_icon() {
         let s = state().apply(WidgetAction::Guide(GuideAction::Toggle));
         assert_eq!(s.focus, Some(Focus::Panel));
-        let s = s.apply(WidgetAction::Focused);
+        let s = s.apply(WidgetAction::Focused(Focus::Panel));
         assert_eq!(s.focus, None);
         let s = s.apply(WidgetAction::Guide(GuideAction::Close));
         assert_eq!(s.focus, Some(Focus::Launcher));
@@ -438,6 +439,9 @@ mod tests {
         let s = WidgetState::new(&config, true);
         assert_eq!(s.focus, Some(Focus::Launcher));
         let s = s.apply(command(Command::Open(None)));
+        assert_eq!(s.focus, Some(Focus::Panel));
+        // ...even when the icon's focus is reported done after the open was queued.
+        let s = s.apply(WidgetAction::Focused(Focus::Launcher));
         assert_eq!(s.focus, Some(Focus::Panel));
     }
 

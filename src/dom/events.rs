@@ -5,14 +5,14 @@ use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::document;
+use super::{document, has_panicked};
 use crate::config::Command;
 use crate::host_event::{HostEvent, Value, COMMAND_EVENT, MOUNTED_EVENT};
 
 /// Sends `event` to the host page: a `CustomEvent` on `document` whose `detail` object
 /// holds the event's fields (which `window.helpmark.on` hands to its listeners).
 pub fn emit(event: &HostEvent<'_>) {
-    let Some(document) = document() else {
+    let Some(document) = document().filter(|_| !has_panicked()) else {
         return;
     };
     let detail = js_sys::Object::new();
@@ -48,7 +48,10 @@ pub struct CommandListener {
 impl CommandListener {
     pub fn start(host: &Element, on_command: impl Fn(Command) + 'static) -> CommandListener {
         let listener = EventListener::new(host, COMMAND_EVENT, move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() else {
+            let Some(event) = event
+                .dyn_ref::<web_sys::CustomEvent>()
+                .filter(|_| !has_panicked())
+            else {
                 return;
             };
             let detail = event.detail();

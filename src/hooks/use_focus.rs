@@ -16,9 +16,9 @@ pub fn use_focus(state: &UseReducerHandle<WidgetState>, launcher: &NodeRef, titl
             Some(Focus::Launcher) if !*open => launcher.cast::<web_sys::HtmlElement>(),
             _ => None,
         };
-        if let Some(element) = element {
+        if let (Some(element), Some(focus)) = (element, focus) {
             let _ = element.focus();
-            dispatcher.dispatch(WidgetAction::Focused);
+            dispatcher.dispatch(WidgetAction::Focused(*focus));
         }
     });
 }

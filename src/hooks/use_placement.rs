@@ -13,14 +13,16 @@ pub fn use_placement(
     target: Option<Rect>,
     viewport: Viewport,
     launcher: Corner,
+    rtl: bool,
     change: (bool, usize, usize),
 ) -> Placement {
-    let placement = use_state(|| launcher);
+    let placement = use_state(|| launcher.preference(rtl)[0]);
     let panel = panel.clone();
     let key = (
         target.map(|r| [r.x, r.y, r.width, r.height].map(f64::to_bits)),
         [viewport.width, viewport.height].map(f64::to_bits),
         launcher,
+        rtl,
         change,
     );
     let current = placement.clone();
@@ -29,7 +31,7 @@ pub fn use_placement(
             return;
         };
         let size = dom::natural_size(&element);
-        let next = place_panel(target.as_ref(), size, &viewport, launcher);
+        let next = place_panel(target.as_ref(), size, &viewport, launcher, rtl);
         dom::set_inset(&element, &panel_inset(next.placement, launcher, &viewport));
         dom::set_max_height(&element, next.max_height);
         if *current != next.placement {
