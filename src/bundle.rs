@@ -64,7 +64,7 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
         .replace("__GLUE__", &files.glue)
         .replace("__WASM__", &files.wasm)
         .replace("__STRINGS__", &js_quoted(&loader_strings()))
-        .replace("__ICON__", &js_quoted(crate::components::HELP_ICON_PATH))
+        .replace("__ICON__", &js_quoted(crate::components::ICON_PATH))
         .replace("__CSS__", &js_quoted(&minify_css(LOADER_CSS)));
     let mut out = String::with_capacity(filled.len());
     for line in filled.lines() {
@@ -170,7 +170,7 @@ mod tests {
         let loader = loader_source(template, &files());
         assert!(!loader.contains("__"), "every placeholder filled");
         assert!(
-            loader.contains(crate::components::HELP_ICON_PATH),
+            loader.contains(crate::components::ICON_PATH),
             "the widget's icon"
         );
         // The gzip budget is checked on the release build (tests/e2e/size.spec.ts); raw

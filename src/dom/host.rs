@@ -1,0 +1,110 @@
+//! The widget's own element on the host page.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+use super::document;
+
+/// The attribute that marks the widget's own element on the host page.
+pub const HOST_ATTRIBUTE: &str = "data-helpmark-host";
+
+/// The widget's stylesheet (`assets/helpmark.css`), minified by the build script and
+/// compiled into the widget.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/helpmark.min.css"));
+
+/// The widget's element on the host page: a `<div data-helpmark-host>` at the end of the
+/// document, shown in the top layer, with an open shadow root holding the widget's
+/// mount point, styled by [`STYLESHEET`] as a constructable stylesheet (adopted by the
+/// shadow root: no request, no `<style>` or `<link>`, nothing a host's `style-src` governs).
+/// Host CSS cannot reach inside; widget CSS cannot leak out. Dropping it removes it.
+#[must_use = "dropping the guard removes the widget from the page"]
+pub struct ShadowHostGuard {
+    host: Element,
+    mount: Element,
+    /// The loader's placeholder icon had the keyboard focus when the widget took over.
+    had_focus: bool,
+}
+
+/// Styles `shadow` with the widget's stylesheet, replacing what was there (the loader's
+/// icon styles). An error means no styles: the caller must not render (no stylesheet, no
+/// overlay).
+fn style(shadow: &web_sys::ShadowRoot) -> Result<(), JsValue> {
+    let sheet = web_sys::CssStyleSheet::new()?;
+    sheet.replace_sync(STYLESHEET)?;
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    Ok(())
+}
+
+impl ShadowHostGuard {
+    /// Appends the host element, styled before anything renders in it.
+    pub fn attach() -> Result<Self, JsValue> {
+        if let Some(adopted) = Self::adopt() {
+            return adopted;
+        }
+        let document = document().ok_or_else(|| JsValue::from_str("no document"))?;
+        let host = document.create_element("div")?;
+        host.set_attribute(HOST_ATTRIBUTE, "")?;
+        // The top layer (a manual popover): no transform, overflow or z-index of the host
+        // page can move, clip or cover the widget.
+        host.set_attribute("popover", "manual")?;
+        let shadow =
+            host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+        style(&shadow)?;
+        let mount = document.create_element("div")?;
+        mount.set_class_name("hm-root");
+        shadow.append_child(&mount)?;
+        document
+            .document_element()
+            .ok_or_else(|| JsValue::from_str("no document element"))?
+            .append_child(&host)?;
+        let _ = host.unchecked_ref::<web_sys::HtmlElement>().show_popover();
+        Ok(ShadowHostGuard {
+            host,
+            mount,
+            had_focus: false,
+        })
+    }
+
+    /// Takes over the host element the loader (`helpmark.js`) made: its shadow root
+    /// holds a placeholder help icon (and perhaps a load failure's message), which the
+    /// app replaces, and the loader's icon styles, which the widget's stylesheet replaces.
+    fn adopt() -> Option<Result<Self, JsValue>> {
+        let host = document()?
+            .query_selector(&format!("[{HOST_ATTRIBUTE}]"))
+            .ok()??;
+        let shadow = host.shadow_root()?;
+        let mount = shadow.query_selector(".hm-root").ok()??;
+        let had_focus = shadow.active_element().is_some();
+        if let Err(e) = style(&shadow) {
+            return Some(Err(e));
+        }
+        mount.set_text_content(None);
+        Some(Ok(ShadowHostGuard {
+            host,
+            mount,
+            had_focus,
+        }))
+    }
+
+    /// Whether the loader's placeholder icon had the keyboard focus: the widget's own
+    /// icon takes it over, so that a keyboard user does not lose their place.
+    pub fn had_focus(&self) -> bool {
+        self.had_focus
+    }
+
+    /// The element inside the shadow root that the Yew app renders into.
+    pub fn mount(&self) -> Element {
+        self.mount.clone()
+    }
+
+    /// The widget's element on the page (commands from the host arrive there).
+    pub fn host(&self) -> Element {
+        self.host.clone()
+    }
+}
+
+impl Drop for ShadowHostGuard {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
