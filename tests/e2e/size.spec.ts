@@ -14,7 +14,7 @@ import { expect, test } from '@playwright/test';
 const DIST = path.join(__dirname, '..', '..', 'dist');
 // Issue #11 aims at 2,048. The loader now carries, besides its code, its icon's styles
 // (~375 bytes gzip) and the load-failure message and retry label in all 14 UI locales
-// (~760 bytes gzip, issue #13), and is ~3,200 bytes: still less than the page paid at load
+// (~760 bytes gzip, issue #13), and is ~3,260 bytes: still less than the page paid at load
 // before (3,587 at 2dfc325: a 1,738-byte loader and a 1,849-byte stylesheet). This budget keeps it there.
 const LOADER_BUDGET = 3_300;
 const FIRST_OPEN_BUDGET = 150_000;
