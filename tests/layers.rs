@@ -14,7 +14,11 @@ fn graph() -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
     let mut files = Vec::new();
     collect(&src, &mut files);
     for file in files {
-        let relative = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if relative.starts_with("bin/") || relative == "main.rs" || relative == "lib.rs" {
             continue;
         }
@@ -62,8 +66,16 @@ fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 const PURE: [&str; 10] = [
-    "content", "catalog", "locale", "guide", "geometry", "config", "widget", "host_event",
-    "target", "lint",
+    "content",
+    "catalog",
+    "locale",
+    "guide",
+    "geometry",
+    "config",
+    "widget",
+    "host_event",
+    "target",
+    "lint",
 ];
 
 #[test]
