@@ -1,5 +1,4 @@
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -25,7 +24,9 @@ use crate::widget::{Failure, FailureKind, Loaded, WidgetAction, WidgetState};
 #[hook]
 pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
     let dispatcher = state.dispatcher();
-    let kept = use_mut_ref(HashMap::<(String, Vec<String>), Rc<Loaded>>::new);
+    // A short list, not a hash map: a session reads a handful of topics, and the map's
+    // code would cost the widget's first open more bytes than the search saves time.
+    let kept = use_mut_ref(Vec::<Kept>::new);
     let key = (state.request, state.topic.clone(), state.languages.clone());
     use_effect_with(key, move |(request, topic, languages)| {
         let cancelled = Rc::new(Cell::new(false));
@@ -34,8 +35,9 @@ pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
         let resume = stored_progress(dom::session_get(PROGRESS_KEY).as_deref(), &topic);
         let remembered = kept
             .borrow()
-            .get(&(topic.clone(), languages.clone()))
-            .cloned();
+            .iter()
+            .find(|(t, l, _)| *t == topic && *l == languages)
+            .map(|(_, _, loaded)| loaded.clone());
         if let Some(loaded) = &remembered {
             dispatcher.dispatch(WidgetAction::Loaded {
                 request,
@@ -54,7 +56,7 @@ pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                 // leaves the kept copy on screen.
                 if let Some(fresh) = result.ok().filter(|fresh| *fresh != *remembered) {
                     let fresh = Rc::new(fresh);
-                    kept.borrow_mut().insert((topic, languages), fresh.clone());
+                    keep(&mut kept.borrow_mut(), topic, languages, fresh.clone());
                     dispatcher.dispatch(WidgetAction::Loaded {
                         request,
                         result: Ok(fresh),
@@ -66,8 +68,12 @@ pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
             let result = match result {
                 Ok(loaded) => {
                     let loaded = Rc::new(loaded);
-                    kept.borrow_mut()
-                        .insert((topic.clone(), languages), loaded.clone());
+                    keep(
+                        &mut kept.borrow_mut(),
+                        topic.clone(),
+                        languages,
+                        loaded.clone(),
+                    );
                     Ok(loaded)
                 }
                 Err(failure) => {
@@ -88,6 +94,20 @@ pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
         });
         move || cancelled.set(true)
     });
+}
+
+/// A topic kept in memory: its slug, the languages it was asked for in, what was read.
+type Kept = (String, Vec<String>, Rc<Loaded>);
+
+/// How many topics are kept (the oldest goes first).
+const KEEP: usize = 16;
+
+fn keep(kept: &mut Vec<Kept>, topic: String, languages: Vec<String>, loaded: Rc<Loaded>) {
+    kept.retain(|(t, l, _)| !(*t == topic && *l == languages));
+    if kept.len() >= KEEP {
+        kept.remove(0);
+    }
+    kept.push((topic, languages, loaded));
 }
 
 /// Where the guide's progress is kept between pages: `topic` and `step:target`.
