@@ -16,21 +16,66 @@ use crate::widget::{Failure, FailureKind, Loaded, WidgetAction, WidgetState};
 /// topic's index, then its compiled article, with the place stored for the topic. A
 /// request that is superseded before it is answered is cancelled: its answer, its console
 /// error and its `helpmark:error` never happen (the reducer would drop the answer anyway).
+///
+/// A topic read once is kept for the widget's life: asked for again (another topic and
+/// back, or a language and back), it is answered at once from memory, in the same task,
+/// and fetched again in the background, so that a writer's edit still arrives (the
+/// fresh copy replaces the kept one when it differs). A failure is never kept.
 #[hook]
 pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
     let dispatcher = state.dispatcher();
+    // A short list, not a hash map: a session reads a handful of topics, and the map's
+    // code would cost the widget's first open more bytes than the search saves time.
+    let kept = use_mut_ref(Vec::<Kept>::new);
     let key = (state.request, state.topic.clone(), state.languages.clone());
     use_effect_with(key, move |(request, topic, languages)| {
         let cancelled = Rc::new(Cell::new(false));
         let (request, topic, languages) = (*request, topic.clone(), languages.clone());
+        // The place stored for this topic (nothing writes it while a request is open).
+        let resume = stored_progress(dom::session_get(PROGRESS_KEY).as_deref(), &topic);
+        let remembered = kept
+            .borrow()
+            .iter()
+            .find(|(t, l, _)| *t == topic && *l == languages)
+            .map(|(_, _, loaded)| loaded.clone());
+        if let Some(loaded) = &remembered {
+            dispatcher.dispatch(WidgetAction::Loaded {
+                request,
+                result: Ok(loaded.clone()),
+                resume,
+            });
+        }
         let live = cancelled.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = load_topic(&config, &topic, &languages).await;
             if live.get() {
                 return;
             }
+            if let Some(remembered) = remembered {
+                // A background revalidation: only a changed topic is news, and a failure
+                // leaves the kept copy on screen.
+                if let Some(fresh) = result.ok().filter(|fresh| *fresh != *remembered) {
+                    let fresh = Rc::new(fresh);
+                    keep(&mut kept.borrow_mut(), topic, languages, fresh.clone());
+                    dispatcher.dispatch(WidgetAction::Loaded {
+                        request,
+                        result: Ok(fresh),
+                        resume: None,
+                    });
+                }
+                return;
+            }
             let result = match result {
-                Ok(loaded) => Ok(Rc::new(loaded)),
+                Ok(loaded) => {
+                    let loaded = Rc::new(loaded);
+                    keep(
+                        &mut kept.borrow_mut(),
+                        topic.clone(),
+                        languages,
+                        loaded.clone(),
+                    );
+                    Ok(loaded)
+                }
                 Err(failure) => {
                     dom::console_error(&failure.detail);
                     dom::emit(&HostEvent::Error {
@@ -41,7 +86,6 @@ pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                     Err(Rc::new(failure))
                 }
             };
-            let resume = stored_progress(dom::session_get(PROGRESS_KEY).as_deref(), &topic);
             dispatcher.dispatch(WidgetAction::Loaded {
                 request,
                 result,
@@ -50,6 +94,20 @@ pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
         });
         move || cancelled.set(true)
     });
+}
+
+/// A topic kept in memory: its slug, the languages it was asked for in, what was read.
+type Kept = (String, Vec<String>, Rc<Loaded>);
+
+/// How many topics are kept (the oldest goes first).
+const KEEP: usize = 16;
+
+fn keep(kept: &mut Vec<Kept>, topic: String, languages: Vec<String>, loaded: Rc<Loaded>) {
+    kept.retain(|(t, l, _)| !(*t == topic && *l == languages));
+    if kept.len() >= KEEP {
+        kept.remove(0);
+    }
+    kept.push((topic, languages, loaded));
 }
 
 /// Where the guide's progress is kept between pages: `topic` and `step:target`.
