@@ -13,9 +13,11 @@ pub struct Widget {
 }
 
 impl Widget {
-    /// Removes the widget from the page.
+    /// Removes the widget from the page: the app first (its effects undo what they did:
+    /// listeners, observers, timers), then its element.
     pub fn destroy(self) {
         self.app.destroy();
+        drop(self._host);
     }
 }
 
@@ -32,8 +34,9 @@ pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
     Ok(Widget { _host: host, app })
 }
 
-/// Start-up for a page: configuration from the page, then [`mount`].
-pub fn start() {
+/// Start-up for a page: configuration from the page, then [`mount`]. The widget lives
+/// until [`Widget::destroy`] (or, forgotten, as long as the page).
+pub fn start() -> Option<Widget> {
     let config = Config::from_page(
         &dom::host_settings(),
         dom::query_param("locale"),
@@ -44,11 +47,13 @@ pub fn start() {
     // Through Yew, which would otherwise install its own hook when the app renders.
     yew::set_custom_panic_hook(Box::new(move |info| dom::report_panic(info, strings)));
     match mount(config) {
-        // The widget lives as long as the page.
-        Ok(widget) => std::mem::forget(widget),
-        Err(e) => dom::console_error(&format!(
-            "cannot start: {}",
-            e.as_string().unwrap_or_default()
-        )),
+        Ok(widget) => Some(widget),
+        Err(e) => {
+            dom::console_error(&format!(
+                "cannot start: {}",
+                e.as_string().unwrap_or_default()
+            ));
+            None
+        }
     }
 }

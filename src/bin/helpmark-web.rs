@@ -1,5 +1,42 @@
 //! The widget's WebAssembly entry point (built by Trunk).
+//!
+//! The loader (`helpmark.js`) instantiates the module and calls [`mount`]; the handle it
+//! gets back is the widget on the page, and its `destroy()` removes everything the widget
+//! added (`window.helpmark.destroy()`). A later `open()` mounts a new one from the same
+//! module. A page without the loader (the demo portal, started by Trunk) is started here.
+
+use wasm_bindgen::prelude::*;
+
+/// A mounted widget, owned by the loader.
+#[wasm_bindgen]
+pub struct Helpmark {
+    widget: Option<helpmark::embed::Widget>,
+}
+
+#[wasm_bindgen]
+impl Helpmark {
+    /// Removes the widget: its element, listeners, observers and timers.
+    pub fn destroy(&mut self) {
+        if let Some(widget) = self.widget.take() {
+            widget.destroy();
+        }
+    }
+}
+
+/// Mounts the widget on the page, into the loader's element.
+#[wasm_bindgen]
+pub fn mount() -> Helpmark {
+    Helpmark {
+        widget: helpmark::embed::start(),
+    }
+}
 
 fn main() {
-    helpmark::embed::start();
+    // Under the loader, its call of `mount` starts the widget. Without it (the demo
+    // portal's start-up by Trunk) the widget starts now and lives as long as the page.
+    if !helpmark::dom::loader_present() {
+        if let Some(widget) = helpmark::embed::start() {
+            std::mem::forget(widget);
+        }
+    }
 }

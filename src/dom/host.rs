@@ -12,6 +12,18 @@ pub const HOST_ATTRIBUTE: &str = "data-helpmark-host";
 /// compiled into the widget.
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/helpmark.min.css"));
 
+/// Whether the loader (`helpmark.js`) made the widget's element: then the loader starts
+/// the widget.
+pub fn loader_present() -> bool {
+    document()
+        .and_then(|d| {
+            d.query_selector(&format!("[{HOST_ATTRIBUTE}]"))
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
 /// The widget's element on the host page: a `<div data-helpmark-host>` at the end of the
 /// document, shown in the top layer, with an open shadow root holding the widget's
 /// mount point, styled by [`STYLESHEET`] as a constructable stylesheet (adopted by the
