@@ -17,17 +17,33 @@ use crate::hooks::{
 use crate::locale::{direction, Direction};
 use crate::widget::{WidgetAction, WidgetState};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub config: Rc<Config>,
     /// The widget's element on the page: commands from the host page arrive there.
     pub host: web_sys::Element,
     /// Focus the help icon once drawn (the loader's placeholder icon had the focus).
     pub refocus: bool,
+    /// The widget is on the page; when not (`window.helpmark.destroy()`), nothing of it
+    /// renders or runs: its hooks' effects are undone (listeners, observers, timers).
+    pub active: bool,
 }
 
+/// The root: the widget while it is active, nothing while it is destroyed. The Yew app
+/// itself stays (Yew never removes the event listeners it delegates to its root element,
+/// so a new app per open would leave one root behind each time).
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    html! {
+        if props.active {
+            <Widget ..props.clone() />
+        }
+    }
+}
+
+/// The widget: state, effects and the spotlight, panel and help icon.
+#[component]
+fn Widget(props: &AppProps) -> Html {
     let state = use_reducer(|| WidgetState::new(&props.config, props.refocus));
     let (launcher_ref, title_ref, panel_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     use_commands(props.host.clone(), &state, &launcher_ref);

@@ -10,6 +10,7 @@ use crate::dom::{self, ShadowHostGuard};
 pub struct Widget {
     _host: ShadowHostGuard,
     app: yew::AppHandle<App>,
+    props: AppProps,
 }
 
 impl Widget {
@@ -18,6 +19,29 @@ impl Widget {
     pub fn destroy(self) {
         self.app.destroy();
         drop(self._host);
+    }
+
+    /// Takes the widget off the page, to [`wake`](Self::wake) it later: nothing of it
+    /// renders or runs (its effects are undone: listeners, observers, timers), its element
+    /// leaves the document, and the place in the guide is forgotten (it starts afresh).
+    /// What `window.helpmark.destroy()` does: the same element and app come back on the
+    /// next open, so that repeating it leaves nothing behind.
+    pub fn sleep(&mut self) {
+        self.props.active = false;
+        self.props.refocus = false;
+        self.app.update(self.props.clone());
+        self._host.detach();
+        dom::session_remove(crate::hooks::PROGRESS_KEY);
+    }
+
+    /// Puts a sleeping widget back on the page, as new.
+    pub fn wake(&mut self) {
+        if self.props.active {
+            return;
+        }
+        self._host.reattach();
+        self.props.active = true;
+        self.app.update(self.props.clone());
     }
 }
 
@@ -29,9 +53,14 @@ pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
         config: Rc::new(config),
         host: host.host(),
         refocus: host.had_focus(),
+        active: true,
     };
-    let app = yew::Renderer::<App>::with_root_and_props(host.mount(), props).render();
-    Ok(Widget { _host: host, app })
+    let app = yew::Renderer::<App>::with_root_and_props(host.mount(), props.clone()).render();
+    Ok(Widget {
+        _host: host,
+        app,
+        props,
+    })
 }
 
 /// Start-up for a page: configuration from the page, then [`mount`]. The widget lives

@@ -18,6 +18,10 @@
   // The load in progress, never a settled one: a failed load leaves nothing behind, and the
   // next attempt fetches fresh URLs (a new module instance, no cached broken response).
   var loading;
+  // The instantiated module (glue) and the widget it mounted (destroy() ends it; a later
+  // open() mounts a new one from the same module).
+  var code;
+  var widget;
   var attempt = 0;
   var topic;
   // A press on a placeholder icon that the widget replaced before the click: it opens.
@@ -43,15 +47,19 @@
 
   function send(command, argument) {
     if (ready) return host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: command, argument: argument } }));
+    queue.push([command, argument]);
     if (command == 'open') {
       topic = argument || data.topic;
       load();
     }
-    queue.push([command, argument]);
   }
 
   function load() {
     if (ready || loading) return loading;
+    // After destroy(): the same widget comes back (it says when it listens again).
+    if (widget) return loading = Promise.resolve(widget.revive());
+    if (!host.isConnected) mountHost();
+    if (code) return loading = Promise.resolve(widget = code.mount());
     if (note) note.remove();
     var fresh = attempt++ ? '?retry=' + attempt : '';
     var stop = new AbortController();
@@ -68,10 +76,11 @@
       import(url(file) + fresh).then(function (glue) {
         if (stop.signal.aborted) throw 0;
         file = '__WASM__';
-        return glue.default({ module_or_path: wasm });
+        return glue.default({ module_or_path: wasm }).then(function () { return glue; });
       })
-    ]).then(function () {
+    ]).then(function (glue) {
       clearTimeout(timer);
+      widget = (code = glue).mount();
     }, function (error) {
       clearTimeout(timer);
       stop.abort();
@@ -98,7 +107,7 @@
   // After a crash the WebAssembly is dead: its error panel's retry starts a new one.
   d.addEventListener('helpmark:error', function (e) {
     if (!e.detail || !e.detail.fatal) return;
-    ready = api.loaded = loading = false;
+    ready = api.loaded = loading = code = widget = false;
     var retry = host.shadowRoot.querySelector('[data-helpmark-retry]');
     if (retry) retry.addEventListener('click', function () { send('open'); });
   });
@@ -106,6 +115,14 @@
   api = w.helpmark = {
     loaded: false,
     on: function (name, fn) { d.addEventListener('helpmark:' + name, function (e) { fn(e.detail); }); }
+  };
+  // destroy(): the widget and its element leave the page with every listener, observer and
+  // timer they added; the next open() (or click on an inline help button) starts again.
+  api.destroy = function () {
+    if (widget) widget.destroy();
+    ready = api.loaded = loading = false;
+    host.remove();
+    queue.length = 0;
   };
   // open(topic?), close(), next(), back(), setLocale(tag).
   ['open', 'close', 'next', 'back', 'setLocale'].forEach(function (command) {
@@ -147,25 +164,29 @@
 
   // The widget's own element, in the top layer (a manual popover): no transform, overflow or
   // z-index of the host page can move, clip or cover it. The widget adopts it.
-  var host = element('div', {
-    popover: 'manual',
-    'data-helpmark-host': '',
-    'data-content': url(data.content || 'help/', data.content ? location.href : here),
-    'data-topic': data.topic || '',
-    'data-locale': data.locale || 'auto',
-    'data-position': data.position || 'bottom-right'
-  });
-  var shadow = host.attachShadow({ mode: 'open' });
-  var root = element('div', { 'class': 'hm-root' }, shadow);
-  var launcher = button(shadow, 'hm-launcher', function () { send('open'); });
-  d.documentElement.appendChild(host);
-  if (host.showPopover) host.showPopover();
-  host.addEventListener('helpmark:mounted', function () {
-    ready = api.loaded = true;
-    queue.splice(0).forEach(function (call) { send(call[0], call[1]); });
-    if (pressed) pressed();
-    pressed = 0;
-  });
+  var host, root, launcher;
+  function mountHost() {
+    host = element('div', {
+      popover: 'manual',
+      'data-helpmark-host': '',
+      'data-content': url(data.content || 'help/', data.content ? location.href : here),
+      'data-topic': data.topic || '',
+      'data-locale': data.locale || 'auto',
+      'data-position': data.position || 'bottom-right'
+    });
+    var shadow = host.attachShadow({ mode: 'open' });
+    root = element('div', { 'class': 'hm-root' }, shadow);
+    launcher = button(shadow, 'hm-launcher', function () { send('open'); });
+    d.documentElement.appendChild(host);
+    if (host.showPopover) host.showPopover();
+    host.addEventListener('helpmark:mounted', function () {
+      ready = api.loaded = true;
+      queue.splice(0).forEach(function (call) { send(call[0], call[1]); });
+      if (pressed) pressed();
+      pressed = 0;
+    });
+  }
+  mountHost();
   if (preload == 'idle') setTimeout(function () { (w.requestIdleCallback || setTimeout)(intent); }, 3000);
   // A pointer coming within 100 px of the icon is intent too.
   if (preload != 'none') d.addEventListener('pointermove', function near(e) {
@@ -187,4 +208,8 @@
     });
   }
   queue.splice(0).forEach(function (call) { api[call[0]] && api[call[0]](call[1]); });
+  // A guide left open on the previous page of this site resumes at once.
+  try {
+    if (sessionStorage.getItem('helpmark:guide')) load();
+  } catch (e) {}
 })(window, document);

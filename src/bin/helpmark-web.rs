@@ -15,10 +15,17 @@ pub struct Helpmark {
 
 #[wasm_bindgen]
 impl Helpmark {
-    /// Removes the widget: its element, listeners, observers and timers.
+    /// Takes the widget off the page: its element, listeners, observers and timers.
     pub fn destroy(&mut self) {
-        if let Some(widget) = self.widget.take() {
-            widget.destroy();
+        if let Some(widget) = &mut self.widget {
+            widget.sleep();
+        }
+    }
+
+    /// Puts it back, as new (a later `open()`).
+    pub fn revive(&mut self) {
+        if let Some(widget) = &mut self.widget {
+            widget.wake();
         }
     }
 }

@@ -115,6 +115,24 @@ impl ShadowHostGuard {
     }
 }
 
+impl ShadowHostGuard {
+    /// Takes the element out of the document (it keeps its shadow root).
+    pub fn detach(&self) {
+        self.host.remove();
+    }
+
+    /// Puts the element back at the end of the document, in the top layer.
+    pub fn reattach(&self) {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            let _ = root.append_child(&self.host);
+            let _ = self
+                .host
+                .unchecked_ref::<web_sys::HtmlElement>()
+                .show_popover();
+        }
+    }
+}
+
 impl Drop for ShadowHostGuard {
     fn drop(&mut self) {
         self.host.remove();
