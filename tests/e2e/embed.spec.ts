@@ -462,6 +462,8 @@ test.describe('isolation from the host page', () => {
     // Act: shoot the panel on the plain page, then on the hostile one.
     await page.goto(PAGE);
     const plain = await openAndShoot(page, 'plain page');
+    // A fresh start on the next page: a guide left open would resume there at once.
+    await page.evaluate(() => sessionStorage.clear());
     await page.goto('/embed-hostile.html');
     const applied = await page.evaluate(() => {
       const layer = getComputedStyle(document.querySelector('div.host-layer')!);
