@@ -63,17 +63,22 @@ fn scratch(name: &str) -> PathBuf {
 ///   indented outside the numbered list split the procedure; it is joined again).
 /// - `repair-*`: the machine-translation damage of FORMAT.md, repaired.
 const CORPUS_COUNTS: &[(&str, &str, u64)] = &[
-    ("anchor-label-missing", "warning", 8),
+    ("anchor-label-missing", "warning", 3),
     ("broken-topic-link", "warning", 126),
     ("raw-html-dropped", "warning", 2),
     ("repair-bidi-controls", "info", 8),
     ("repair-bold-split-by-parenthesis", "info", 6),
+    ("repair-bracket-labels", "info", 16),
     ("repair-broken-reference-link", "info", 6),
-    ("repair-empty-bold", "info", 10),
+    ("repair-empty-bold", "info", 1),
+    ("repair-empty-bold-quoted-label", "info", 9),
     ("repair-glued-bold", "info", 59),
+    ("repair-glued-link", "info", 16),
     ("repair-interrupted-list", "info", 4),
     ("repair-punctuation-in-bold", "info", 43),
-    ("repair-space-before-punctuation", "info", 61),
+    ("repair-punctuation-in-link", "info", 16),
+    ("repair-rtl-breadcrumb", "info", 1),
+    ("repair-space-before-punctuation", "info", 63),
     ("repair-stray-markers", "info", 4),
     ("unresolved-include", "warning", 17),
 ];
@@ -129,7 +134,7 @@ fn lint_over_the_corpus_exits_0_because_no_article_has_an_error_and_reports_thes
     assert!(text.contains(&format!("\n{summary}\nby code: ")), "{text}");
     assert!(
         text.contains(&format!(
-            "{CORPUS}/zh-CN/{SEED}:33:1: warning: step 3: the translation has 0 bold UI term(s) where the English has 1 (Submit)"
+            "{CORPUS}/zh-CN/{SEED}:33:5: info: segment ea2d0-113: 1 emptied bold marker run(s) after a quoted label; the quoted words are the UI term [repair-empty-bold-quoted-label]"
         )),
         "{text}"
     );
@@ -162,16 +167,15 @@ fn lint_json_parses_and_has_the_fifty_articles_and_the_same_counts() {
         .iter()
         .find(|f| f["path"] == format!("{CORPUS}/zh-CN/{SEED}"))
         .unwrap();
-    let missing = zh["diagnostics"]
+    let repaired = zh["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["code"] == "anchor-label-missing")
+        .find(|d| d["code"] == "repair-empty-bold-quoted-label")
         .unwrap();
-    assert_eq!(missing["line"], 33);
-    assert_eq!(missing["column"], 1);
-    assert_eq!(missing["severity"], "warning");
-    assert!(missing["message"].as_str().unwrap().starts_with("step 3:"));
+    assert_eq!(repaired["line"], 33);
+    assert_eq!(repaired["column"], 5);
+    assert_eq!(repaired["severity"], "info");
 }
 
 #[test]
@@ -554,13 +558,11 @@ fn show_sv_se_seed_matches_its_snapshot() {
 }
 
 #[test]
-fn show_zh_cn_seed_matches_its_snapshot_and_step_3_has_no_localized_label() {
+fn show_zh_cn_seed_matches_its_snapshot_and_step_3_takes_its_quoted_label() {
     show_seed("zh-CN");
     let text = stdout(&helpmark(&["show", &format!("assets/help/zh-CN/{SEED}")]));
-    assert!(
-        text.contains("  - submit: Submit → (no localized label)\n"),
-        "{text}"
-    );
+    // Issue #14 item 1: `“提交”\*\*\*\*` names the Submit button in quotes.
+    assert!(text.contains("  - submit: Submit → 提交\n"), "{text}");
 }
 
 #[test]

@@ -129,7 +129,7 @@ pub(super) fn find_procedure(topic: &mut Topic) {
     for (n, item) in items.iter().enumerate() {
         let mut anchors = Vec::new();
         let mut instructions = Vec::new();
-        for inlines in block_inlines(item) {
+        for inlines in instruction_inlines(item) {
             collect_anchors(
                 topic,
                 inlines,
@@ -148,6 +148,42 @@ pub(super) fn find_procedure(topic: &mut Topic) {
     topic.procedure = Some(index);
     topic.steps = steps;
     topic.diagnostics.extend(diagnostics);
+}
+
+/// The inline sequences of a step's own instruction text, in document order: its
+/// paragraphs, headings, tables and nested lists, but not its alerts and quotes (a note
+/// or warning, even inside a nested list, names no element to act on).
+fn instruction_inlines(blocks: &[Block]) -> Vec<&[Inline]> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Alert { .. } | Block::Quote(_) => {}
+            Block::List { items, .. } | Block::Checklist(items) => items
+                .iter()
+                .for_each(|i| out.extend(instruction_inlines(i))),
+            Block::Tabs(tabs) => {
+                for tab in tabs {
+                    out.push(tab.label.as_slice());
+                    out.extend(instruction_inlines(&tab.blocks));
+                }
+            }
+            other => out.extend(block_inlines(std::slice::from_ref(other))),
+        }
+    }
+    out
+}
+
+/// Whether an English bold term names a UI element: not a number or other run without
+/// letters (`**1**-`), and not a whole sentence (`**Keep both numbers for your
+/// records.**`: four words or more ending like a sentence).
+pub(crate) fn is_ui_term(english: &str) -> bool {
+    let text = english.trim();
+    if !text.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let words = text.split_whitespace().count();
+    let sentence_end = text.ends_with(['.', '!', '?', '。', '！', '？']) && !text.ends_with("...");
+    !(words >= 4 && sentence_end)
 }
 
 /// Every inline sequence inside blocks, in document order.
@@ -200,7 +236,16 @@ fn collect_anchors(
                     }
                     continue;
                 }
-                let localized = strong_texts(&segment.localized);
+                let mut localized = strong_texts(&segment.localized);
+                if localized.is_empty() {
+                    // Pattern 6: the bold was replaced by quotes (`选择“客户”`): as many
+                    // quoted labels as English bold terms are the localized labels.
+                    let quoted =
+                        super::repair::quoted_labels(&super::repair::flat_text(&segment.localized));
+                    if quoted.len() == english.len() {
+                        localized = quoted;
+                    }
+                }
                 let aligned = english.len() == localized.len();
                 if !aligned && !english.is_empty() {
                     diagnostics.push(Diagnostic {
@@ -218,19 +263,37 @@ fn collect_anchors(
                     });
                 }
                 for (k, label) in english.iter().enumerate() {
+                    if !is_ui_term(label) {
+                        diagnostics.push(not_an_anchor(segment.line, step, label));
+                        continue;
+                    }
                     push_anchor(anchors, label, aligned.then(|| localized[k].clone()));
                 }
             }
             // Bold outside any segment is untranslated: the same in both views.
             Inline::Strong(children) => {
                 let label = super::repair::flat_text(children);
-                push_anchor(anchors, &label, Some(label.clone()));
+                if is_ui_term(&label) {
+                    push_anchor(anchors, &label, Some(label.clone()));
+                }
             }
             Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
                 collect_anchors(topic, c, step, anchors, instructions, diagnostics)
             }
             _ => {}
         }
+    }
+}
+
+fn not_an_anchor(line: u32, step: usize, label: &str) -> Diagnostic {
+    Diagnostic {
+        line,
+        column: 1,
+        severity: Severity::Info,
+        code: "bold-not-anchor",
+        message: format!(
+            "step {step}: bold `{label}` is a number or a whole sentence, not a UI element; no anchor"
+        ),
     }
 }
 
