@@ -22,6 +22,7 @@
 //! One parse gives two views of the same topic, [`View::Localized`] and [`View::English`]:
 //! a segment reference resolves to one half or the other.
 
+mod align;
 mod block;
 mod compiled;
 mod front_matter;
@@ -31,6 +32,10 @@ mod repair;
 mod segment;
 mod step;
 
+pub use align::{
+    align_translation, compare_english, is_english, is_plain, numbered_item_lines, source_hash,
+    stamp,
+};
 pub use compiled::{decode_topic, encode_topic, parse_json, DecodeError, Json};
 pub use front_matter::Meta;
 pub use inline::classify_href;

@@ -29,7 +29,8 @@ const USAGE: &str = "usage:
   helpmark lint <dir-or-file>... [--json]   check articles; exit 1 when any has an error
   helpmark show <file> [--english]          print an article as plain text, as read
   helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
-  helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>";
+  helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>
+  helpmark stamp <file>... [--source <en>]  record the English source's hash in translations";
 const LINT_USAGE: &str = "usage: helpmark lint <dir-or-file>... [--json]";
 const SHOW_USAGE: &str = "usage: helpmark show <file> [--english]";
 const INDEX_USAGE: &str = "usage: helpmark index <dir> [--out <file>]";
@@ -51,6 +52,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("show") => show(&args[1..]),
         Some("index") => index(&args[1..]),
         Some("loader") => loader(&args[1..]),
+        // Plain-Markdown translations (issue #14): the logic is helpmark::catalog::stamp_files.
+        Some("stamp") => helpmark::catalog::stamp_files(&args[1..]).map(|lines| {
+            lines.iter().for_each(|l| println!("{l}"));
+            ExitCode::SUCCESS
+        }),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -138,13 +144,28 @@ fn lint_command(args: &[String]) -> Result<ExitCode, String> {
             .filter(|(_, result)| result.is_ok())
             .map(|(path, _)| path.as_str()),
     );
+    // Plain translations against their English source (issue #14).
+    let mut topics: Vec<(String, Topic)> = parsed
+        .iter()
+        .filter_map(|(path, r)| r.as_ref().ok().map(|t| (path.clone(), t.clone())))
+        .collect();
+    let parity = helpmark::catalog::align_plain_translations(&mut topics, &|p| {
+        std::fs::read_to_string(p).ok()
+    });
     let files: Vec<Linted> = parsed
         .into_iter()
         .map(|(path, result)| {
-            let diagnostics = match result {
+            let mut diagnostics = match result {
                 Ok(topic) => lint(&path, &topic, &known),
                 Err(failure) => vec![failure],
             };
+            diagnostics.extend(
+                parity
+                    .iter()
+                    .filter(|(p, _)| *p == path)
+                    .map(|(_, d)| d.clone()),
+            );
+            diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
             Linted { path, diagnostics }
         })
         .collect();
@@ -347,7 +368,14 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
         [dir, flag, out] if flag == "--out" => (PathBuf::from(dir), Some(PathBuf::from(out))),
         _ => return Err(INDEX_USAGE.into()),
     };
-    let Scan { articles, failures } = read_articles(&dir)?;
+    let Scan {
+        mut articles,
+        failures,
+    } = read_articles(&dir)?;
+    // Plain translations take their keys and English from their source (issue #14).
+    let parity = helpmark::catalog::align_plain_translations(&mut articles, &|p| {
+        std::fs::read_to_string(dir.join(p)).ok()
+    });
     for (relative, d) in &failures {
         eprintln!(
             "{}:{}:{}: {}",
@@ -384,7 +412,7 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
                 std::fs::write(&index, one.to_json() + "\n")
                     .map_err(|e| format!("{}: {e}", index.display()))?;
             }
-            write_preview(base, &articles, &failures)?;
+            write_preview(base, &articles, &failures, &parity)?;
             eprintln!(
                 "helpmark: indexed {} articles into {} and compiled them beside it",
                 articles.len(),
@@ -416,6 +444,7 @@ fn write_preview(
     base: &Path,
     articles: &[(String, Topic)],
     failures: &[(String, Diagnostic)],
+    parity: &[(String, Diagnostic)],
 ) -> Result<(), String> {
     let write = |path: PathBuf, value: Value| -> Result<(), String> {
         std::fs::write(&path, value.to_string() + "\n")
@@ -424,7 +453,14 @@ fn write_preview(
     let known = known_topics(articles.iter().map(|(path, _)| path.as_str()));
     let mut files = Vec::new();
     for (relative, topic) in articles {
-        let diagnostics = lint(relative, topic, &known);
+        let mut diagnostics = lint(relative, topic, &known);
+        diagnostics.extend(
+            parity
+                .iter()
+                .filter(|(p, _)| p == relative)
+                .map(|(_, d)| d.clone()),
+        );
+        diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
         let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
         files.push(json!({
             "path": relative,

@@ -329,11 +329,14 @@ fn index_prints_the_manifest_of_the_demo_topics() {
         locales("give-customers-permission"),
         ["de-DE", "es-ES", "ja-JP", "ru-RU", "sv-SE", "zh-CN", "en-US"]
     );
+    // The plain-Markdown demo topic (issue #14): its English is its en-US source file.
+    assert_eq!(locales("find-a-customer"), ["en-US", "fr-FR", "he-IL"]);
     let slugs = slugs(&manifest);
     assert_eq!(
         slugs,
         [
             "add-a-new-customer",
+            "find-a-customer",
             "give-customers-permission",
             "project-settings",
             "see-your-customer-list",
@@ -569,4 +572,157 @@ fn show_zh_cn_seed_matches_its_snapshot_and_step_3_takes_its_quoted_label() {
 fn show_english_of_the_sv_se_seed_matches_its_snapshot() {
     let file = format!("assets/help/sv-SE/{SEED}");
     assert_snapshot("show-sv-SE-english", &["show", &file, "--english"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Plain-Markdown topics with translations (issue #14). Made-up files in a scratch folder.
+
+const PLAIN_SOURCE: &str = "---\ntitle: Invoices\nms.contentlocale: en-US\n---\n\n# Pay an invoice\n\n\
+1. From the **Billing** menu, select **Invoices**.\n\
+2. Select **Pay** next to the invoice. See [payment methods](https://example.com/payment-methods).\n";
+
+const PLAIN_FRENCH: &str = "---\ntitle: Factures\nms.contentlocale: fr-FR\n---\n\n# Payer une facture\n\n\
+1. Dans le menu **Facturation**, sélectionnez **Factures**.\n\
+2. Sélectionnez **Payer** à côté de la facture. Voir [moyens de paiement](https://example.com/payment-methods).\n";
+
+fn plain_topic_folder(name: &str, french: &str) -> PathBuf {
+    let dir = scratch(name);
+    for (locale, text) in [("en-US", PLAIN_SOURCE), ("fr-FR", french)] {
+        std::fs::create_dir_all(dir.join(locale)).unwrap();
+        std::fs::write(dir.join(locale).join("pay-an-invoice.md"), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn stamp_records_the_source_hash_and_lint_then_finds_the_translation_current() {
+    let dir = plain_topic_folder("stamp", PLAIN_FRENCH);
+    let french = dir.join("fr-FR/pay-an-invoice.md");
+    // Before: no hash recorded, said as information.
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    assert!(
+        stdout(&output).contains("[translation-unstamped]"),
+        "{}",
+        stdout(&output)
+    );
+    // Stamp (the English source found beside it), then lint is clean.
+    let output = helpmark(&["stamp", french.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&french).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("helpmark.sourcehash: "))
+        .unwrap();
+    assert_eq!(line.len(), "helpmark.sourcehash: ".len() + 16);
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    assert!(
+        stdout(&output).contains("2 files: 0 errors, 0 warnings, 0 infos"),
+        "{}",
+        stdout(&output)
+    );
+    // The source changes: the translation is stale (a warning, not an error).
+    let changed = PLAIN_SOURCE.replace("next to the invoice", "next to the unpaid invoice");
+    std::fs::write(dir.join("en-US/pay-an-invoice.md"), changed).unwrap();
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output)
+            .contains("fr-FR/pay-an-invoice.md:1:1: warning: the English source changed"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("[translation-stale]"));
+    // A file without front matter cannot be stamped: exit 2, named.
+    std::fs::write(dir.join("fr-FR/bad.md"), "no front matter\n").unwrap();
+    let output = helpmark(&[
+        "stamp",
+        dir.join("fr-FR/bad.md").to_str().unwrap(),
+        "--source",
+        dir.join("en-US/pay-an-invoice.md").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("bad.md"), "{}", stderr(&output));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn lint_checks_a_plain_translation_against_its_source_on_the_lines_concerned() {
+    let french = PLAIN_FRENCH
+        .replace("sélectionnez **Factures**", "sélectionnez Factures")
+        .replace(
+            "(https://example.com/payment-methods)",
+            "(https://example.com/moyens)",
+        )
+        + "3. Fermez la fenêtre.\n";
+    let dir = plain_topic_folder("parity", &french);
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert!(text.contains("fr-FR/pay-an-invoice.md:8:1: warning: step 1: the translation has 1 UI term(s) in bold where the English source has 2 (Billing, Invoices) [parity-anchors]"), "{text}");
+    assert!(text.contains("[parity-steps]"), "{text}");
+    assert!(text.contains("fr-FR/pay-an-invoice.md:9:1: warning: the translation links to `https://example.com/moyens`"), "{text}");
+    assert!(
+        text.contains("the English source links to `https://example.com/payment-methods`"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn index_keys_a_plain_translation_from_its_source_and_pairs_it_with_the_english() {
+    let dir = plain_topic_folder("index", PLAIN_FRENCH);
+    let out = dir.join("out/manifest.json");
+    let output = helpmark(&[
+        "index",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let compiled = std::fs::read_to_string(dir.join("out/fr-FR/pay-an-invoice.json")).unwrap();
+    let topic = helpmark::content::decode_topic(&compiled).unwrap();
+    let keys: Vec<Vec<(String, Option<String>)>> = topic
+        .steps
+        .iter()
+        .map(|s| {
+            s.anchors
+                .iter()
+                .map(|a| (a.key.clone(), a.localized.clone()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            vec![
+                ("billing".into(), Some("Facturation".into())),
+                ("invoices".into(), Some("Factures".into()))
+            ],
+            vec![("pay".into(), Some("Payer".into()))],
+        ]
+    );
+    use helpmark::content::View;
+    assert_eq!(
+        topic.step_text(0, View::English),
+        "From the Billing menu, select Invoices."
+    );
+    assert!(!topic.meta.stale);
+    // The English entry is the plain source file itself, not derived from the translation.
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let english = &manifest["topics"][0]["locales"][0];
+    assert_eq!(english["locale"], "en-US");
+    assert_eq!(english["path"], "en-US/pay-an-invoice.md");
+    assert!(english.get("english").is_none());
+    // The writers' preview pairs the translation with its source, line by line.
+    let preview: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("out/fr-FR/pay-an-invoice.preview.json")).unwrap(),
+    )
+    .unwrap();
+    let segments = preview["segments"].as_array().unwrap();
+    let step1 = segments.iter().find(|s| s["line"] == 8).unwrap();
+    assert_eq!(step1["english"], "From the Billing menu, select Invoices.");
+    assert_eq!(
+        step1["localized"],
+        "Dans le menu Facturation, sélectionnez Factures."
+    );
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -129,10 +129,23 @@ pub(super) fn find_procedure(topic: &mut Topic) {
     for (n, item) in items.iter().enumerate() {
         let mut anchors = Vec::new();
         let mut instructions = Vec::new();
-        for inlines in instruction_inlines(item) {
+        for (inlines, in_note) in step_inlines(item, false) {
+            // Plain Markdown (no span pair): a sentence without a UI term in bold is an
+            // instruction, as a segment without one is.
+            let plain = !inlines.iter().any(|i| matches!(i, Inline::Segment(_)));
+            if plain && (in_note || super::repair::strong_texts(inlines).is_empty()) {
+                let sentence = super::repair::flat_text(inlines);
+                if sentence.chars().any(char::is_alphanumeric) {
+                    instructions.push(Instruction::new(anchors.len(), &sentence));
+                }
+                if in_note {
+                    continue;
+                }
+            }
             collect_anchors(
                 topic,
                 inlines,
+                in_note,
                 n + 1,
                 &mut anchors,
                 &mut instructions,
@@ -148,26 +161,100 @@ pub(super) fn find_procedure(topic: &mut Topic) {
     topic.procedure = Some(index);
     topic.steps = steps;
     topic.diagnostics.extend(diagnostics);
+    if has_key_marks(&topic.blocks) {
+        strip_key_marks(&mut topic.blocks);
+        for step in &mut topic.steps {
+            strip_key_marks(&mut step.blocks);
+        }
+    }
 }
 
-/// The inline sequences of a step's own instruction text, in document order: its
-/// paragraphs, headings, tables and nested lists, but not its alerts and quotes (a note
-/// or warning, even inside a nested list, names no element to act on).
-fn instruction_inlines(blocks: &[Block]) -> Vec<&[Inline]> {
+/// A writer's explicit anchor key right after a bold term: `**Clients**{#customers}`.
+/// Returns the key and the length of the mark. Writers use it where a translation must
+/// change the order of the bold terms (see the README, "Plain-Markdown topics").
+pub(crate) fn explicit_key(next: &Inline) -> Option<(String, usize)> {
+    let Inline::Text(text) = next else {
+        return None;
+    };
+    let rest = text.strip_prefix("{#")?;
+    let end = rest.find('}')?;
+    let key = slug(&rest[..end]);
+    (!key.is_empty() && key == rest[..end]).then(|| (key, end + 3))
+}
+
+fn has_key_marks(blocks: &[Block]) -> bool {
+    block_inlines(blocks).iter().any(|runs| {
+        runs.windows(2)
+            .any(|w| matches!(w[0], Inline::Strong(_)) && explicit_key(&w[1]).is_some())
+    })
+}
+
+/// Removes the `{#key}` marks after bold terms: the key is the anchor's, never text.
+fn strip_key_marks(blocks: &mut [Block]) {
+    fn runs(inlines: &mut Vec<Inline>) {
+        for i in 1..inlines.len() {
+            if !matches!(inlines[i - 1], Inline::Strong(_)) {
+                continue;
+            }
+            if let Some((_, len)) = explicit_key(&inlines[i]) {
+                if let Inline::Text(t) = &mut inlines[i] {
+                    t.drain(..len);
+                }
+            }
+        }
+        inlines.retain(|r| !matches!(r, Inline::Text(t) if t.is_empty()));
+        for inline in inlines {
+            if let Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } =
+                inline
+            {
+                runs(c);
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. }
+            | Block::Paragraph(content)
+            | Block::NextStep(content) => runs(content),
+            Block::List { items, .. } | Block::Checklist(items) => {
+                items.iter_mut().for_each(|i| strip_key_marks(i))
+            }
+            Block::Tabs(tabs) => tabs.iter_mut().for_each(|t| strip_key_marks(&mut t.blocks)),
+            Block::Alert { blocks, .. } | Block::Quote(blocks) => strip_key_marks(blocks),
+            Block::Table { head, rows } => head
+                .iter_mut()
+                .chain(rows.iter_mut().flatten())
+                .for_each(runs),
+            Block::Code { .. } | Block::Image { .. } | Block::Include { .. } | Block::Rule => {}
+        }
+    }
+}
+
+/// The inline sequences of a step, in document order, each with whether it is the step's
+/// own instruction text (its paragraphs, headings, tables and nested lists) or a note
+/// (alerts and quotes, even inside a nested list): bold in a note names no element to
+/// act on, so it gives no anchor; its sentence is still an [`Instruction`].
+fn step_inlines(blocks: &[Block], in_note: bool) -> Vec<(&[Inline], bool)> {
     let mut out = Vec::new();
     for block in blocks {
         match block {
-            Block::Alert { .. } | Block::Quote(_) => {}
+            Block::Alert { blocks, .. } | Block::Quote(blocks) => {
+                out.extend(step_inlines(blocks, true))
+            }
             Block::List { items, .. } | Block::Checklist(items) => items
                 .iter()
-                .for_each(|i| out.extend(instruction_inlines(i))),
+                .for_each(|i| out.extend(step_inlines(i, in_note))),
             Block::Tabs(tabs) => {
                 for tab in tabs {
-                    out.push(tab.label.as_slice());
-                    out.extend(instruction_inlines(&tab.blocks));
+                    out.push((tab.label.as_slice(), in_note));
+                    out.extend(step_inlines(&tab.blocks, in_note));
                 }
             }
-            other => out.extend(block_inlines(std::slice::from_ref(other))),
+            other => out.extend(
+                block_inlines(std::slice::from_ref(other))
+                    .into_iter()
+                    .map(|runs| (runs, in_note)),
+            ),
         }
     }
     out
@@ -217,19 +304,20 @@ fn block_inlines(blocks: &[Block]) -> Vec<&[Inline]> {
 fn collect_anchors(
     topic: &Topic,
     inlines: &[Inline],
+    in_note: bool,
     step: usize,
     anchors: &mut Vec<Anchor>,
     instructions: &mut Vec<Instruction>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for inline in inlines {
+    for (at, inline) in inlines.iter().enumerate() {
         match inline {
             Inline::Segment(i) => {
                 let Some(segment) = topic.segments.get(*i) else {
                     continue;
                 };
                 let english = strong_texts(&segment.english);
-                if english.is_empty() {
+                if english.is_empty() || in_note {
                     let sentence = super::repair::flat_text(&segment.english);
                     if sentence.chars().any(char::is_alphanumeric) {
                         instructions.push(Instruction::new(anchors.len(), &sentence));
@@ -273,12 +361,23 @@ fn collect_anchors(
             // Bold outside any segment is untranslated: the same in both views.
             Inline::Strong(children) => {
                 let label = super::repair::flat_text(children);
-                if is_ui_term(&label) {
-                    push_anchor(anchors, &label, Some(label.clone()));
+                match inlines.get(at + 1).and_then(explicit_key) {
+                    // `**Clients**{#customers}`: the writer named the key.
+                    Some((key, _)) => {
+                        let before = anchors.len();
+                        push_anchor(anchors, &label, Some(label.clone()));
+                        if let Some(anchor) = anchors.get_mut(before) {
+                            anchor.key = key;
+                        }
+                    }
+                    None if is_ui_term(&label) && !in_note => {
+                        push_anchor(anchors, &label, Some(label.clone()))
+                    }
+                    None => {}
                 }
             }
             Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
-                collect_anchors(topic, c, step, anchors, instructions, diagnostics)
+                collect_anchors(topic, c, in_note, step, anchors, instructions, diagnostics)
             }
             _ => {}
         }
