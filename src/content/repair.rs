@@ -611,7 +611,7 @@ pub(super) fn inline_tree(
                 report(
                     Severity::Info,
                     "repair-space-before-punctuation",
-                    "space between bold and the punctuation after it removed".into(),
+                    "space between the bold (or link) and the punctuation after it removed".into(),
                 );
             }
         }
