@@ -389,7 +389,8 @@ pub fn stamp_files(args: &[String]) -> Result<Vec<String>, String> {
                 )
             })?,
         };
-        let source_topic = crate::content::parse_topic(&read(&source_path)?)
+        let source_text = read(&source_path)?;
+        let source_topic = crate::content::parse_topic(&source_text)
             .map_err(|e| format!("{}:{e}", source_path.display()))?;
         if !is_plain(&source_topic) {
             return Err(format!(
@@ -397,7 +398,8 @@ pub fn stamp_files(args: &[String]) -> Result<Vec<String>, String> {
                 source_path.display()
             ));
         }
-        let hash = crate::content::source_hash(&source_topic);
+        let hash = crate::content::source_hash(&source_text)
+            .ok_or_else(|| format!("{}: not a topic", source_path.display()))?;
         let text = read(&file)?;
         let stamped = crate::content::stamp(&text, &hash).ok_or_else(|| {
             format!(

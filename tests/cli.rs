@@ -726,3 +726,25 @@ fn index_keys_a_plain_translation_from_its_source_and_pairs_it_with_the_english(
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn the_demo_plain_topic_has_a_stale_french_and_a_current_hebrew_translation() {
+    let output = helpmark(&[
+        "lint",
+        "assets/help/en-US",
+        "assets/help/fr-FR/find-a-customer.md",
+        "assets/help/he-IL/find-a-customer.md",
+    ]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(
+            "assets/help/fr-FR/find-a-customer.md:1:1: warning: the English source changed"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 files: 0 errors, 1 warning, 0 infos"),
+        "{text}"
+    );
+}

@@ -18,7 +18,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{encode_topic, Block, Diagnostic, Href, Inline, Meta, Segment, Severity, Topic, View};
+use super::{Block, Diagnostic, Href, Inline, Segment, Severity, Topic, View};
 
 /// Whether a topic is plain Markdown (no span pair at all).
 pub fn is_plain(topic: &Topic) -> bool {
@@ -31,24 +31,26 @@ pub fn is_english(locale: &str) -> bool {
     lang.eq_ignore_ascii_case("en")
 }
 
-/// The hash of a source's text: its title and its parsed content (not its dates or other
-/// front matter), so that only a change a reader could see makes translations stale.
-/// 16 hex digits of 64-bit FNV-1a.
-pub fn source_hash(source: &Topic) -> String {
-    let content = Topic {
-        meta: Meta {
-            title: source.meta.title.clone(),
-            ..Meta::default()
-        },
-        diagnostics: Vec::new(),
-        ..source.clone()
-    };
+/// The hash of a source's text: its title and its body (not its dates or other front
+/// matter; line endings and trailing spaces do not count), so that only a change of what
+/// a reader could see makes translations stale, and a new version of Helpmark does not.
+/// 16 hex digits of 64-bit FNV-1a. `None` when the text is not a topic.
+pub fn source_hash(source_text: &str) -> Option<String> {
+    let (meta, body, _) = super::front_matter::split(source_text).ok()?;
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in encode_topic(&content).bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut eat = |bytes: &[u8]| {
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(meta.title.trim().as_bytes());
+    eat(b"\n");
+    for line in body.trim_end().lines() {
+        eat(line.trim_end().as_bytes());
+        eat(b"\n");
     }
-    format!("{hash:016x}")
+    Some(format!("{hash:016x}"))
 }
 
 /// Writes (or replaces) `helpmark.sourcehash: <hash>` in the front matter of a
@@ -96,7 +98,6 @@ pub fn align_translation(
     source_text: Option<&str>,
     text: Option<&str>,
 ) -> Vec<Diagnostic> {
-    let _ = source_text;
     let step_lines = text.map(numbered_item_lines).unwrap_or_default();
     let step_line = |n: usize| step_lines.get(n).copied().unwrap_or(1);
     let mut found = Vec::new();
@@ -110,11 +111,13 @@ pub fn align_translation(
         })
     };
 
-    // Staleness, by the hash recorded when the translation was made.
-    let hash = source_hash(source);
-    match translation.meta.source_hash.as_deref() {
-        Some(recorded) if recorded == hash => {}
-        Some(recorded) => {
+    // Staleness, by the hash recorded when the translation was made (needs the source's
+    // text).
+    let hash = source_text.and_then(source_hash);
+    match (translation.meta.source_hash.as_deref(), hash) {
+        (_, None) => {}
+        (Some(recorded), Some(hash)) if recorded == hash => {}
+        (Some(recorded), Some(hash)) => {
             translation.meta.stale = true;
             report(
                 1,
@@ -123,7 +126,7 @@ pub fn align_translation(
                 format!("the English source changed since this translation was made (hash {recorded}, now {hash}); readers see a note"),
             );
         }
-        None => report(
+        (None, Some(hash)) => report(
             1,
             Severity::Info,
             "translation-unstamped",
@@ -620,26 +623,32 @@ mod tests {
     #[test]
     fn a_translation_of_an_older_source_is_stale_and_stamping_fixes_it() {
         let source = parse(SOURCE);
-        let hash = source_hash(&source);
+        let hash = source_hash(SOURCE).unwrap();
         let text = translation("helpmark.sourcehash: 0123456789abcdef\n", FRENCH);
         let mut fr = parse(&text);
-        let found = align_translation(&source, &mut fr, None, Some(&text));
+        let found = align_translation(&source, &mut fr, Some(SOURCE), Some(&text));
         assert!(fr.meta.stale);
         assert!(found.iter().any(|d| d.code == "translation-stale"));
         let stamped = stamp(&text, &hash).unwrap();
         assert_eq!(stamped.matches("helpmark.sourcehash:").count(), 1);
         let mut fr = parse(&stamped);
-        let found = align_translation(&source, &mut fr, None, Some(&stamped));
+        let found = align_translation(&source, &mut fr, Some(SOURCE), Some(&stamped));
         assert!(!fr.meta.stale);
         assert!(found.is_empty(), "{found:?}");
-        // The hash follows the text a reader sees, not the dates.
-        let redated = parse(&SOURCE.replace(
+        // The hash follows the text a reader sees, not the dates or line endings.
+        let redated = SOURCE.replace(
             "title: Customers\n",
             "title: Customers\nms.date: 01/01/2030\n",
-        ));
-        assert_eq!(source_hash(&redated), hash);
-        let edited = parse(&SOURCE.replace("select **Go**", "select **Find**"));
-        assert_ne!(source_hash(&edited), hash);
+        );
+        assert_eq!(source_hash(&redated).unwrap(), hash);
+        assert_eq!(source_hash(&SOURCE.replace('\n', "\r\n")).unwrap(), hash);
+        let edited = SOURCE.replace("select **Go**", "select **Find**");
+        assert_ne!(source_hash(&edited).unwrap(), hash);
         assert_eq!(stamp("no front matter", &hash), None);
+        assert_eq!(source_hash("no front matter"), None);
+        // Without the source's text, staleness is not judged.
+        let mut fr = parse(&text);
+        align_translation(&source, &mut fr, None, Some(&text));
+        assert!(!fr.meta.stale);
     }
 }

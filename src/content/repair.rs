@@ -420,7 +420,13 @@ pub(super) fn bracket_labels<'a>(
     english: &[Inline],
     report: &mut Report<'_>,
 ) -> Cow<'a, str> {
-    if !text.contains("[") || !text.contains("**") || !has_strong(english) {
+    // Byte checks first: this runs on every localized half.
+    let bytes = text.as_bytes();
+    if !bytes.contains(&b'[')
+        || !bytes.contains(&b'*')
+        || !text.contains("**")
+        || !has_strong(english)
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -474,7 +480,7 @@ pub(super) fn bracket_labels<'a>(
 /// one single) shows a literal `*` and italics. Meant as bold: `**Project name**`. Runs on
 /// both halves: the English source itself has it.
 pub(super) fn half_escaped_bold<'a>(text: &'a str, report: &mut Report<'_>) -> Cow<'a, str> {
-    if !text.contains("\\**") {
+    if !text.as_bytes().contains(&b'\\') || !text.contains("\\**") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 2);
@@ -557,7 +563,12 @@ pub(super) fn inline_tree(
     report: &mut Report<'_>,
 ) {
     let english_strongs = strong_texts(english);
-    let english_links = link_texts(english);
+    let has_links = localized.iter().any(|i| matches!(i, Inline::Link { .. }));
+    let english_links = if has_links {
+        link_texts(english)
+    } else {
+        Vec::new()
+    };
     let mut i = 0;
     while i < localized.len() {
         let is_link = match &mut localized[i] {
@@ -611,7 +622,7 @@ pub(super) fn inline_tree(
                 report(
                     Severity::Info,
                     "repair-space-before-punctuation",
-                    "space between the bold (or link) and the punctuation after it removed".into(),
+                    "space between bold and the punctuation after it removed".into(),
                 );
             }
         }
@@ -742,6 +753,13 @@ pub(super) fn rtl_breadcrumbs(
     report: &mut Report<'_>,
 ) {
     if !prefixes_attach(locale) {
+        return;
+    }
+    // Most halves have no menu path: a scan without allocation first.
+    let has_path = english.windows(3).any(|w| {
+        matches!(w, [Inline::Strong(_), Inline::Text(t), Inline::Strong(_)] if is_path_separator(t))
+    });
+    if !has_path {
         return;
     }
     let terms = english_path(english);
@@ -914,7 +932,7 @@ pub(super) struct SegmentImage {
 /// its alt text, which then runs into the sentence. Each image with a safe target is
 /// taken out of the half, to be shown as an image block beside the segment's paragraph.
 pub(super) fn take_images(text: &str) -> (Cow<'_, str>, Vec<SegmentImage>) {
-    if !text.contains("![") {
+    if !text.as_bytes().contains(&b'!') || !text.contains("![") {
         return (Cow::Borrowed(text), Vec::new());
     }
     let mut out = String::with_capacity(text.len());
