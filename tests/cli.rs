@@ -705,7 +705,7 @@ fn index_keys_a_plain_translation_from_its_source_and_pairs_it_with_the_english(
         topic.step_text(0, View::English),
         "From the Billing menu, select Invoices."
     );
-    assert!(!topic.meta.stale);
+    assert_eq!(topic.meta.stale, None);
     // The English entry is the plain source file itself, not derived from the translation.
     let manifest: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let english = &manifest["topics"][0]["locales"][0];

@@ -14,7 +14,8 @@
 //! - parity is checked (steps, anchors per step, link targets, images) and reported;
 //! - the translation records the hash of the source it was made from
 //!   (`helpmark.sourcehash`, written by `helpmark stamp`): a different hash marks it
-//!   stale ([`super::Meta::stale`]), and the widget says so.
+//!   stale ([`super::Meta::stale`] holds the note the widget shows, in the
+//!   translation's language).
 
 use std::collections::BTreeSet;
 
@@ -118,7 +119,9 @@ pub fn align_translation(
         (_, None) => {}
         (Some(recorded), Some(hash)) if recorded == hash => {}
         (Some(recorded), Some(hash)) => {
-            translation.meta.stale = true;
+            let locale = translation.meta.locale.as_deref().unwrap_or_default();
+            translation.meta.stale =
+                Some(crate::locale::stale_translation_note(locale).to_string());
             report(
                 1,
                 Severity::Warning,
@@ -627,13 +630,16 @@ mod tests {
         let text = translation("helpmark.sourcehash: 0123456789abcdef\n", FRENCH);
         let mut fr = parse(&text);
         let found = align_translation(&source, &mut fr, Some(SOURCE), Some(&text));
-        assert!(fr.meta.stale);
+        assert_eq!(
+            fr.meta.stale.as_deref(),
+            Some("Cette traduction n’est peut-être plus à jour : l’original anglais a changé depuis.")
+        );
         assert!(found.iter().any(|d| d.code == "translation-stale"));
         let stamped = stamp(&text, &hash).unwrap();
         assert_eq!(stamped.matches("helpmark.sourcehash:").count(), 1);
         let mut fr = parse(&stamped);
         let found = align_translation(&source, &mut fr, Some(SOURCE), Some(&stamped));
-        assert!(!fr.meta.stale);
+        assert_eq!(fr.meta.stale, None);
         assert!(found.is_empty(), "{found:?}");
         // The hash follows the text a reader sees, not the dates or line endings.
         let redated = SOURCE.replace(
@@ -649,6 +655,6 @@ mod tests {
         // Without the source's text, staleness is not judged.
         let mut fr = parse(&text);
         align_translation(&source, &mut fr, None, Some(&text));
-        assert!(!fr.meta.stale);
+        assert_eq!(fr.meta.stale, None);
     }
 }

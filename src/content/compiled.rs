@@ -113,9 +113,10 @@ fn meta(out: &mut String, m: &Meta) {
         let _ = write!(out, ",\"{key}\":");
         opt_string(out, value.as_deref());
     }
-    // Additive: written only for a stale translation; older readers ignore it.
-    if m.stale {
-        out.push_str(",\"stale\":true");
+    // Additive: written only for a stale translation (its note); older readers ignore it.
+    if let Some(note) = &m.stale {
+        out.push_str(",\"stale\":");
+        string(out, note);
     }
     out.push('}');
 }
@@ -589,7 +590,7 @@ pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
         title: field("title").ok_or_else(|| bad("no title"))?,
         locale: field("locale"),
         translation_type: field("translation"),
-        stale: matches!(m.get("stale"), Some(Json::Bool(true))),
+        stale: field("stale"),
         ..Meta::default()
     };
     let blocks = read_blocks(json.get("blocks")).ok_or_else(|| bad("malformed blocks"))?;

@@ -28,8 +28,6 @@ pub struct UiStrings {
     pub not_on_page: &'static str,
     /// The step's element is expected to appear.
     pub waiting: &'static str,
-    /// The translation was made from an older version of the English source.
-    pub stale_translation: &'static str,
 }
 
 impl UiStrings {
@@ -54,6 +52,34 @@ pub fn strings(locale: &str) -> &'static UiStrings {
         .unwrap_or(&ALL[0])
 }
 
+/// The note a stale translation shows (its English source changed since it was made), in
+/// every UI locale. Kept out of [`UiStrings`]: `helpmark index` writes it into the compiled
+/// topic of a stale translation, so the widget's own bytes do not grow with it.
+pub fn stale_translation_note(locale: &str) -> &'static str {
+    STALE_NOTES
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(locale))
+        .unwrap_or(&STALE_NOTES[0])
+        .1
+}
+
+static STALE_NOTES: [(&str, &str); 14] = [
+    ("en-US", "This translation may be out of date: the English original has changed since."),
+    ("de-DE", "Diese Übersetzung ist möglicherweise veraltet: Das englische Original wurde seitdem geändert."),
+    ("es-ES", "Es posible que esta traducción no esté actualizada: el original en inglés ha cambiado desde entonces."),
+    ("ru-RU", "Этот перевод может быть устаревшим: английский оригинал с тех пор изменился."),
+    ("sv-SE", "Den här översättningen kan vara inaktuell: det engelska originalet har ändrats sedan dess."),
+    ("zh-CN", "此翻译可能已过时：英文原文此后已更改。"),
+    ("fr-FR", "Cette traduction n’est peut-être plus à jour : l’original anglais a changé depuis."),
+    ("it-IT", "Questa traduzione potrebbe non essere aggiornata: l’originale inglese è cambiato da allora."),
+    ("ja-JP", "この翻訳は古い可能性があります。英語の原文はその後変更されています。"),
+    ("ko-KR", "이 번역은 최신이 아닐 수 있습니다. 이후 영어 원문이 변경되었습니다."),
+    ("nl-NL", "Deze vertaling is mogelijk verouderd: het Engelse origineel is sindsdien gewijzigd."),
+    ("pt-BR", "Esta tradução pode estar desatualizada: o original em inglês foi alterado desde então."),
+    ("ar-SA", "قد تكون هذه الترجمة قديمة: فقد تغيّر النص الإنجليزي الأصلي منذ ذلك الحين."),
+    ("he-IL", "ייתכן שהתרגום הזה אינו עדכני: המקור באנגלית השתנה מאז."),
+];
+
 static ALL: [UiStrings; 14] = [
     UiStrings {
         locale: "en-US",
@@ -71,7 +97,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Show translation",
         not_on_page: "This element is not on this page.",
         waiting: "Waiting for the element to appear…",
-        stale_translation: "This translation may be out of date: the English original has changed since.",
     },
     UiStrings {
         locale: "de-DE",
@@ -89,7 +114,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Übersetzung anzeigen",
         not_on_page: "Dieses Element ist nicht auf dieser Seite.",
         waiting: "Warten, bis das Element erscheint…",
-        stale_translation: "Diese Übersetzung ist möglicherweise veraltet: Das englische Original wurde seitdem geändert.",
     },
     UiStrings {
         locale: "es-ES",
@@ -107,7 +131,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Mostrar traducción",
         not_on_page: "Este elemento no está en esta página.",
         waiting: "Esperando a que aparezca el elemento…",
-        stale_translation: "Es posible que esta traducción no esté actualizada: el original en inglés ha cambiado desde entonces.",
     },
     UiStrings {
         locale: "ru-RU",
@@ -125,7 +148,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Показать перевод",
         not_on_page: "Этого элемента нет на этой странице.",
         waiting: "Ожидание появления элемента…",
-        stale_translation: "Этот перевод может быть устаревшим: английский оригинал с тех пор изменился.",
     },
     UiStrings {
         locale: "sv-SE",
@@ -143,7 +165,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Visa översättning",
         not_on_page: "Elementet finns inte på den här sidan.",
         waiting: "Väntar på att elementet ska visas…",
-        stale_translation: "Den här översättningen kan vara inaktuell: det engelska originalet har ändrats sedan dess.",
     },
     UiStrings {
         locale: "zh-CN",
@@ -161,7 +182,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "显示译文",
         not_on_page: "此元素不在此页面上。",
         waiting: "正在等待元素出现…",
-        stale_translation: "此翻译可能已过时：英文原文此后已更改。",
     },
     UiStrings {
         locale: "fr-FR",
@@ -179,7 +199,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Afficher la traduction",
         not_on_page: "Cet élément n’est pas sur cette page.",
         waiting: "En attente de l’affichage de l’élément…",
-        stale_translation: "Cette traduction n’est peut-être plus à jour : l’original anglais a changé depuis.",
     },
     UiStrings {
         locale: "it-IT",
@@ -197,7 +216,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Mostra traduzione",
         not_on_page: "Questo elemento non è in questa pagina.",
         waiting: "In attesa che l’elemento venga visualizzato…",
-        stale_translation: "Questa traduzione potrebbe non essere aggiornata: l’originale inglese è cambiato da allora.",
     },
     UiStrings {
         locale: "ja-JP",
@@ -215,7 +233,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "翻訳を表示",
         not_on_page: "この要素はこのページにありません。",
         waiting: "要素が表示されるのを待っています…",
-        stale_translation: "この翻訳は古い可能性があります。英語の原文はその後変更されています。",
     },
     UiStrings {
         locale: "ko-KR",
@@ -233,7 +250,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "번역 보기",
         not_on_page: "이 요소는 이 페이지에 없습니다.",
         waiting: "요소가 나타나기를 기다리는 중…",
-        stale_translation: "이 번역은 최신이 아닐 수 있습니다. 이후 영어 원문이 변경되었습니다.",
     },
     UiStrings {
         locale: "nl-NL",
@@ -251,7 +267,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Vertaling weergeven",
         not_on_page: "Dit element staat niet op deze pagina.",
         waiting: "Wachten tot het element verschijnt…",
-        stale_translation: "Deze vertaling is mogelijk verouderd: het Engelse origineel is sindsdien gewijzigd.",
     },
     UiStrings {
         locale: "pt-BR",
@@ -269,7 +284,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Mostrar tradução",
         not_on_page: "Este elemento não está nesta página.",
         waiting: "Aguardando o elemento aparecer…",
-        stale_translation: "Esta tradução pode estar desatualizada: o original em inglês foi alterado desde então.",
     },
     UiStrings {
         locale: "ar-SA",
@@ -287,7 +301,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "إظهار الترجمة",
         not_on_page: "هذا العنصر غير موجود في هذه الصفحة.",
         waiting: "في انتظار ظهور العنصر…",
-        stale_translation: "قد تكون هذه الترجمة قديمة: فقد تغيّر النص الإنجليزي الأصلي منذ ذلك الحين.",
     },
     UiStrings {
         locale: "he-IL",
@@ -305,7 +318,6 @@ static ALL: [UiStrings; 14] = [
         show_translation: "הצגת התרגום",
         not_on_page: "רכיב זה אינו נמצא בדף זה.",
         waiting: "ממתין להופעת הרכיב…",
-        stale_translation: "ייתכן שהתרגום הזה אינו עדכני: המקור באנגלית השתנה מאז.",
     },
 ];
 
@@ -334,7 +346,6 @@ mod tests {
                 s.show_translation,
                 s.not_on_page,
                 s.waiting,
-                s.stale_translation,
             ];
             let english_values = [
                 english.help,
@@ -351,7 +362,6 @@ mod tests {
                 english.show_translation,
                 english.not_on_page,
                 english.waiting,
-                english.stale_translation,
             ];
             for (value, english_value) in values.iter().zip(english_values) {
                 assert!(!value.trim().is_empty(), "{locale}: empty string");
@@ -371,5 +381,21 @@ mod tests {
         assert_eq!(strings("de-DE").step_of(2, 3), "Schritt 2 von 3");
         assert_eq!(strings("zh-CN").step_of(1, 3), "第 1 步，共 3 步");
         assert_eq!(strings("xx-YY").step_of(1, 3), "Step 1 of 3");
+    }
+
+    #[test]
+    fn every_ui_locale_has_a_stale_translation_note_in_its_language() {
+        let english = stale_translation_note("en-US");
+        assert!(english.contains("English original"));
+        for locale in UI_LOCALES {
+            let note = stale_translation_note(locale);
+            assert!(STALE_NOTES.iter().any(|(l, _)| *l == locale), "{locale}");
+            assert!(!note.trim().is_empty(), "{locale}");
+            if locale != "en-US" {
+                assert_ne!(note, english, "{locale} is English");
+            }
+        }
+        // Any other locale reads the English note.
+        assert_eq!(stale_translation_note("xx-XX"), english);
     }
 }
