@@ -355,34 +355,18 @@ pub fn align_plain_translations(
 /// and the index compare to find stale translations. Without `--source`, the source is
 /// the same file name in an `en-US` (else any `en-*`) folder beside the translation's.
 /// Returns one line per file written; an error names the file.
-pub fn stamp_files(args: &[String]) -> Result<Vec<String>, String> {
-    const STAMP_USAGE: &str = "usage: helpmark stamp <translation.md>... [--source <file>]";
-    let mut source: Option<std::path::PathBuf> = None;
-    let mut files = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--source" => {
-                source = Some(args.next().ok_or(STAMP_USAGE)?.into());
-            }
-            "-h" | "--help" => return Err(STAMP_USAGE.into()),
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option `{flag}`\n{STAMP_USAGE}"))
-            }
-            file => files.push(std::path::PathBuf::from(file)),
-        }
-    }
-    if files.is_empty() {
-        return Err(STAMP_USAGE.into());
-    }
+pub fn stamp_files(
+    files: &[std::path::PathBuf],
+    source: Option<&std::path::Path>,
+) -> Result<Vec<String>, String> {
     let read = |path: &std::path::Path| -> Result<String, String> {
         std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
     };
     let mut done = Vec::new();
     for file in files {
-        let source_path = match &source {
-            Some(s) => s.clone(),
-            None => english_sibling(&file).ok_or_else(|| {
+        let source_path = match source {
+            Some(s) => s.to_path_buf(),
+            None => english_sibling(file).ok_or_else(|| {
                 format!(
                     "{}: no English source found beside it; name it with --source",
                     file.display()
@@ -400,14 +384,14 @@ pub fn stamp_files(args: &[String]) -> Result<Vec<String>, String> {
         }
         let hash = crate::content::source_hash(&source_text)
             .ok_or_else(|| format!("{}: not a topic", source_path.display()))?;
-        let text = read(&file)?;
+        let text = read(file)?;
         let stamped = crate::content::stamp(&text, &hash).ok_or_else(|| {
             format!(
                 "{}: no front matter to record the source hash in",
                 file.display()
             )
         })?;
-        std::fs::write(&file, stamped).map_err(|e| format!("{}: {e}", file.display()))?;
+        std::fs::write(file, stamped).map_err(|e| format!("{}: {e}", file.display()))?;
         done.push(format!(
             "{}: helpmark.sourcehash: {hash} (from {})",
             file.display(),

@@ -21,11 +21,15 @@
 
 pub mod bundle;
 pub mod catalog;
+pub mod config;
 pub mod content;
 pub mod geometry;
 pub mod guide;
+pub mod host_event;
 pub mod lint;
 pub mod locale;
+pub mod target;
+pub mod widget;
 
 pub mod app;
 pub mod components;
