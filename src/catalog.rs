@@ -10,7 +10,10 @@
 
 use serde::Serialize;
 
-use crate::content::{parse_json, Json, Topic, View};
+use crate::content::{
+    align_translation, compare_english, is_english, is_plain, parse_json, Diagnostic, Json, Topic,
+    View,
+};
 use crate::locale::{self, ENGLISH};
 
 /// The manifest format version this build reads and writes.
@@ -247,6 +250,19 @@ pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
         if topic.locales.iter().any(|l| l.locale == ENGLISH) {
             continue;
         }
+        // A plain English source in another English locale (`en-GB`) is the English view.
+        if let Some(english) = topic
+            .locales
+            .iter()
+            .find(|l| is_english(&l.locale) && is_plain(&articles[index_of(articles, &l.path)].1))
+            .cloned()
+        {
+            topic.locales.push(LocaleEntry {
+                locale: ENGLISH.to_string(),
+                ..english
+            });
+            continue;
+        }
         let (path, source) = &articles[*index];
         topic.locales.push(LocaleEntry {
             locale: ENGLISH.to_string(),
@@ -266,7 +282,155 @@ pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
     }
 }
 
+/// Plain-Markdown topics: aligns every plain translation with its plain English source
+/// (`en-*`, see [`crate::content::align_translation`]) in place, and says where the
+/// English of side-by-side files of the same topic disagrees with that source. `read`
+/// gives a file's text by its path (for line numbers; `None` is fine). Returns the
+/// findings as `(path, diagnostic)`, for lint and the writers' preview.
+pub fn align_plain_translations(
+    articles: &mut [(String, Topic)],
+    read: &dyn Fn(&str) -> Option<String>,
+) -> Vec<(String, Diagnostic)> {
+    let locale_of = |path: &str, topic: &Topic| {
+        topic.meta.locale.clone().unwrap_or_else(|| {
+            path.split(['/', '\\'])
+                .rev()
+                .nth(1)
+                .unwrap_or_default()
+                .to_string()
+        })
+    };
+    let mut findings = Vec::new();
+    let mut slugs: Vec<String> = articles.iter().map(|(p, _)| topic_slug(p)).collect();
+    slugs.sort();
+    slugs.dedup();
+    for slug in slugs {
+        let members: Vec<usize> = (0..articles.len())
+            .filter(|&i| topic_slug(&articles[i].0) == slug)
+            .collect();
+        let sources: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let (path, topic) = &articles[i];
+                is_plain(topic) && is_english(&locale_of(path, topic))
+            })
+            .collect();
+        // en-US first, then any other English.
+        let Some(&source_index) = sources
+            .iter()
+            .find(|&&i| locale_of(&articles[i].0, &articles[i].1) == ENGLISH)
+            .or(sources.first())
+        else {
+            continue;
+        };
+        let (source_path, source) = articles[source_index].clone();
+        let source_text = read(&source_path);
+        for &i in &members {
+            if i == source_index {
+                continue;
+            }
+            let (path, topic) = &mut articles[i];
+            if is_english(&locale_of(path, topic)) {
+                continue;
+            }
+            if is_plain(topic) {
+                let text = read(path);
+                for d in align_translation(&source, topic, source_text.as_deref(), text.as_deref())
+                {
+                    findings.push((path.clone(), d));
+                }
+            } else {
+                for d in compare_english(&source, topic, path) {
+                    findings.push((source_path.clone(), d));
+                }
+            }
+        }
+    }
+    findings
+}
+
+/// `helpmark stamp <translation.md>... [--source <file>]`: records in each plain
+/// translation the hash of its English source's text (`helpmark.sourcehash`), which lint
+/// and the index compare to find stale translations. Without `--source`, the source is
+/// the same file name in an `en-US` (else any `en-*`) folder beside the translation's.
+/// Returns one line per file written; an error names the file.
+pub fn stamp_files(
+    files: &[std::path::PathBuf],
+    source: Option<&std::path::Path>,
+) -> Result<Vec<String>, String> {
+    let read = |path: &std::path::Path| -> Result<String, String> {
+        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let mut done = Vec::new();
+    for file in files {
+        let source_path = match source {
+            Some(s) => s.to_path_buf(),
+            None => english_sibling(file).ok_or_else(|| {
+                format!(
+                    "{}: no English source found beside it; name it with --source",
+                    file.display()
+                )
+            })?,
+        };
+        let source_text = read(&source_path)?;
+        let source_topic = crate::content::parse_topic(&source_text)
+            .map_err(|e| format!("{}:{e}", source_path.display()))?;
+        if !is_plain(&source_topic) {
+            return Err(format!(
+                "{}: not a plain-Markdown source (it has span pairs)",
+                source_path.display()
+            ));
+        }
+        let hash = crate::content::source_hash(&source_text)
+            .ok_or_else(|| format!("{}: not a topic", source_path.display()))?;
+        let text = read(file)?;
+        let stamped = crate::content::stamp(&text, &hash).ok_or_else(|| {
+            format!(
+                "{}: no front matter to record the source hash in",
+                file.display()
+            )
+        })?;
+        std::fs::write(file, stamped).map_err(|e| format!("{}: {e}", file.display()))?;
+        done.push(format!(
+            "{}: helpmark.sourcehash: {hash} (from {})",
+            file.display(),
+            source_path.display()
+        ));
+    }
+    Ok(done)
+}
+
+/// `fr-FR/topic.md` → `en-US/topic.md` (or another `en-*` folder) beside it, if it exists.
+fn english_sibling(file: &std::path::Path) -> Option<std::path::PathBuf> {
+    let name = file.file_name()?;
+    let base = file.parent()?.parent()?;
+    let us = base.join(ENGLISH).join(name);
+    if us.is_file() {
+        return Some(us);
+    }
+    let mut folders: Vec<_> = std::fs::read_dir(base)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    folders.sort();
+    folders
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_english)
+        })
+        .map(|p| p.join(name))
+        .find(|p| p.is_file())
+}
+
 type Age = (Option<String>, Option<String>);
+
+fn index_of(articles: &[(String, Topic)], path: &str) -> usize {
+    articles.iter().position(|(p, _)| p == path).unwrap_or(0)
+}
 
 /// `de-DE/update-customer-account-info.md` → `update-customer-account-info`.
 pub fn topic_slug(path: &str) -> String {

@@ -22,6 +22,7 @@
 //! One parse gives two views of the same topic, [`View::Localized`] and [`View::English`]:
 //! a segment reference resolves to one half or the other.
 
+mod align;
 mod block;
 mod compiled;
 mod front_matter;
@@ -31,6 +32,10 @@ mod repair;
 mod segment;
 mod step;
 
+pub use align::{
+    align_translation, compare_english, is_english, is_plain, numbered_item_lines, source_hash,
+    stamp,
+};
 pub use compiled::{decode_topic, encode_topic, parse_json, DecodeError, Json};
 pub use front_matter::Meta;
 pub use inline::classify_href;
@@ -291,14 +296,27 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
         });
     }
     let lines = LineIndex::new(source);
-    let lifted = segment::lift(&lines, body, body_offset, &mut diagnostics);
+    let mut lifted = segment::lift(&lines, body, body_offset, &mut diagnostics);
     let locale = meta.locale.clone().unwrap_or_default();
+    let mut images = Vec::new();
     let segments: Vec<Segment> = lifted
         .segments
         .iter()
-        .map(|raw| inline::parse_segment(raw, &locale, &mut diagnostics))
+        .enumerate()
+        .map(|(i, raw)| inline::parse_segment(raw, &locale, &mut diagnostics, i, &mut images))
         .collect();
+    let html_lists = block::html_lists(&mut lifted.skeleton);
     let locate = |offset| lines.locate(lifted.source_offset(offset));
+    for offset in html_lists {
+        let (line, column) = locate(offset);
+        diagnostics.push(Diagnostic {
+            line,
+            column,
+            severity: Severity::Info,
+            code: "repair-html-list",
+            message: "a list written as raw HTML (`<ol>`/`<li>`) read as a Markdown list; its `start` number continues the procedure".into(),
+        });
+    }
     let segment_text = |i: usize| {
         segments
             .get(i)
@@ -312,6 +330,10 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
         &mut diagnostics,
         &locate,
     );
+    let mut blocks = blocks;
+    if !images.is_empty() {
+        place_segment_images(&mut blocks, &segments, &images);
+    }
     let mut topic = Topic {
         meta,
         blocks,
@@ -325,6 +347,77 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
         .diagnostics
         .sort_by_key(|d| (d.line, d.column, d.code));
     Ok(topic)
+}
+
+/// Shows the images taken out of span pairs ([`repair::take_images`]) as image blocks
+/// beside the paragraph of their segment: before it when the image opened the half, else
+/// after it; instead of it when the segment was only the image.
+fn place_segment_images(
+    blocks: &mut Vec<Block>,
+    segments: &[Segment],
+    images: &[(usize, Vec<repair::SegmentImage>)],
+) {
+    let images_of = |content: &[Inline]| -> Vec<&repair::SegmentImage> {
+        content
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Segment(n) => images.iter().find(|(s, _)| s == n),
+                _ => None,
+            })
+            .flat_map(|(_, list)| list)
+            .collect()
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        match &mut blocks[i] {
+            Block::Paragraph(content) => {
+                let found = images_of(content);
+                if found.is_empty() {
+                    i += 1;
+                    continue;
+                }
+                let empty = content.iter().all(|run| match run {
+                    Inline::Segment(n) => segments
+                        .get(*n)
+                        .is_none_or(|s| s.localized.is_empty() && s.english.is_empty()),
+                    Inline::Text(t) => t.trim().is_empty(),
+                    _ => false,
+                });
+                let image = |img: &&repair::SegmentImage| Block::Image {
+                    src: img.src.clone(),
+                    alt: img.alt.clone(),
+                };
+                let before: Vec<Block> = found.iter().filter(|m| m.leading).map(image).collect();
+                let after: Vec<Block> = found.iter().filter(|m| !m.leading).map(image).collect();
+                let (n_before, n_after) = (before.len(), after.len());
+                if empty {
+                    blocks.splice(i..=i, before.into_iter().chain(after));
+                    i += n_before + n_after;
+                } else {
+                    blocks.splice(i + 1..i + 1, after);
+                    blocks.splice(i..i, before);
+                    i += n_before + 1 + n_after;
+                }
+            }
+            Block::List { items, .. } | Block::Checklist(items) => {
+                for item in items {
+                    place_segment_images(item, segments, images);
+                }
+                i += 1;
+            }
+            Block::Alert { blocks: inner, .. } | Block::Quote(inner) => {
+                place_segment_images(inner, segments, images);
+                i += 1;
+            }
+            Block::Tabs(tabs) => {
+                for tab in tabs {
+                    place_segment_images(&mut tab.blocks, segments, images);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// Line starts of a text, found once, so that positions cost a binary search and a

@@ -385,7 +385,7 @@ mod tests {
         let body = format!(
             "{}\n\n1. {}\n",
             pair("1", "[x](#nowhere)", "[x](#nowhere)"),
-            pair("2", "Wählen Sie „Senden“.", "Select **Submit**."),
+            pair("2", "Wählen Sie Senden.", "Select **Submit**."),
         );
         let t = topic("", &body);
         let found = lint("de-DE/t.md", &t, &[]);

@@ -6,7 +6,7 @@
 
 mod strings;
 
-pub use strings::{strings, UiStrings, UI_LOCALES};
+pub use strings::{stale_translation_note, strings, UiStrings, UI_LOCALES};
 
 /// The locale of English content, derived from the English halves of any article.
 pub const ENGLISH: &str = "en-US";

@@ -79,6 +79,19 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         template: PathBuf,
     },
+    /// Record in plain-Markdown translations the hash of their English source's text.
+    ///
+    /// Writes `helpmark.sourcehash: <hash>` into each translation's front matter; lint and
+    /// the index compare it with the source to find stale translations.
+    Stamp {
+        /// The translations (plain Markdown).
+        #[arg(required = true, value_name = "TRANSLATION")]
+        files: Vec<PathBuf>,
+        /// The English source; by default the same file name in an `en-US` (else `en-*`)
+        /// folder beside the translation's folder.
+        #[arg(long, value_name = "FILE")]
+        source: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -89,6 +102,13 @@ fn main() -> ExitCode {
         Command::Show { file, english } => show(&file, english),
         Command::Index { dir, out } => index(&dir, out),
         Command::Loader { dist, template } => loader(&dist, &template),
+        // Plain-Markdown translations (issue #14): the logic is in the library.
+        Command::Stamp { files, source } => {
+            helpmark::catalog::stamp_files(&files, source.as_deref()).map(|lines| {
+                lines.iter().for_each(|l| println!("{l}"));
+                ExitCode::SUCCESS
+            })
+        }
     };
     match result {
         Ok(code) => code,
@@ -152,13 +172,28 @@ fn lint_command(roots: &[PathBuf], json_output: bool) -> Result<ExitCode, String
             .filter(|(_, result)| result.is_ok())
             .map(|(path, _)| path.as_str()),
     );
+    // Plain translations against their English source (issue #14).
+    let mut topics: Vec<(String, Topic)> = parsed
+        .iter()
+        .filter_map(|(path, r)| r.as_ref().ok().map(|t| (path.clone(), t.clone())))
+        .collect();
+    let parity = helpmark::catalog::align_plain_translations(&mut topics, &|p| {
+        std::fs::read_to_string(p).ok()
+    });
     let files: Vec<Linted> = parsed
         .into_iter()
         .map(|(path, result)| {
-            let diagnostics = match result {
+            let mut diagnostics = match result {
                 Ok(topic) => lint(&path, &topic, &known),
                 Err(failure) => vec![failure],
             };
+            diagnostics.extend(
+                parity
+                    .iter()
+                    .filter(|(p, _)| *p == path)
+                    .map(|(_, d)| d.clone()),
+            );
+            diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
             Linted { path, diagnostics }
         })
         .collect();
@@ -351,7 +386,14 @@ fn show(file: &Path, english: bool) -> Result<ExitCode, String> {
 
 /// Reads every `<dir>/<locale>/<topic>.md` and writes the manifest.
 fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
-    let Scan { articles, failures } = read_articles(dir)?;
+    let Scan {
+        mut articles,
+        failures,
+    } = read_articles(dir)?;
+    // Plain translations take their keys and English from their source (issue #14).
+    let parity = helpmark::catalog::align_plain_translations(&mut articles, &|p| {
+        std::fs::read_to_string(dir.join(p)).ok()
+    });
     for (relative, d) in &failures {
         eprintln!(
             "{}:{}:{}: {}",
@@ -388,7 +430,7 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
                 std::fs::write(&index, one.to_json() + "\n")
                     .map_err(|e| format!("{}: {e}", index.display()))?;
             }
-            write_preview(base, &articles, &failures)?;
+            write_preview(base, &articles, &failures, &parity)?;
             eprintln!(
                 "helpmark: indexed {} articles into {} and compiled them beside it",
                 articles.len(),
@@ -420,6 +462,7 @@ fn write_preview(
     base: &Path,
     articles: &[(String, Topic)],
     failures: &[(String, Diagnostic)],
+    parity: &[(String, Diagnostic)],
 ) -> Result<(), String> {
     let write = |path: PathBuf, value: Value| -> Result<(), String> {
         std::fs::write(&path, value.to_string() + "\n")
@@ -428,7 +471,14 @@ fn write_preview(
     let known = known_topics(articles.iter().map(|(path, _)| path.as_str()));
     let mut files = Vec::new();
     for (relative, topic) in articles {
-        let diagnostics = lint(relative, topic, &known);
+        let mut diagnostics = lint(relative, topic, &known);
+        diagnostics.extend(
+            parity
+                .iter()
+                .filter(|(p, _)| p == relative)
+                .map(|(_, d)| d.clone()),
+        );
+        diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
         let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
         files.push(json!({
             "path": relative,

@@ -63,17 +63,22 @@ fn scratch(name: &str) -> PathBuf {
 ///   indented outside the numbered list split the procedure; it is joined again).
 /// - `repair-*`: the machine-translation damage of FORMAT.md, repaired.
 const CORPUS_COUNTS: &[(&str, &str, u64)] = &[
-    ("anchor-label-missing", "warning", 8),
+    ("anchor-label-missing", "warning", 3),
     ("broken-topic-link", "warning", 126),
     ("raw-html-dropped", "warning", 2),
     ("repair-bidi-controls", "info", 8),
     ("repair-bold-split-by-parenthesis", "info", 6),
+    ("repair-bracket-labels", "info", 16),
     ("repair-broken-reference-link", "info", 6),
-    ("repair-empty-bold", "info", 10),
+    ("repair-empty-bold", "info", 1),
+    ("repair-empty-bold-quoted-label", "info", 9),
     ("repair-glued-bold", "info", 59),
+    ("repair-glued-link", "info", 16),
     ("repair-interrupted-list", "info", 4),
     ("repair-punctuation-in-bold", "info", 43),
-    ("repair-space-before-punctuation", "info", 61),
+    ("repair-punctuation-in-link", "info", 16),
+    ("repair-rtl-breadcrumb", "info", 1),
+    ("repair-space-before-punctuation", "info", 63),
     ("repair-stray-markers", "info", 4),
     ("unresolved-include", "warning", 17),
 ];
@@ -129,7 +134,7 @@ fn lint_over_the_corpus_exits_0_because_no_article_has_an_error_and_reports_thes
     assert!(text.contains(&format!("\n{summary}\nby code: ")), "{text}");
     assert!(
         text.contains(&format!(
-            "{CORPUS}/zh-CN/{SEED}:33:1: warning: step 3: the translation has 0 bold UI term(s) where the English has 1 (Submit)"
+            "{CORPUS}/zh-CN/{SEED}:33:5: info: segment ea2d0-113: 1 emptied bold marker run(s) after a quoted label; the quoted words are the UI term [repair-empty-bold-quoted-label]"
         )),
         "{text}"
     );
@@ -162,16 +167,15 @@ fn lint_json_parses_and_has_the_fifty_articles_and_the_same_counts() {
         .iter()
         .find(|f| f["path"] == format!("{CORPUS}/zh-CN/{SEED}"))
         .unwrap();
-    let missing = zh["diagnostics"]
+    let repaired = zh["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["code"] == "anchor-label-missing")
+        .find(|d| d["code"] == "repair-empty-bold-quoted-label")
         .unwrap();
-    assert_eq!(missing["line"], 33);
-    assert_eq!(missing["column"], 1);
-    assert_eq!(missing["severity"], "warning");
-    assert!(missing["message"].as_str().unwrap().starts_with("step 3:"));
+    assert_eq!(repaired["line"], 33);
+    assert_eq!(repaired["column"], 5);
+    assert_eq!(repaired["severity"], "info");
 }
 
 #[test]
@@ -332,11 +336,14 @@ fn index_prints_the_manifest_of_the_demo_topics() {
         locales("give-customers-permission"),
         ["de-DE", "es-ES", "ja-JP", "ru-RU", "sv-SE", "zh-CN", "en-US"]
     );
+    // The plain-Markdown demo topic (issue #14): its English is its en-US source file.
+    assert_eq!(locales("find-a-customer"), ["en-US", "fr-FR", "he-IL"]);
     let slugs = slugs(&manifest);
     assert_eq!(
         slugs,
         [
             "add-a-new-customer",
+            "find-a-customer",
             "give-customers-permission",
             "project-settings",
             "see-your-customer-list",
@@ -561,17 +568,190 @@ fn show_sv_se_seed_matches_its_snapshot() {
 }
 
 #[test]
-fn show_zh_cn_seed_matches_its_snapshot_and_step_3_has_no_localized_label() {
+fn show_zh_cn_seed_matches_its_snapshot_and_step_3_takes_its_quoted_label() {
     show_seed("zh-CN");
     let text = stdout(&helpmark(&["show", &format!("assets/help/zh-CN/{SEED}")]));
-    assert!(
-        text.contains("  - submit: Submit → (no localized label)\n"),
-        "{text}"
-    );
+    // Issue #14 item 1: `“提交”\*\*\*\*` names the Submit button in quotes.
+    assert!(text.contains("  - submit: Submit → 提交\n"), "{text}");
 }
 
 #[test]
 fn show_english_of_the_sv_se_seed_matches_its_snapshot() {
     let file = format!("assets/help/sv-SE/{SEED}");
     assert_snapshot("show-sv-SE-english", &["show", &file, "--english"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Plain-Markdown topics with translations (issue #14). Made-up files in a scratch folder.
+
+const PLAIN_SOURCE: &str = "---\ntitle: Invoices\nms.contentlocale: en-US\n---\n\n# Pay an invoice\n\n\
+1. From the **Billing** menu, select **Invoices**.\n\
+2. Select **Pay** next to the invoice. See [payment methods](https://example.com/payment-methods).\n";
+
+const PLAIN_FRENCH: &str = "---\ntitle: Factures\nms.contentlocale: fr-FR\n---\n\n# Payer une facture\n\n\
+1. Dans le menu **Facturation**, sélectionnez **Factures**.\n\
+2. Sélectionnez **Payer** à côté de la facture. Voir [moyens de paiement](https://example.com/payment-methods).\n";
+
+fn plain_topic_folder(name: &str, french: &str) -> PathBuf {
+    let dir = scratch(name);
+    for (locale, text) in [("en-US", PLAIN_SOURCE), ("fr-FR", french)] {
+        std::fs::create_dir_all(dir.join(locale)).unwrap();
+        std::fs::write(dir.join(locale).join("pay-an-invoice.md"), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn stamp_records_the_source_hash_and_lint_then_finds_the_translation_current() {
+    let dir = plain_topic_folder("stamp", PLAIN_FRENCH);
+    let french = dir.join("fr-FR/pay-an-invoice.md");
+    // Before: no hash recorded, said as information.
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    assert!(
+        stdout(&output).contains("[translation-unstamped]"),
+        "{}",
+        stdout(&output)
+    );
+    // Stamp (the English source found beside it), then lint is clean.
+    let output = helpmark(&["stamp", french.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&french).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("helpmark.sourcehash: "))
+        .unwrap();
+    assert_eq!(line.len(), "helpmark.sourcehash: ".len() + 16);
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    assert!(
+        stdout(&output).contains("2 files: 0 errors, 0 warnings, 0 infos"),
+        "{}",
+        stdout(&output)
+    );
+    // The source changes: the translation is stale (a warning, not an error).
+    let changed = PLAIN_SOURCE.replace("next to the invoice", "next to the unpaid invoice");
+    std::fs::write(dir.join("en-US/pay-an-invoice.md"), changed).unwrap();
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output)
+            .contains("fr-FR/pay-an-invoice.md:1:1: warning: the English source changed"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("[translation-stale]"));
+    // A file without front matter cannot be stamped: exit 2, named.
+    std::fs::write(dir.join("fr-FR/bad.md"), "no front matter\n").unwrap();
+    let output = helpmark(&[
+        "stamp",
+        dir.join("fr-FR/bad.md").to_str().unwrap(),
+        "--source",
+        dir.join("en-US/pay-an-invoice.md").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("bad.md"), "{}", stderr(&output));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn lint_checks_a_plain_translation_against_its_source_on_the_lines_concerned() {
+    let french = PLAIN_FRENCH
+        .replace("sélectionnez **Factures**", "sélectionnez Factures")
+        .replace(
+            "(https://example.com/payment-methods)",
+            "(https://example.com/moyens)",
+        )
+        + "3. Fermez la fenêtre.\n";
+    let dir = plain_topic_folder("parity", &french);
+    let output = helpmark(&["lint", dir.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert!(text.contains("fr-FR/pay-an-invoice.md:8:1: warning: step 1: the translation has 1 UI term(s) in bold where the English source has 2 (Billing, Invoices) [parity-anchors]"), "{text}");
+    assert!(text.contains("[parity-steps]"), "{text}");
+    assert!(text.contains("fr-FR/pay-an-invoice.md:9:1: warning: the translation links to `https://example.com/moyens`"), "{text}");
+    assert!(
+        text.contains("the English source links to `https://example.com/payment-methods`"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn index_keys_a_plain_translation_from_its_source_and_pairs_it_with_the_english() {
+    let dir = plain_topic_folder("index", PLAIN_FRENCH);
+    let out = dir.join("out/manifest.json");
+    let output = helpmark(&[
+        "index",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let compiled = std::fs::read_to_string(dir.join("out/fr-FR/pay-an-invoice.json")).unwrap();
+    let topic = helpmark::content::decode_topic(&compiled).unwrap();
+    let keys: Vec<Vec<(String, Option<String>)>> = topic
+        .steps
+        .iter()
+        .map(|s| {
+            s.anchors
+                .iter()
+                .map(|a| (a.key.clone(), a.localized.clone()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            vec![
+                ("billing".into(), Some("Facturation".into())),
+                ("invoices".into(), Some("Factures".into()))
+            ],
+            vec![("pay".into(), Some("Payer".into()))],
+        ]
+    );
+    use helpmark::content::View;
+    assert_eq!(
+        topic.step_text(0, View::English),
+        "From the Billing menu, select Invoices."
+    );
+    assert_eq!(topic.meta.stale, None);
+    // The English entry is the plain source file itself, not derived from the translation.
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let english = &manifest["topics"][0]["locales"][0];
+    assert_eq!(english["locale"], "en-US");
+    assert_eq!(english["path"], "en-US/pay-an-invoice.md");
+    assert!(english.get("english").is_none());
+    // The writers' preview pairs the translation with its source, line by line.
+    let preview: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("out/fr-FR/pay-an-invoice.preview.json")).unwrap(),
+    )
+    .unwrap();
+    let segments = preview["segments"].as_array().unwrap();
+    let step1 = segments.iter().find(|s| s["line"] == 8).unwrap();
+    assert_eq!(step1["english"], "From the Billing menu, select Invoices.");
+    assert_eq!(
+        step1["localized"],
+        "Dans le menu Facturation, sélectionnez Factures."
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_demo_plain_topic_has_a_stale_french_and_a_current_hebrew_translation() {
+    let output = helpmark(&[
+        "lint",
+        "assets/help/en-US",
+        "assets/help/fr-FR/find-a-customer.md",
+        "assets/help/he-IL/find-a-customer.md",
+    ]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(
+            "assets/help/fr-FR/find-a-customer.md:1:1: warning: the English source changed"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 files: 0 errors, 1 warning, 0 infos"),
+        "{text}"
+    );
 }

@@ -288,6 +288,11 @@ fn topic_body(
                         <div class="hm-procedure">{ render_blocks(topic, std::slice::from_ref(heading), view) }</div>
                     }
                     <p class="hm-progress">{ s.step_of(guide.step + 1, topic.steps.len()) }</p>
+                    // A translation made from an older English source is still shown, with
+                    // a note; the original is one control away.
+                    if let (Some(note), true) = (&topic.meta.stale, can_show_original) {
+                        <p class="hm-stale" role="note">{ note.clone() }</p>
+                    }
                     if step_view == View::English && view != View::English {
                         <div class="hm-step" lang="en" dir="ltr">{ render_blocks(topic, &step.blocks, step_view) }</div>
                     } else {

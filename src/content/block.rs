@@ -397,6 +397,116 @@ impl BlockParser<'_, '_> {
     }
 }
 
+/// Lists written as raw HTML around span pairs (`<ol start="5">`, `<li> PAIR </li>`,
+/// `</ol>`) would be one HTML block that no reader sees: a numbered step disappears.
+/// Rewrites them in place, byte for byte the same length (so every offset stays true),
+/// as Markdown list items: each tag becomes a line break and spaces, and `<li>` a list
+/// marker (`5. ` for the first item of `<ol start="5">`, so the procedure continues).
+/// Only lists whose items hold a span pair, outside fenced code. Returns the skeleton
+/// offsets of the lists rewritten.
+pub(super) fn html_lists(skeleton: &mut String) -> Vec<usize> {
+    if !skeleton.contains("<li") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut offset = 0;
+    let mut fence: Option<&str> = None;
+    // (start number, ordered, offset of the opening tag, edits of this list, whether an
+    // item holds a span pair)
+    let mut open: Option<OpenHtmlList> = None;
+    for line in skeleton.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            }
+            offset += line.len();
+            continue;
+        }
+        if open.is_none() && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            fence = Some(&trimmed[..3]);
+            offset += line.len();
+            continue;
+        }
+        let mut pos = 0;
+        while let Some(lt) = line[pos..].find('<').map(|i| pos + i) {
+            let Some(gt) = line[lt..].find('>').map(|i| lt + i) else {
+                break;
+            };
+            let tag = line[lt + 1..gt].trim().to_ascii_lowercase();
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            let closing = tag.starts_with('/');
+            let at = offset + lt;
+            let len = gt + 1 - lt;
+            match (name.as_str(), closing, &mut open) {
+                ("ol" | "ul", false, None) => {
+                    let start = tag
+                        .split("start=")
+                        .nth(1)
+                        .map(|v| {
+                            v.trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
+                        })
+                        .and_then(|v| v.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+                        .unwrap_or(1);
+                    open = Some((start, name == "ol", at, vec![(at, len, blank(len))], false));
+                }
+                ("li", false, Some((start, ordered, _, list_edits, _))) => {
+                    let first = !list_edits.iter().any(|(_, _, e)| e.contains(['.', '-']));
+                    let marker = match (ordered, first) {
+                        (true, true) => format!("\n{start}. "),
+                        (true, false) => "\n1. ".to_string(),
+                        (false, _) => "\n- ".to_string(),
+                    };
+                    let marker = if marker.len() <= len {
+                        format!("{marker}{}", " ".repeat(len - marker.len()))
+                    } else {
+                        "\n1. ".to_string() + &" ".repeat(len.saturating_sub(4))
+                    };
+                    list_edits.push((at, len, marker));
+                }
+                ("li", true, Some((_, _, _, list_edits, _))) => {
+                    list_edits.push((at, len, blank(len)))
+                }
+                ("ol" | "ul", true, Some(_)) => {
+                    let (_, _, opened, mut list_edits, has_segment) = open.take().expect("open");
+                    list_edits.push((at, len, blank(len)));
+                    if has_segment {
+                        found.push(opened);
+                        edits.extend(list_edits);
+                    }
+                }
+                _ => {}
+            }
+            pos = gt + 1;
+        }
+        if let Some((_, _, _, _, has_segment)) = &mut open {
+            *has_segment |= line.contains(super::segment::OPEN);
+        }
+        offset += line.len();
+    }
+    for (at, len, replacement) in edits.into_iter().rev() {
+        debug_assert_eq!(replacement.len(), len);
+        skeleton.replace_range(at..at + len, &replacement);
+    }
+    found
+}
+
+type Edit = (usize, usize, String);
+type OpenHtmlList = (u64, bool, usize, Vec<Edit>, bool);
+
+/// A line break and spaces, `len` bytes: a tag taken out without moving any offset.
+fn blank(len: usize) -> String {
+    let mut s = String::with_capacity(len);
+    s.push('\n');
+    s.push_str(&" ".repeat(len.saturating_sub(1)));
+    s
+}
+
 /// A paragraph that is one Markdown image and nothing else is an image block.
 fn sole_image(content: &[Inline], mut images: Vec<(String, String)>) -> Option<Block> {
     if images.len() != 1 {

@@ -113,6 +113,11 @@ fn meta(out: &mut String, m: &Meta) {
         let _ = write!(out, ",\"{key}\":");
         opt_string(out, value.as_deref());
     }
+    // Additive: written only for a stale translation (its note); older readers ignore it.
+    if let Some(note) = &m.stale {
+        out.push_str(",\"stale\":");
+        string(out, note);
+    }
     out.push('}');
 }
 
@@ -585,6 +590,7 @@ pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
         title: field("title").ok_or_else(|| bad("no title"))?,
         locale: field("locale"),
         translation_type: field("translation"),
+        stale: field("stale"),
         ..Meta::default()
     };
     let blocks = read_blocks(json.get("blocks")).ok_or_else(|| bad("malformed blocks"))?;
@@ -845,6 +851,7 @@ mod tests {
                 title: topic.meta.title,
                 locale: topic.meta.locale,
                 translation_type: topic.meta.translation_type,
+                stale: topic.meta.stale,
                 ..Meta::default()
             },
             segments: topic

@@ -24,6 +24,13 @@ pub struct Meta {
     pub loc_file_id: Option<String>,
     /// `ms.topic`: `article`, `how-to`, ...
     pub topic_type: Option<String>,
+    /// `helpmark.sourcehash` of a plain-Markdown translation: the hash of its English
+    /// source when the translation was made (written by `helpmark stamp`).
+    pub source_hash: Option<String>,
+    /// Set when the translation was made from an older source ([`super::align`]): the
+    /// short note the widget shows, in the translation's language. Not front matter: found
+    /// by comparing hashes.
+    pub stale: Option<String>,
 }
 
 impl Meta {
@@ -117,6 +124,7 @@ fn set(meta: &mut Meta, key: &str, value: String) {
         "ms.lasthandoff" => &mut meta.last_handoff,
         "ms.locfileid" => &mut meta.loc_file_id,
         "ms.topic" => &mut meta.topic_type,
+        "helpmark.sourcehash" => &mut meta.source_hash,
         _ => return,
     };
     *slot = Some(value);

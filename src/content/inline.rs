@@ -15,6 +15,8 @@ pub(super) fn parse_segment(
     raw: &RawSegment<'_>,
     locale: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    index: usize,
+    segment_images: &mut Vec<(usize, Vec<repair::SegmentImage>)>,
 ) -> Segment {
     let mut report = |severity, code, message: String| {
         diagnostics.push(Diagnostic {
@@ -27,16 +29,21 @@ pub(super) fn parse_segment(
     };
     let english_source = raw.english.or(raw.localized).unwrap_or_default();
     let english_source = repair::bidi_controls(english_source, &mut report);
+    let english_source = repair::half_escaped_bold(&english_source, &mut report);
     let english_source = repair::stray_markers(&english_source, &mut report);
-    let (english_text, english_targets) = repair::reference_links(&english_source, &[]);
+    let (english_text, english_targets, _) = repair::reference_links(&english_source, &[]);
+    let (english_text, english_images) = repair::take_images(&english_text);
     let mut english = parse_inlines(&english_text);
     repair::unbalanced_markers(&mut english, None, &mut report);
+    let mut images = english_images;
     let localized = match raw.localized {
         Some(text) => {
             let text = repair::bidi_controls(text, &mut report);
+            let text = repair::half_escaped_bold(&text, &mut report);
             let text = repair::stray_markers(&text, &mut report);
-            let text = repair::escaped_bold(&text, &english, &mut report);
-            let (text, targets) = repair::reference_links(&text, &english_targets);
+            let text = repair::bracket_labels(&text, &english, &mut report);
+            let text = repair::escaped_bold(&text, &english, locale, &mut report);
+            let (text, targets, reopened) = repair::reference_links(&text, &english_targets);
             if !targets.is_empty() {
                 report(
                     Severity::Info,
@@ -47,13 +54,42 @@ pub(super) fn parse_segment(
                     ),
                 );
             }
+            if reopened > 0 {
+                report(
+                    Severity::Info,
+                    "repair-reference-link-bracket",
+                    "a reference link had lost its opening `[`; the link was rebuilt over the localized sentence".into(),
+                );
+            }
+            let (text, localized_images) = repair::take_images(&text);
+            if !localized_images.is_empty() {
+                // The reader's alt text; the English one where the translation lost it.
+                images = localized_images;
+            }
             let mut localized = parse_inlines(&text);
             repair::inline_tree(&mut localized, &english, locale, &mut report);
+            repair::rtl_breadcrumbs(&mut localized, &english, locale, &mut report);
             repair::unbalanced_markers(&mut localized, Some(&english), &mut report);
             localized
         }
         None => english.clone(),
     };
+    if !images.is_empty() {
+        report(
+            Severity::Info,
+            "repair-image-in-segment",
+            format!(
+                "{} image(s) inside the span pair kept as image block(s) beside the text ({})",
+                images.len(),
+                images
+                    .iter()
+                    .map(|i| i.src.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        segment_images.push((index, images));
+    }
     Segment {
         id: raw.id.to_string(),
         localized,

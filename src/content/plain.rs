@@ -438,12 +438,12 @@ mod tests {
         let md = format!(
             "1. {}\n2. {}\n",
             pair("1", "Wählen Sie **Kunden** aus.", "Select **Customers**."),
-            pair("2", "Wählen Sie „Senden“.", "Select **Submit**."),
+            pair("2", "Wählen Sie Senden.", "Select **Submit**."),
         );
         let out = render(&md, View::Localized);
         assert!(
             out.contains(
-                "== Steps (2) ==\nStep 1: Wählen Sie Kunden aus.\n  - customers: Customers → Kunden\nStep 2: Wählen Sie „Senden“.\n  - submit: Submit → (no localized label)\n"
+                "== Steps (2) ==\nStep 1: Wählen Sie Kunden aus.\n  - customers: Customers → Kunden\nStep 2: Wählen Sie Senden.\n  - submit: Submit → (no localized label)\n"
             ),
             "{out}"
         );

@@ -13,9 +13,15 @@ type Report<'a> = dyn FnMut(Severity, &'static str, String) + 'a;
 
 /// Pattern 1: bold whose asterisks were escaped (`\*\*Enviar \*\*`) or emptied
 /// (`“提交”\*\*\*\*`). Only where the English half has bold.
+///
+/// An emptied run right after a quoted label (`“新建”\*\*\*\*`, `「导出」****`) marks
+/// the quoted words as the UI term (FORMAT.md pattern 6): they become the bold, inside
+/// their quotes (`“**新建**”`), up to as many as the English has bold terms. Where words
+/// are not spaced (`unspaced` locales), the space left behind the markers goes too.
 pub(super) fn escaped_bold<'a>(
     text: &'a str,
     english: &[Inline],
+    locale: &str,
     report: &mut Report<'_>,
 ) -> Cow<'a, str> {
     if !text.as_bytes().contains(&b'*') {
@@ -25,8 +31,24 @@ pub(super) fn escaped_bold<'a>(
         return Cow::Borrowed(text);
     }
     let mut out = text.to_string();
+    let budget = strong_texts(english).len();
+    let (quoted, labels) = quoted_emptied_bold(&out, budget, unspaced(locale));
+    if labels > 0 {
+        out = quoted;
+        report(
+            Severity::Info,
+            "repair-empty-bold-quoted-label",
+            format!(
+                "{labels} emptied bold marker run(s) after a quoted label; the quoted words are the UI term"
+            ),
+        );
+    }
     for empty in ["\\*\\*\\*\\*", "****"] {
         if out.contains(empty) {
+            if unspaced(locale) {
+                // No space is left behind where words are not spaced.
+                out = out.replace(&format!("{empty} "), "");
+            }
             out = out.replace(empty, "");
             report(
                 Severity::Info,
@@ -45,6 +67,94 @@ pub(super) fn escaped_bold<'a>(
         );
     }
     Cow::Owned(out)
+}
+
+/// Quotation marks that close a quoted UI label, with the mark that opens it.
+const LABEL_QUOTES: [(char, char); 7] = [
+    ('“', '”'),
+    ('「', '」'),
+    ('『', '』'),
+    ('"', '"'),
+    ('‘', '’'),
+    ('«', '»'),
+    ('„', '“'),
+];
+
+/// The quoted words of a label written in quotes, when `text` ends with one.
+fn quoted_label_before(text: &str) -> Option<(usize, char, char)> {
+    let close = text.chars().last()?;
+    let &(open, _) = LABEL_QUOTES.iter().find(|(_, c)| *c == close)?;
+    let inner_end = text.len() - close.len_utf8();
+    let start = text[..inner_end].rfind(open)?;
+    let inner = &text[start + open.len_utf8()..inner_end];
+    let plausible = !inner.trim().is_empty()
+        && inner.chars().count() <= 40
+        && !inner.contains(['*', '\n', '。', '.', '!', '?', '！', '？']);
+    plausible.then_some((start, open, close))
+}
+
+/// The quoted labels of a text (`选择 "合作伙伴中心" 菜单`, `「导出」`), in order: what
+/// translation left of bold that it replaced by quotes (pattern 6).
+pub(super) fn quoted_labels(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((at, open)) = rest
+        .char_indices()
+        .find(|(_, c)| LABEL_QUOTES.iter().any(|(o, _)| o == c))
+    {
+        let after = &rest[at + open.len_utf8()..];
+        let close = LABEL_QUOTES
+            .iter()
+            .filter(|(o, _)| *o == open)
+            .find_map(|(_, c)| after.find(*c).map(|i| (i, c.len_utf8())));
+        let Some((end, close_len)) = close else { break };
+        let inner = &after[..end];
+        if quoted_label_before(&rest[..at + open.len_utf8() + end + close_len]).is_some() {
+            out.push(inner.trim().to_string());
+        }
+        rest = &after[end + close_len..];
+    }
+    out
+}
+
+/// Rewrites up to `budget` runs of `\*\*\*\*` (or `****`) that follow a quoted label
+/// as bold inside the quotes. Returns the text and how many were rewritten.
+fn quoted_emptied_bold(text: &str, budget: usize, drop_space: bool) -> (String, usize) {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    let mut done = 0;
+    while done < budget {
+        let found = ["\\*\\*\\*\\*", "****"]
+            .iter()
+            .filter_map(|m| rest.find(m).map(|i| (i, m.len())))
+            .min();
+        let Some((at, len)) = found else { break };
+        let before = &rest[..at];
+        match quoted_label_before(before) {
+            Some((start, open, close)) => {
+                let inner = &before[start + open.len_utf8()..before.len() - close.len_utf8()];
+                out.push_str(&before[..start]);
+                out.push(open);
+                out.push_str("**");
+                out.push_str(inner.trim());
+                out.push_str("**");
+                out.push(close);
+                done += 1;
+            }
+            None => {
+                out.push_str(before);
+                out.push_str(&rest[at..at + len]);
+                rest = &rest[at + len..];
+                continue;
+            }
+        }
+        rest = &rest[at + len..];
+        if drop_space {
+            rest = rest.trim_start_matches([' ', '\u{3000}']);
+        }
+    }
+    out.push_str(rest);
+    (out, done)
 }
 
 /// Pattern 12: bidi embedding, override and isolate controls (U+202A–U+202E,
@@ -128,7 +238,10 @@ fn marker_runs(text: &str) -> Vec<std::ops::Range<usize>> {
             count += 1;
         }
         let spaced = bytes.get(end) == Some(&b' ') || (start > 0 && bytes[start - 1] == b' ');
-        if count >= 2 && spaced {
+        // `\*\*\*\*` glued to the word before it is emptied bold (pattern 1), not a
+        // marker standing apart.
+        let emptied = &text[start..end] == "\\*\\*\\*\\*" && start > 0 && bytes[start - 1] != b' ';
+        if count >= 2 && spaced && !emptied {
             runs.push(start..end);
         }
         i = end;
@@ -178,22 +291,52 @@ pub(super) fn looks_like_path(label: &str) -> bool {
 /// `[text][label.md]`, become inline links `[text](target)`. The target is the English
 /// half's link at the same position (`english_targets`), because translation damages the
 /// label (`permission.md`, `Give-Customers-Permission.MD`); without one, the label itself.
-/// Returns the text and the targets used.
+///
+/// Where translation lost the opening bracket (`…있습니다.] [perm.md].`), the link is
+/// rebuilt over the localized sentence that ends at the stray `]`, and punctuation that
+/// moved inside it goes back out. Returns the text, the targets used and how many
+/// opening brackets were restored.
 pub(super) fn reference_links<'a>(
     text: &'a str,
     english_targets: &[String],
-) -> (Cow<'a, str>, Vec<String>) {
+) -> (Cow<'a, str>, Vec<String>, usize) {
     if !text.as_bytes().contains(&b']') {
-        return (Cow::Borrowed(text), Vec::new());
+        return (Cow::Borrowed(text), Vec::new(), 0);
     }
     let mut out = String::with_capacity(text.len());
     let mut targets = Vec::new();
+    let mut restored = 0;
     let mut rest = text;
-    while let Some((before, label_text, label, after)) = next_reference(rest) {
+    while let Some((before, label_text, label, after, reopened)) = next_reference(rest) {
         let target = english_targets
             .get(targets.len())
             .cloned()
             .unwrap_or_else(|| label.to_string());
+        let mut label_text = label_text;
+        if reopened {
+            restored += 1;
+            label_text = label_text.trim_end();
+            // `…있습니다.] [perm.md].`: the full stop belongs after the link, once.
+            if let Some(p) = label_text
+                .chars()
+                .last()
+                .filter(|c| MOVABLE_PUNCTUATION.contains(c))
+            {
+                label_text = label_text[..label_text.len() - p.len_utf8()].trim_end();
+                if !after.starts_with(p) {
+                    out.push_str(before);
+                    out.push('[');
+                    out.push_str(label_text);
+                    out.push_str("](");
+                    out.push_str(&target);
+                    out.push(')');
+                    out.push(p);
+                    targets.push(target);
+                    rest = after;
+                    continue;
+                }
+            }
+        }
         out.push_str(before);
         out.push('[');
         out.push_str(label_text);
@@ -204,14 +347,15 @@ pub(super) fn reference_links<'a>(
         rest = after;
     }
     if targets.is_empty() {
-        return (Cow::Borrowed(text), targets);
+        return (Cow::Borrowed(text), targets, 0);
     }
     out.push_str(rest);
-    (Cow::Owned(out), targets)
+    (Cow::Owned(out), targets, restored)
 }
 
-/// Finds `[TEXT]` + optional spaces + `[LABEL]` with a path-like label.
-fn next_reference(text: &str) -> Option<(&str, &str, &str, &str)> {
+/// Finds `[TEXT]` + optional spaces + `[LABEL]` with a path-like label. Without a `[`
+/// to match the `]`, TEXT is the sentence that ends there (the last flag is `true`).
+fn next_reference(text: &str) -> Option<(&str, &str, &str, &str, bool)> {
     let mut search = 0;
     while let Some(close) = text[search..].find(']').map(|i| search + i) {
         let after_close = &text[close + 1..];
@@ -221,13 +365,24 @@ fn next_reference(text: &str) -> Option<(&str, &str, &str, &str)> {
             if let Some(label_len) = text[label_start + 1..].find(']') {
                 let label = &text[label_start + 1..label_start + 1 + label_len];
                 if looks_like_path(label.trim()) {
+                    let end = label_start + 1 + label_len + 1;
                     if let Some(open) = matching_open(&text[..close]) {
-                        let end = label_start + 1 + label_len + 1;
                         return Some((
                             &text[..open],
                             &text[open + 1..close],
                             label.trim(),
                             &text[end..],
+                            false,
+                        ));
+                    }
+                    let open = sentence_start(&text[..close]);
+                    if text[open..close].chars().any(char::is_alphanumeric) {
+                        return Some((
+                            &text[..open],
+                            &text[open..close],
+                            label.trim(),
+                            &text[end..],
+                            true,
                         ));
                     }
                 }
@@ -236,6 +391,139 @@ fn next_reference(text: &str) -> Option<(&str, &str, &str, &str)> {
         search = close + 1;
     }
     None
+}
+
+/// Where the sentence that ends at the end of `text` starts: after the last sentence
+/// end (`. `, `。`, `! `, `? `) that is not at the very end, past any spaces.
+fn sentence_start(text: &str) -> usize {
+    let body =
+        text.trim_end_matches(|c: char| c.is_whitespace() || MOVABLE_PUNCTUATION.contains(&c));
+    let mut start = 0;
+    for (i, c) in body.char_indices() {
+        let next = body[i + c.len_utf8()..].chars().next();
+        let ends = matches!(c, '。' | '！' | '？')
+            || (matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace));
+        if ends {
+            start = i + c.len_utf8();
+        }
+    }
+    start + (text[start..].len() - text[start..].trim_start().len())
+}
+
+/// Pattern 8: UI labels in brackets that collide with link syntax, Japanese style:
+/// `[**ファイル**] [  >  **エクスポート**]` shows its brackets. A bracket whose whole
+/// content is one bold term, after an optional path separator (`>`, `\>`, `＞`, `›`),
+/// and which no link target follows, becomes that bold term: `**ファイル** > **エクスポート**`.
+/// Only where the English half has bold. Returns how many brackets were removed.
+pub(super) fn bracket_labels<'a>(
+    text: &'a str,
+    english: &[Inline],
+    report: &mut Report<'_>,
+) -> Cow<'a, str> {
+    // Byte checks first: this runs on every localized half.
+    let bytes = text.as_bytes();
+    if !bytes.contains(&b'[')
+        || !bytes.contains(&b'*')
+        || !text.contains("**")
+        || !has_strong(english)
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut removed = 0;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else { break };
+        let inner = after[..close].trim();
+        let following = &after[close + 1..];
+        let (separator, term) = match inner
+            .strip_prefix("\\>")
+            .or_else(|| inner.strip_prefix('>'))
+            .or_else(|| inner.strip_prefix('＞'))
+            .or_else(|| inner.strip_prefix('›'))
+        {
+            Some(term) => (true, term.trim()),
+            None => (false, inner),
+        };
+        let one_bold = term.len() > 4
+            && term.starts_with("**")
+            && term.ends_with("**")
+            && !term[2..term.len() - 2].contains(['*', '[', ']']);
+        let link_follows = following.starts_with('(') || following.starts_with('[');
+        if !one_bold || link_follows {
+            out.push_str(&rest[..open + 1]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        if separator {
+            out.push_str("> ");
+        }
+        out.push_str(term);
+        removed += 1;
+        rest = following;
+    }
+    if removed == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    report(
+        Severity::Info,
+        "repair-bracket-labels",
+        format!("{removed} bracketed UI label(s) shown without their brackets, as in the English"),
+    );
+    Cow::Owned(out)
+}
+
+/// Pattern 9, half-escaped: `\**Project name*` (the first asterisk escaped, the closing
+/// one single) shows a literal `*` and italics. Meant as bold: `**Project name**`. Runs on
+/// both halves: the English source itself has it.
+pub(super) fn half_escaped_bold<'a>(text: &'a str, report: &mut Report<'_>) -> Cow<'a, str> {
+    if !text.as_bytes().contains(&b'\\') || !text.contains("\\**") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut rest = text;
+    let mut fixed = 0;
+    while let Some(at) = rest.find("\\**") {
+        let after = &rest[at + 3..];
+        let starts_word = after
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace() && c != '*');
+        let close = after.find('*').filter(|&i| {
+            starts_word
+                && i > 0
+                && !after[..i].ends_with(char::is_whitespace)
+                && !after[..i].ends_with('\\')
+                && !after[i + 1..].starts_with('*')
+        });
+        match close {
+            Some(close) => {
+                out.push_str(&rest[..at]);
+                out.push_str("**");
+                out.push_str(&after[..close]);
+                out.push_str("**");
+                rest = &after[close + 1..];
+                fixed += 1;
+            }
+            None => {
+                out.push_str(&rest[..at + 3]);
+                rest = after;
+            }
+        }
+    }
+    if fixed == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    report(
+        Severity::Info,
+        "repair-half-escaped-bold",
+        "a half-escaped bold marker (`\\**term*`) read as bold, as the source meant".into(),
+    );
+    Cow::Owned(out)
 }
 
 /// The `[` that opens the bracket closed at the end of `text`.
@@ -266,7 +554,8 @@ fn prefixes_attach(locale: &str) -> bool {
     matches!(lang, "he" | "ar" | "fa" | "ur")
 }
 
-/// Tree repairs on a localized half (patterns 2, 3, 4 and 5).
+/// Tree repairs on a localized half (patterns 2, 3, 4 and 5), for bold and, the same
+/// way, for links (`[Verwaltungsportal](…)und`, `[Berechtigungen.](…)`).
 pub(super) fn inline_tree(
     localized: &mut Vec<Inline>,
     english: &[Inline],
@@ -274,17 +563,27 @@ pub(super) fn inline_tree(
     report: &mut Report<'_>,
 ) {
     let english_strongs = strong_texts(english);
+    let has_links = localized.iter().any(|i| matches!(i, Inline::Link { .. }));
+    let english_links = if has_links {
+        link_texts(english)
+    } else {
+        Vec::new()
+    };
     let mut i = 0;
     while i < localized.len() {
-        if let Inline::Link { children, .. } = &mut localized[i] {
-            inline_tree(children, english, locale, report);
-        }
-        if !matches!(localized[i], Inline::Strong(_)) {
-            i += 1;
-            continue;
-        }
+        let is_link = match &mut localized[i] {
+            Inline::Link { children, .. } => {
+                inline_tree(children, english, locale, report);
+                true
+            }
+            Inline::Strong(_) => false,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         // 3. `**Customers (клиенты**).`: the closing parenthesis belongs inside.
-        if unbalanced_paren(&localized[i]) && take_prefix(localized, i + 1, ")") {
+        if !is_link && unbalanced_paren(&localized[i]) && take_prefix(localized, i + 1, ")") {
             push_into_strong(&mut localized[i], ")");
             report(
                 Severity::Info,
@@ -292,15 +591,25 @@ pub(super) fn inline_tree(
                 "bold closed inside a parenthesis; the `)` was moved into the bold".into(),
             );
         }
-        // 5. `**Kunder.**`: trailing punctuation the English bold does not have.
+        // 5. `**Kunder.**`: trailing punctuation the English bold (or link) does not have.
         if let Some(p) = trailing_punctuation(&localized[i]) {
-            if !english_strongs.iter().any(|e| e.ends_with(p)) {
+            let english_texts = if is_link {
+                &english_links
+            } else {
+                &english_strongs
+            };
+            if !english_texts.iter().any(|e| e.ends_with(p)) {
                 pop_from_strong(&mut localized[i]);
                 insert_prefix(localized, i + 1, p);
+                let (code, what) = if is_link {
+                    ("repair-punctuation-in-link", "link text")
+                } else {
+                    ("repair-punctuation-in-bold", "bold")
+                };
                 report(
                     Severity::Info,
-                    "repair-punctuation-in-bold",
-                    format!("`{p}` moved out of the bold, as in the English"),
+                    code,
+                    format!("`{p}` moved out of the {what}, as in the English"),
                 );
             }
         }
@@ -317,7 +626,7 @@ pub(super) fn inline_tree(
                 );
             }
         }
-        // 2. `**Kunden**aus`: a space between bold and a word glued to it.
+        // 2. `**Kunden**aus`, `[Portal](…)und`: a space between the run and a glued word.
         if !unspaced(locale) && !glued(english) {
             let mut repaired = false;
             if let Some(Inline::Text(next)) = localized.get_mut(i + 1) {
@@ -335,15 +644,351 @@ pub(super) fn inline_tree(
                 }
             }
             if repaired {
+                let (code, what) = if is_link {
+                    ("repair-glued-link", "link")
+                } else {
+                    ("repair-glued-bold", "bold")
+                };
                 report(
                     Severity::Info,
-                    "repair-glued-bold",
-                    "bold glued to the next word; a space was restored".into(),
+                    code,
+                    format!("{what} glued to the next word; a space was restored"),
                 );
             }
         }
         i += 1;
     }
+}
+
+/// The text of every link, in order.
+fn link_texts(inlines: &[Inline]) -> Vec<String> {
+    let mut out = Vec::new();
+    for inline in inlines {
+        match inline {
+            Inline::Link { children, .. } => out.push(flat_text(children)),
+            Inline::Strong(c) | Inline::Emphasis(c) => out.extend(link_texts(c)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Path separators of a menu path (`select **A** > **B**`).
+fn is_path_separator(text: &str) -> bool {
+    matches!(text.trim(), ">" | "›" | "＞" | "->")
+}
+
+/// The bold terms of a menu path in the English half (`**A** > **B** > **C**`): the
+/// longest run of two or more bold terms separated by a path separator.
+fn english_path(english: &[Inline]) -> Vec<String> {
+    let mut best: Vec<String> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut expect_separator = false;
+    let mut finish = |current: &mut Vec<String>| {
+        if current.len() > best.len() {
+            best = std::mem::take(current);
+        }
+        current.clear();
+    };
+    for inline in english {
+        match inline {
+            Inline::Strong(c) => {
+                if expect_separator {
+                    // Bold after bold without a separator starts a new path.
+                    finish(&mut current);
+                }
+                current.push(flat_text(c));
+                expect_separator = true;
+            }
+            Inline::Text(t) if expect_separator && is_path_separator(t) => {
+                expect_separator = false;
+            }
+            _ => {
+                finish(&mut current);
+                expect_separator = false;
+            }
+        }
+    }
+    finish(&mut current);
+    if best.len() >= 2 {
+        best
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether the localized half already has the path as bold terms separated by `>`.
+fn has_bold_path(localized: &[Inline], len: usize) -> bool {
+    let mut count = 0;
+    let mut expect_separator = false;
+    for inline in localized {
+        match inline {
+            Inline::Strong(_) if !expect_separator => {
+                count += 1;
+                expect_separator = true;
+                if count == len {
+                    return true;
+                }
+            }
+            Inline::Text(t) if expect_separator && is_path_separator(t) => expect_separator = false,
+            _ => {
+                count = 0;
+                expect_separator = false;
+            }
+        }
+    }
+    false
+}
+
+/// Pattern 11: right-to-left machine translation reorders a menu path: `select **A** >
+/// **B** > **C**` comes back as `A בחר > B‏ A > C` (a Latin term moved to the other end,
+/// the bold lost) or `**File** בחר \> **הגדרות חשבון**`. Where every part of the path can
+/// be matched (by its English term, left in Latin, or by the localized bold term in its
+/// place), the path is rebuilt in the English order after the words around it, each
+/// part bold; where it cannot, it is reported and left as it is.
+pub(super) fn rtl_breadcrumbs(
+    localized: &mut Vec<Inline>,
+    english: &[Inline],
+    locale: &str,
+    report: &mut Report<'_>,
+) {
+    if !prefixes_attach(locale) {
+        return;
+    }
+    // Most halves have no menu path: a scan without allocation first.
+    let has_path = english.windows(3).any(|w| {
+        matches!(w, [Inline::Strong(_), Inline::Text(t), Inline::Strong(_)] if is_path_separator(t))
+    });
+    if !has_path {
+        return;
+    }
+    let terms = english_path(english);
+    if terms.is_empty() || has_bold_path(localized, terms.len()) {
+        return;
+    }
+    // Only text and bold can be rebuilt; anything else is left alone.
+    if !localized
+        .iter()
+        .all(|i| matches!(i, Inline::Text(_) | Inline::Strong(_)))
+    {
+        return;
+    }
+    // Split into the parts between separators, each a list of (bold?, text) tokens.
+    let mut parts: Vec<Vec<(bool, String)>> = vec![Vec::new()];
+    for inline in localized.iter() {
+        match inline {
+            Inline::Strong(c) => parts
+                .last_mut()
+                .expect("one part")
+                .push((true, flat_text(c))),
+            Inline::Text(t) => {
+                let mut pieces = t.split(['>', '›', '＞']);
+                if let Some(first) = pieces.next() {
+                    parts
+                        .last_mut()
+                        .expect("one part")
+                        .push((false, first.to_string()));
+                }
+                for piece in pieces {
+                    parts.push(vec![(false, piece.to_string())]);
+                }
+            }
+            _ => {}
+        }
+    }
+    let unrepaired = |report: &mut Report<'_>, why: &str| {
+        report(
+            Severity::Warning,
+            "breadcrumb-unrepaired",
+            format!(
+                "the menu path {} was reordered by translation and cannot be matched ({why}); shown as translated",
+                terms.join(" > ")
+            ),
+        )
+    };
+    if parts.len() != terms.len() {
+        if parts.len() > 1 {
+            unrepaired(report, "the number of `>` differs from the English");
+        }
+        return;
+    }
+    let strip = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !DIRECTION_MARKS.contains(c))
+            .collect::<String>()
+    };
+    let mut labels = Vec::with_capacity(terms.len());
+    let mut prefix = String::new();
+    let mut suffix = String::new();
+    for (k, part) in parts.iter().enumerate() {
+        // Remove every English term written in Latin from the part's text; what remains
+        // are the words around the path.
+        let mut label: Option<String> = None;
+        let mut leftover = String::new();
+        for (bold, text) in part {
+            let text = strip(text);
+            if *bold {
+                let english_at = terms
+                    .iter()
+                    .position(|t| t.eq_ignore_ascii_case(text.trim()));
+                match english_at {
+                    Some(j) if j != k => {}
+                    _ if label.is_none() => label = Some(text.trim().to_string()),
+                    _ => leftover.push_str(&text),
+                }
+                continue;
+            }
+            let mut rest = text.clone();
+            for (j, term) in terms.iter().enumerate() {
+                while let Some(at) = find_word(&rest, term) {
+                    if j == k && label.is_none() {
+                        label = Some(term.clone());
+                    }
+                    rest.replace_range(at..at + term.len(), " ");
+                }
+            }
+            leftover.push_str(&rest);
+        }
+        let Some(label) = label else {
+            unrepaired(report, &format!("no match for `{}`", terms[k]));
+            return;
+        };
+        labels.push(label);
+        let leftover = collapse(&leftover);
+        if k == 0 {
+            prefix = leftover;
+        } else if k + 1 == terms.len() {
+            suffix = leftover;
+        } else if leftover.chars().any(char::is_alphanumeric) {
+            unrepaired(report, "words inside the path");
+            return;
+        }
+    }
+    let mut rebuilt = Vec::with_capacity(2 * labels.len() + 1);
+    let mut lead = prefix;
+    if !lead.is_empty() {
+        lead.push(' ');
+    }
+    for (k, label) in labels.into_iter().enumerate() {
+        if k > 0 {
+            lead.push_str(" > ");
+        }
+        if !lead.is_empty() {
+            rebuilt.push(Inline::Text(std::mem::take(&mut lead)));
+        }
+        rebuilt.push(Inline::Strong(vec![Inline::Text(label)]));
+    }
+    if !suffix.is_empty() {
+        let glue = suffix.starts_with(|c: char| c.is_ascii_punctuation() || c == '،');
+        rebuilt.push(Inline::Text(if glue {
+            suffix
+        } else {
+            format!(" {suffix}")
+        }));
+    }
+    *localized = rebuilt;
+    report(
+        Severity::Info,
+        "repair-rtl-breadcrumb",
+        format!(
+            "menu path reordered by translation restored in the English order ({})",
+            terms.join(" > ")
+        ),
+    );
+}
+
+/// Byte offset of `word` in `text` as a whole word (not inside a longer Latin word).
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = text[from..].find(word).map(|i| from + i) {
+        let before = text[..i].chars().last();
+        let after = text[i + word.len()..].chars().next();
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if !latin(before) && !latin(after) {
+            return Some(i);
+        }
+        from = i + word.len();
+    }
+    None
+}
+
+fn collapse(text: &str) -> String {
+    super::collapse_whitespace(text)
+}
+
+/// An image found inside a span pair (FORMAT.md pattern 13).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct SegmentImage {
+    pub src: String,
+    pub alt: String,
+    /// The image opened the half (it goes before the text), else it goes after.
+    pub leading: bool,
+}
+
+/// Pattern 13, images inside a span pair: inline parsing would reduce `![alt](src)` to
+/// its alt text, which then runs into the sentence. Each image with a safe target is
+/// taken out of the half, to be shown as an image block beside the segment's paragraph.
+pub(super) fn take_images(text: &str) -> (Cow<'_, str>, Vec<SegmentImage>) {
+    if !text.as_bytes().contains(&b'!') || !text.contains("![") {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut images = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("![") {
+        let after = &rest[at + 2..];
+        let parsed = after.find("](").and_then(|alt_end| {
+            let target = &after[alt_end + 2..];
+            let close = target.find(')')?;
+            let src = target[..close]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            let safe = matches!(
+                super::inline::classify_href(src),
+                Some(super::Href::Relative(_) | super::Href::External(_))
+            );
+            (safe && !after[..alt_end].contains(['[', ']'])).then(|| {
+                (
+                    after[..alt_end].trim().to_string(),
+                    src.to_string(),
+                    alt_end + 2 + close + 1,
+                )
+            })
+        });
+        match parsed {
+            Some((alt, src, len)) => {
+                let leading = out.trim().is_empty() && rest[..at].trim().is_empty();
+                out.push_str(&rest[..at]);
+                images.push(SegmentImage { src, alt, leading });
+                rest = &after[len..];
+            }
+            None => {
+                out.push_str(&rest[..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    if images.is_empty() {
+        return (Cow::Borrowed(text), images);
+    }
+    out.push_str(rest);
+    (Cow::Owned(collapse_spaces(&out)), images)
+}
+
+/// Runs of spaces left where something was taken out become one.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim().to_string()
 }
 
 /// Pattern 9, what is left: `**` that parsing could not pair shows as literal asterisks.
@@ -431,11 +1076,16 @@ pub(super) fn flat_text(inlines: &[Inline]) -> String {
     out
 }
 
-/// Whether the English half itself glues bold to a word (then the translation may too).
+/// Whether the English half itself glues bold or a link to a word (then the translation
+/// may too).
 fn glued(english: &[Inline]) -> bool {
     english.windows(2).any(|w| match w {
-        [Inline::Strong(_), Inline::Text(t)] => t.starts_with(char::is_alphanumeric),
-        [Inline::Text(t), Inline::Strong(_)] => t.ends_with(char::is_alphanumeric),
+        [Inline::Strong(_) | Inline::Link { .. }, Inline::Text(t)] => {
+            t.starts_with(char::is_alphanumeric)
+        }
+        [Inline::Text(t), Inline::Strong(_) | Inline::Link { .. }] => {
+            t.ends_with(char::is_alphanumeric)
+        }
         _ => false,
     })
 }
@@ -475,7 +1125,7 @@ const MOVABLE_PUNCTUATION: [char; 6] = ['.', ',', ':', ';', '。', '：'];
 
 fn trailing_punctuation(strong: &Inline) -> Option<char> {
     match strong {
-        Inline::Strong(children) => match children.last() {
+        Inline::Strong(children) | Inline::Link { children, .. } => match children.last() {
             Some(Inline::Text(t)) => t
                 .trim_end()
                 .chars()
@@ -488,7 +1138,7 @@ fn trailing_punctuation(strong: &Inline) -> Option<char> {
 }
 
 fn pop_from_strong(strong: &mut Inline) {
-    if let Inline::Strong(children) = strong {
+    if let Inline::Strong(children) | Inline::Link { children, .. } = strong {
         if let Some(Inline::Text(t)) = children.last_mut() {
             let trimmed_len = t.trim_end().len();
             t.truncate(trimmed_len);
@@ -517,8 +1167,9 @@ mod tests {
         let english = parse_inlines(english);
         let mut codes = Vec::new();
         let mut report = |_s, code, _m: String| codes.push(code);
-        let text = escaped_bold(localized, &english, &mut report);
-        let (text, _) = reference_links(&text, &[]);
+        let text = bracket_labels(localized, &english, &mut report);
+        let text = escaped_bold(&text, &english, locale, &mut report);
+        let (text, _, _) = reference_links(&text, &[]);
         let mut runs = parse_inlines(&text);
         inline_tree(&mut runs, &english, locale, &mut report);
         (runs, codes)
@@ -535,7 +1186,11 @@ mod tests {
     #[test]
     fn emptied_escaped_bold_is_removed() {
         let (runs, codes) = repair("选择“提交”\\*\\*\\*\\*。", "select **Submit**.", "zh-CN");
-        assert_eq!(runs, vec![text("选择“提交”。")]);
+        assert_eq!(runs, vec![text("选择“"), strong("提交"), text("”。")]);
+        assert_eq!(codes, ["repair-empty-bold-quoted-label"]);
+        // Without a quoted label before them, the markers just go.
+        let (runs, codes) = repair("选择提交\\*\\*\\*\\* 。", "select **Submit**.", "zh-CN");
+        assert_eq!(runs, vec![text("选择提交。")]);
         assert_eq!(codes, ["repair-empty-bold"]);
     }
 
@@ -685,7 +1340,7 @@ mod tests {
 
     #[test]
     fn broken_reference_links_take_the_english_target() {
-        let (text, targets) = reference_links(
+        let (text, targets, _) = reference_links(
             "auch [die Berechtigung erteilen] [Give-Customers-Permission.MD].",
             &["give-customers-permission.md".to_string()],
         );
@@ -698,8 +1353,165 @@ mod tests {
 
     #[test]
     fn japanese_bracket_labels_are_not_links() {
-        let (text, targets) = reference_links("[**設定**] [  >  **組織プロファイル**]", &[]);
+        let (text, targets, _) = reference_links("[**設定**] [  >  **組織プロファイル**]", &[]);
         assert_eq!(text, "[**設定**] [  >  **組織プロファイル**]");
         assert!(targets.is_empty());
+    }
+    // Issue #14: one test per kind of damage, on made-up input.
+
+    #[test]
+    fn issue14_1_emptied_bold_after_several_quoted_labels() {
+        let (runs, codes) = repair(
+            "从“新建”\\*\\*\\*\\* 菜单中，选择“甲”\\*\\*\\*\\* 或“乙”\\*\\*\\*\\*。",
+            "From the **New** menu, select **A** or **B**.",
+            "zh-CN",
+        );
+        assert_eq!(strong_texts(&runs), ["新建", "甲", "乙"]);
+        assert_eq!(flat_text(&runs), "从“新建”菜单中，选择“甲”或“乙”。");
+        assert_eq!(codes, ["repair-empty-bold-quoted-label"]);
+        // Corner brackets are quotes too; never more labels than the English has bold.
+        let (runs, _) = repair("「导出」****，「关闭」****", "Select **Export**.", "zh-CN");
+        assert_eq!(strong_texts(&runs), ["导出"]);
+        assert_eq!(flat_text(&runs), "「导出」，「关闭」");
+    }
+
+    #[test]
+    fn issue14_2_reference_link_that_lost_its_opening_bracket() {
+        let english = ["perm.md".to_string()];
+        let (text, targets, reopened) = reference_links(
+            "다른 문장입니다. 권한을 부여하거나 제거할 수도 있습니다.] [perm.md].",
+            &english,
+        );
+        assert_eq!(
+            text,
+            "다른 문장입니다. [권한을 부여하거나 제거할 수도 있습니다](perm.md)."
+        );
+        assert_eq!((targets.len(), reopened), (1, 1));
+        let runs = parse_inlines(&text);
+        assert!(!flat_text(&runs).contains(']'));
+        // Punctuation that moved into the link goes back out when none follows.
+        let (text, _, _) = reference_links("Voir la page.] [perm.md]", &english);
+        assert_eq!(text, "[Voir la page](perm.md).");
+    }
+
+    #[test]
+    fn issue14_3_bracketed_ui_labels_become_a_clean_path() {
+        let (runs, codes) = repair(
+            "[**ファイル**] [  >  **エクスポート**] [  >  **PDF**] を選択します。",
+            "Select **File** > **Export** > **PDF**.",
+            "ja-JP",
+        );
+        assert_eq!(
+            flat_text(&runs),
+            "ファイル > エクスポート > PDF を選択します。"
+        );
+        assert_eq!(strong_texts(&runs), ["ファイル", "エクスポート", "PDF"]);
+        assert_eq!(codes, ["repair-bracket-labels"]);
+        // A bracket followed by a link target is a link, not a label.
+        let (runs, _) = repair(
+            "[**設定**](settings.md) を開く",
+            "Open **Settings**.",
+            "ja-JP",
+        );
+        assert!(matches!(runs[0], Inline::Link { .. }));
+    }
+
+    #[test]
+    fn issue14_4_half_escaped_bold_from_the_english_source() {
+        let mut codes = Vec::new();
+        let mut report = |_s, code, _m: String| codes.push(code);
+        let english = half_escaped_bold("Enter a \\**Project name* and go.", &mut report);
+        assert_eq!(english, "Enter a **Project name** and go.");
+        let german = half_escaped_bold("Geben Sie einen \\**-Projektnamen* ein", &mut report);
+        let runs = parse_inlines(&german);
+        assert!(!flat_text(&runs).contains('*'), "{runs:?}");
+        assert_eq!(strong_texts(&runs), ["-Projektnamen"]);
+        // An escaped marker with nothing to close stays literal.
+        assert_eq!(half_escaped_bold("2 \\** 3", &mut report), "2 \\** 3");
+        assert_eq!(codes.len(), 2);
+    }
+
+    #[test]
+    fn issue14_6_links_glued_to_words_and_punctuation_in_link_text() {
+        let (runs, codes) = repair(
+            "Öffnen Sie das[Verwaltungsportal](https://example.com/)und melden",
+            "Open the [admin portal](https://example.com/) and sign in",
+            "de-DE",
+        );
+        assert_eq!(
+            flat_text(&runs),
+            "Öffnen Sie das Verwaltungsportal und melden"
+        );
+        assert_eq!(codes, ["repair-glued-link"]);
+        let (runs, codes) = repair(
+            "Siehe [Berechtigungen.](perm.md)",
+            "See [Permissions](perm.md).",
+            "de-DE",
+        );
+        assert_eq!(link_texts(&runs), ["Berechtigungen"]);
+        assert_eq!(flat_text(&runs), "Siehe Berechtigungen.");
+        assert_eq!(codes, ["repair-punctuation-in-link"]);
+        // Where words are not spaced, a glued link is correct.
+        let (runs, codes) = repair("[設定](s.md)を開く", "Open [Settings](s.md)", "ja-JP");
+        assert_eq!(flat_text(&runs), "設定を開く");
+        assert!(codes.is_empty());
+    }
+
+    fn rtl(localized: &str, english: &str, locale: &str) -> (Vec<Inline>, Vec<&'static str>) {
+        let english = parse_inlines(english);
+        let mut runs = parse_inlines(localized);
+        let mut codes = Vec::new();
+        let mut report = |_s, code, _m: String| codes.push(code);
+        rtl_breadcrumbs(&mut runs, &english, locale, &mut report);
+        (runs, codes)
+    }
+
+    #[test]
+    fn issue14_8_rtl_breadcrumbs_are_restored_from_the_english_or_reported() {
+        let (runs, codes) = rtl(
+            "A בחר > B\u{200f} A > C",
+            "select **A** > **B** > **C**",
+            "he-IL",
+        );
+        assert_eq!(flat_text(&runs), "בחר A > B > C");
+        assert_eq!(strong_texts(&runs), ["A", "B", "C"]);
+        assert_eq!(codes, ["repair-rtl-breadcrumb"]);
+        let (runs, _) = rtl(
+            "**File** حدد \\> **إعدادات الحساب**.",
+            "Select **File** > **Account settings**.",
+            "ar-SA",
+        );
+        assert_eq!(flat_text(&runs), "حدد File > إعدادات الحساب.");
+        assert_eq!(strong_texts(&runs), ["File", "إعدادات الحساب"]);
+        // Nothing to match the first term: reported, left as translated.
+        let (runs, codes) = rtl("בחר משהו > אחר", "Select **Tools** > **Options**", "he-IL");
+        assert_eq!(flat_text(&runs), "בחר משהו > אחר");
+        assert_eq!(codes, ["breadcrumb-unrepaired"]);
+        // A path that kept its bold and order is not touched; nor a left-to-right locale.
+        let (_, codes) = rtl("בחר **A** > **B**", "select **A** > **B**", "he-IL");
+        assert!(codes.is_empty());
+        let (_, codes) = rtl("A wählen > B", "select **A** > **B**", "de-DE");
+        assert!(codes.is_empty());
+    }
+
+    #[test]
+    fn issue14_9_images_inside_a_half_are_taken_out_whole() {
+        let (text, images) = take_images("Select ![gear icon](images/gear.png) **Settings**.");
+        assert_eq!(text, "Select **Settings**.");
+        assert_eq!(
+            images,
+            [SegmentImage {
+                src: "images/gear.png".into(),
+                alt: "gear icon".into(),
+                leading: false
+            }]
+        );
+        let (text, images) = take_images("![Overview](a.png) Then select **Save**.");
+        assert_eq!(text, "Then select **Save**.");
+        assert!(images[0].leading);
+        // An unsafe target is not an image to keep: left to the parser (alt text only).
+        let (text, images) = take_images("![x](javascript:alert(1)) y");
+        assert!(images.is_empty());
+        assert_eq!(text, "![x](javascript:alert(1)) y");
     }
 }

@@ -104,16 +104,18 @@ fn seed_localized_labels_are_aligned_where_the_bold_survived() {
     assert_eq!(label("sv-SE", 0, 1).as_deref(), Some("Kunder"));
     assert_eq!(label("es-ES", 2, 0).as_deref(), Some("Enviar"));
     assert_eq!(label("zh-CN", 1, 0).as_deref(), Some("帐户"));
-    // zh-CN step 3 lost its bold (`“提交”\*\*\*\*`): no label, and the writer is told.
-    assert_eq!(label("zh-CN", 2, 0), None);
+    // zh-CN step 3 emptied its bold after a quoted label (`“提交”\*\*\*\*`): the quoted
+    // words are the label, and the writer is told of the repair.
+    assert_eq!(label("zh-CN", 2, 0).as_deref(), Some("提交"));
     let zh = seed("zh-CN");
-    let missing = zh
+    assert!(zh
         .diagnostics
         .iter()
-        .find(|d| d.code == "anchor-label-missing")
-        .unwrap();
-    assert!(missing.message.contains("step 3"), "{}", missing.message);
-    assert_eq!(missing.line, 33);
+        .any(|d| d.code == "repair-empty-bold-quoted-label" && d.line == 33));
+    assert!(!zh
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "anchor-label-missing" && d.message.contains("step 3")));
 }
 
 #[test]

@@ -55,6 +55,34 @@ pub fn strings(locale: &str) -> &'static UiStrings {
         .unwrap_or(&ALL[0])
 }
 
+/// The note a stale translation shows (its English source changed since it was made), in
+/// every UI locale. Kept out of [`UiStrings`]: `helpmark index` writes it into the compiled
+/// topic of a stale translation, so the widget's own bytes do not grow with it.
+pub fn stale_translation_note(locale: &str) -> &'static str {
+    STALE_NOTES
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(locale))
+        .unwrap_or(&STALE_NOTES[0])
+        .1
+}
+
+static STALE_NOTES: [(&str, &str); 14] = [
+    ("en-US", "This translation may be out of date: the English original has changed since."),
+    ("de-DE", "Diese Übersetzung ist möglicherweise veraltet: Das englische Original wurde seitdem geändert."),
+    ("es-ES", "Es posible que esta traducción no esté actualizada: el original en inglés ha cambiado desde entonces."),
+    ("ru-RU", "Этот перевод может быть устаревшим: английский оригинал с тех пор изменился."),
+    ("sv-SE", "Den här översättningen kan vara inaktuell: det engelska originalet har ändrats sedan dess."),
+    ("zh-CN", "此翻译可能已过时：英文原文此后已更改。"),
+    ("fr-FR", "Cette traduction n’est peut-être plus à jour : l’original anglais a changé depuis."),
+    ("it-IT", "Questa traduzione potrebbe non essere aggiornata: l’originale inglese è cambiato da allora."),
+    ("ja-JP", "この翻訳は古い可能性があります。英語の原文はその後変更されています。"),
+    ("ko-KR", "이 번역은 최신이 아닐 수 있습니다. 이후 영어 원문이 변경되었습니다."),
+    ("nl-NL", "Deze vertaling is mogelijk verouderd: het Engelse origineel is sindsdien gewijzigd."),
+    ("pt-BR", "Esta tradução pode estar desatualizada: o original em inglês foi alterado desde então."),
+    ("ar-SA", "قد تكون هذه الترجمة قديمة: فقد تغيّر النص الإنجليزي الأصلي منذ ذلك الحين."),
+    ("he-IL", "ייתכן שהתרגום הזה אינו עדכני: המקור באנגלית השתנה מאז."),
+];
+
 static ALL: [UiStrings; 14] = [
     UiStrings {
         locale: "en-US",
@@ -370,5 +398,21 @@ mod tests {
         assert_eq!(strings("de-DE").step_of(2, 3), "Schritt 2 von 3");
         assert_eq!(strings("zh-CN").step_of(1, 3), "第 1 步，共 3 步");
         assert_eq!(strings("xx-YY").step_of(1, 3), "Step 1 of 3");
+    }
+
+    #[test]
+    fn every_ui_locale_has_a_stale_translation_note_in_its_language() {
+        let english = stale_translation_note("en-US");
+        assert!(english.contains("English original"));
+        for locale in UI_LOCALES {
+            let note = stale_translation_note(locale);
+            assert!(STALE_NOTES.iter().any(|(l, _)| *l == locale), "{locale}");
+            assert!(!note.trim().is_empty(), "{locale}");
+            if locale != "en-US" {
+                assert_ne!(note, english, "{locale} is English");
+            }
+        }
+        // Any other locale reads the English note.
+        assert_eq!(stale_translation_note("xx-XX"), english);
     }
 }
