@@ -31,7 +31,10 @@ mod repair;
 mod segment;
 mod step;
 
-pub use compiled::{decode_topic, encode_topic, parse_json, DecodeError, Json};
+pub use compiled::{
+    decode_topic, encode_topic, parse_json, parse_json_within, DecodeError, Json, JsonLimits,
+    TOPIC_LIMITS,
+};
 pub use front_matter::Meta;
 pub use inline::classify_href;
 pub use plain::render_plain;

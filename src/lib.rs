@@ -24,8 +24,10 @@ pub mod catalog;
 pub mod content;
 pub mod geometry;
 pub mod guide;
+pub mod limits;
 pub mod lint;
 pub mod locale;
+pub mod safe_url;
 
 pub mod app;
 pub mod components;

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::{slug, Block, Diagnostic, Href, Inline, Severity, Topic, View};
+use crate::limits;
 
 /// The topic's own diagnostics plus the file-context checks, sorted by line, column and
 /// code.
@@ -104,6 +105,311 @@ pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnosti
         (a.line, a.column, a.code, &a.message).cmp(&(b.line, b.column, b.code, &b.message))
     });
     found
+}
+
+/// Reads an article's bytes as `helpmark lint` and `helpmark index` do, within the
+/// article limits of [`crate::limits`], with bounded work whatever the file holds.
+///
+/// Errors (the article is not indexed, `lint` exits with 1, a release build fails):
+/// `article-too-large` (the file is not parsed), `line-too-long`, `nested-too-deeply`
+/// (a line's container prefix is checked before parsing, the parsed blocks and inline
+/// markup after), `too-many-segments`, `too-large-for-widget` (the compiled form would be
+/// refused by the widget), and `not-a-topic`. Warnings (the article is indexed; the
+/// widget adjusts what it lays out): `unbroken-run` (the widget adds a break opportunity
+/// every [`limits::MAX_UNBROKEN_RUN`] characters) and `truncated-in-widget` (a lead or
+/// step longer than [`limits::MAX_RENDERED_CHARS`] characters is cut there). On success
+/// the warnings are in the topic's diagnostics; on failure every diagnostic found is
+/// returned.
+///
+/// # Examples
+///
+/// ```
+/// let long = format!("---\ntitle: T\n---\n{}\n", "a".repeat(20_000));
+/// let found = helpmark::lint::read_article(long.into_bytes()).unwrap_err();
+/// assert!(found.iter().any(|d| d.code == "line-too-long" && d.line == 4));
+/// ```
+pub fn read_article(bytes: Vec<u8>) -> Result<Topic, Vec<Diagnostic>> {
+    let error = |line: usize, column: usize, code: &'static str, message: String| Diagnostic {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        severity: Severity::Error,
+        code,
+        message,
+    };
+    let mut found = Vec::new();
+    if bytes.len() > limits::MAX_ARTICLE_BYTES {
+        found.push(error(
+            1,
+            1,
+            "article-too-large",
+            format!(
+                "the file has {} bytes, more than the limit of {} (not indexed)",
+                bytes.len(),
+                limits::MAX_ARTICLE_BYTES
+            ),
+        ));
+    }
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(_) if found.is_empty() => {
+            found.push(error(1, 1, "not-a-topic", "not a UTF-8 text file".into()));
+            return Err(found);
+        }
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    found.extend(line_limits(&source));
+    let failed = |found: &[Diagnostic]| found.iter().any(|d| d.severity == Severity::Error);
+    if failed(&found) {
+        return Err(found);
+    }
+    let mut topic = match crate::content::parse_topic(&source) {
+        Ok(topic) => topic,
+        Err(e) => {
+            // The error's text without its own `line:column: ` prefix.
+            let text = e.to_string();
+            let position = format!("{}:{}: ", e.line, e.column);
+            found.push(Diagnostic {
+                line: e.line,
+                column: e.column,
+                severity: Severity::Error,
+                code: "not-a-topic",
+                message: text.strip_prefix(&position).unwrap_or(&text).to_string(),
+            });
+            return Err(found);
+        }
+    };
+    found.extend(topic_limits(&topic));
+    if failed(&found) {
+        return Err(found);
+    }
+    topic.diagnostics.extend(found);
+    Ok(topic)
+}
+
+/// The line limits, before parsing: line length, a container prefix too deep, and (a
+/// warning) the longest unbroken run. At most 20 diagnostics of each kind.
+fn line_limits(source: &str) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut counts = [0usize; 3];
+    let mut push = |kind: usize, d: Diagnostic| {
+        counts[kind] += 1;
+        if counts[kind] <= 20 {
+            found.push(d);
+        }
+    };
+    for (i, line) in source.lines().enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let chars = line.chars().count();
+        if chars > limits::MAX_LINE_CHARS {
+            push(
+                0,
+                Diagnostic {
+                    line: number,
+                    column: u32::try_from(limits::MAX_LINE_CHARS + 1).unwrap_or(u32::MAX),
+                    severity: Severity::Error,
+                    code: "line-too-long",
+                    message: format!(
+                        "the line has {chars} characters, more than the limit of {} (not indexed)",
+                        limits::MAX_LINE_CHARS
+                    ),
+                },
+            );
+        }
+        let depth = container_depth(line);
+        if depth > limits::MAX_NESTING {
+            push(
+                1,
+                Diagnostic {
+                    line: number,
+                    column: 1,
+                    severity: Severity::Error,
+                    code: "nested-too-deeply",
+                    message: format!(
+                        "the line opens {depth} nested block quotes or list items, more than the limit of {} (not indexed)",
+                        limits::MAX_NESTING
+                    ),
+                },
+            );
+        }
+        let run = crate::limits::longest_unbroken_run(line);
+        if run > limits::WARN_UNBROKEN_RUN {
+            push(
+                2,
+                Diagnostic {
+                    line: number,
+                    column: 1,
+                    severity: Severity::Warning,
+                    code: "unbroken-run",
+                    message: format!(
+                        "a run of {run} characters without a space or other break opportunity; the widget breaks it every {} characters",
+                        limits::MAX_UNBROKEN_RUN
+                    ),
+                },
+            );
+        }
+    }
+    found
+}
+
+/// How many block quotes and list items a line opens by its prefix (`> > - 1. text`).
+fn container_depth(line: &str) -> usize {
+    let mut depth = 0;
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        if let Some(after) = trimmed.strip_prefix('>') {
+            rest = after;
+        } else if let Some(after) = trimmed
+            .strip_prefix(['-', '*', '+'])
+            .filter(|a| a.starts_with([' ', '\t']))
+        {
+            rest = after;
+        } else {
+            let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+            match trimmed[digits..].strip_prefix(['.', ')']) {
+                Some(after) if (1..=9).contains(&digits) && after.starts_with([' ', '\t']) => {
+                    rest = after
+                }
+                _ => return depth,
+            }
+        }
+        depth += 1;
+    }
+}
+
+/// The limits of the parsed article: segments, nesting, the compiled form, and (a
+/// warning) the text of a lead or a step beyond what the widget lays out.
+fn topic_limits(topic: &Topic) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if let Some(over) = topic.segments.get(limits::MAX_SEGMENTS) {
+        found.push(Diagnostic {
+            line: over.line.max(1),
+            column: 1,
+            severity: Severity::Error,
+            code: "too-many-segments",
+            message: format!(
+                "the article has {} segments, more than the limit of {} (not indexed)",
+                topic.segments.len(),
+                limits::MAX_SEGMENTS
+            ),
+        });
+    }
+    let in_segments = topic
+        .segments
+        .iter()
+        .map(|s| inline_nesting(&s.localized).max(inline_nesting(&s.english)))
+        .max()
+        .unwrap_or(0);
+    let depth = nesting(&topic.blocks).max(in_segments);
+    if depth > limits::MAX_NESTING {
+        found.push(Diagnostic {
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            code: "nested-too-deeply",
+            message: format!(
+                "blocks or inline markup nest {depth} levels deep, more than the limit of {} (not indexed)",
+                limits::MAX_NESTING
+            ),
+        });
+    }
+    if found.is_empty() {
+        if let Err(e) = crate::content::decode_topic(&crate::content::encode_topic(topic)) {
+            found.push(Diagnostic {
+                line: 1,
+                column: 1,
+                severity: Severity::Error,
+                code: "too-large-for-widget",
+                message: format!(
+                    "the compiled article would be refused by the widget: {} (not indexed)",
+                    e.message
+                ),
+            });
+        }
+    }
+    let mut parts: Vec<(&str, u32, &[Block])> = vec![("the lead", 1, topic.lead())];
+    for step in &topic.steps {
+        parts.push((
+            "a step",
+            step_line(topic, &step.blocks).unwrap_or(1),
+            &step.blocks,
+        ));
+    }
+    for (what, line, blocks) in parts {
+        let chars = topic.blocks_text(blocks, View::Localized).chars().count();
+        if chars > limits::MAX_RENDERED_CHARS {
+            found.push(Diagnostic {
+                line,
+                column: 1,
+                severity: Severity::Warning,
+                code: "truncated-in-widget",
+                message: format!(
+                    "{what} has {chars} characters; the widget shows the first {}",
+                    limits::MAX_RENDERED_CHARS
+                ),
+            });
+        }
+    }
+    found
+}
+
+/// The line of the first segment in `blocks`.
+fn step_line(topic: &Topic, blocks: &[Block]) -> Option<u32> {
+    let debug = format!("{blocks:?}");
+    let start = debug.find("Segment(")? + "Segment(".len();
+    let digits: String = debug[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let index: usize = digits.parse().ok()?;
+    topic.segments.get(index).map(|s| s.line)
+}
+
+/// How deep inline markup nests (plain text is 0, bold text 1).
+fn inline_nesting(runs: &[Inline]) -> usize {
+    runs.iter()
+        .map(|r| match r {
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+                1 + inline_nesting(c)
+            }
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// How deep blocks and inline markup nest (a paragraph of plain text is 1).
+fn nesting(blocks: &[Block]) -> usize {
+    let inlines = inline_nesting;
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { content, .. }
+            | Block::Paragraph(content)
+            | Block::NextStep(content) => 1 + inlines(content),
+            Block::List { items, .. } | Block::Checklist(items) => {
+                1 + items.iter().map(|i| nesting(i)).max().unwrap_or(0)
+            }
+            Block::Alert { blocks, .. } | Block::Quote(blocks) => 1 + nesting(blocks),
+            Block::Table { head, rows } => {
+                1 + head
+                    .iter()
+                    .chain(rows.iter().flatten())
+                    .map(|c| inlines(c))
+                    .max()
+                    .unwrap_or(0)
+            }
+            Block::Tabs(tabs) => {
+                1 + tabs
+                    .iter()
+                    .map(|t| inlines(&t.label).max(nesting(&t.blocks)))
+                    .max()
+                    .unwrap_or(0)
+            }
+            Block::Code { .. } | Block::Image { .. } | Block::Include { .. } | Block::Rule => 1,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// How many diagnostics there are of each code, in code order.
