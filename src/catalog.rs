@@ -394,4 +394,116 @@ mod tests {
         let err = parse_manifest(r#"{"version":9,"topics":[]}"#).unwrap_err();
         assert!(err.message.contains("version 9"), "{err}");
     }
+
+    #[test]
+    fn a_tampered_index_is_refused_whatever_is_wrong() {
+        let good = sample().only("topic").unwrap().to_json();
+        assert!(parse_manifest(&good).is_ok());
+        let five_mb = "x".repeat(5 * 1024 * 1024);
+        let cases: Vec<(&str, String)> = vec![
+            (
+                "unknown top field",
+                good.replacen("{\"version\"", "{\"x\":1,\"version\"", 1),
+            ),
+            (
+                "unknown topic field",
+                good.replacen("\"slug\"", "\"x\":1,\"slug\"", 1),
+            ),
+            (
+                "unknown locale field",
+                good.replacen("\"locale\"", "\"x\":1,\"locale\"", 1),
+            ),
+            (
+                "a compiled path of its own",
+                good.replacen(
+                    "\"locale\"",
+                    "\"compiled\":\"https://evil.test/x.json\",\"locale\"",
+                    1,
+                ),
+            ),
+            ("no slug", good.replacen("\"slug\":\"topic\",", "", 1)),
+            (
+                "slug a number",
+                good.replacen("\"slug\":\"topic\"", "\"slug\":7", 1),
+            ),
+            (
+                "slug a URL",
+                good.replacen("\"slug\":\"topic\"", "\"slug\":\"javascript:x\"", 1),
+            ),
+            (
+                "locales an object",
+                good.replacen("\"locales\":[", "\"locales\":{\"a\":[", 1)
+                    .replacen("]}]}", "]}}]}", 1),
+            ),
+            (
+                "steps a string",
+                good.replacen("\"steps\":0", "\"steps\":\"0\"", 1),
+            ),
+            (
+                "steps negative",
+                good.replacen("\"steps\":0", "\"steps\":-1", 1),
+            ),
+            (
+                "english a string",
+                good.replacen("\"english\":true", "\"english\":\"yes\"", 1),
+            ),
+            (
+                "date a number",
+                good.replacen("\"date\":\"", "\"date\":1,\"d\":\"", 1),
+            ),
+            (
+                "title null",
+                good.replacen("\"title\":\"Alt\"", "\"title\":null", 1),
+            ),
+            (
+                "path absolute",
+                good.replacen(
+                    "\"path\":\"de-DE/topic.md\"",
+                    "\"path\":\"https://evil.test/topic.md\"",
+                    1,
+                ),
+            ),
+            (
+                "path upwards",
+                good.replacen(
+                    "\"path\":\"de-DE/topic.md\"",
+                    "\"path\":\"../../topic.md\"",
+                    1,
+                ),
+            ),
+            (
+                "path not an article",
+                good.replacen(
+                    "\"path\":\"de-DE/topic.md\"",
+                    "\"path\":\"de-DE/topic.js\"",
+                    1,
+                ),
+            ),
+            (
+                "locale with markup",
+                good.replacen("\"locale\":\"de-DE\"", "\"locale\":\"de\\\"><x\"", 1),
+            ),
+            (
+                "5 MB title",
+                good.replacen("\"title\":\"Alt\"", &format!("\"title\":\"{five_mb}\""), 1),
+            ),
+            (
+                "10,000 levels",
+                format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+            ),
+            (
+                "a duplicate key",
+                good.replacen(
+                    "\"slug\":\"topic\"",
+                    "\"slug\":\"topic\",\"slug\":\"topic\"",
+                    1,
+                ),
+            ),
+            ("an array", "[]".into()),
+        ];
+        for (what, text) in cases {
+            assert_ne!(text, good, "{what}: the forgery did not apply");
+            assert!(parse_manifest(&text).is_err(), "{what}");
+        }
+    }
 }

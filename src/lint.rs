@@ -186,19 +186,29 @@ pub fn read_article(bytes: Vec<u8>) -> Result<Topic, Vec<Diagnostic>> {
     Ok(topic)
 }
 
-/// The line limits, before parsing: line length, a container prefix too deep, and (a
-/// warning) the longest unbroken run. At most 20 diagnostics of each kind.
+/// The line limits, before parsing: line length, a container prefix too deep, the
+/// number of segments (`data-ttu-id` attributes), and (a warning) the longest unbroken
+/// run. At most 20 diagnostics of each kind.
 fn line_limits(source: &str) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = Vec::new();
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
+    let mut segments = 0usize;
     let mut push = |kind: usize, d: Diagnostic| {
         counts[kind] += 1;
         if counts[kind] <= 20 {
             found.push(d);
         }
     };
+    let mut fence: Option<&str> = None;
     for (i, line) in source.lines().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let trimmed = line.trim_start();
+        let opened = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
+        match (fence, opened) {
+            (None, Some(f)) => fence = Some(f),
+            (Some(f), Some(g)) if f == g => fence = None,
+            _ => {}
+        }
         let chars = line.chars().count();
         if chars > limits::MAX_LINE_CHARS {
             push(
@@ -215,7 +225,11 @@ fn line_limits(source: &str) -> Vec<Diagnostic> {
                 },
             );
         }
-        let depth = container_depth(line);
+        let depth = if fence.is_some() && opened.is_none() {
+            0
+        } else {
+            container_depth(line)
+        };
         if depth > limits::MAX_NESTING {
             push(
                 1,
@@ -227,6 +241,24 @@ fn line_limits(source: &str) -> Vec<Diagnostic> {
                     message: format!(
                         "the line opens {depth} nested block quotes or list items, more than the limit of {} (not indexed)",
                         limits::MAX_NESTING
+                    ),
+                },
+            );
+        }
+        let before = segments;
+        segments += line.matches("data-ttu-id").count();
+        if before <= limits::MAX_SEGMENTS && segments > limits::MAX_SEGMENTS {
+            push(
+                3,
+                Diagnostic {
+                    line: number,
+                    column: 1,
+                    severity: Severity::Error,
+                    code: "too-many-segments",
+                    message: format!(
+                        "segment {} of the article is past the limit of {} segments (not indexed)",
+                        limits::MAX_SEGMENTS + 1,
+                        limits::MAX_SEGMENTS
                     ),
                 },
             );
@@ -251,8 +283,23 @@ fn line_limits(source: &str) -> Vec<Diagnostic> {
     found
 }
 
-/// How many block quotes and list items a line opens by its prefix (`> > - 1. text`).
+/// How deep a line nests by its prefix: the block quotes and list items it opens
+/// (`> > - 1. text`), plus, when it opens any, one level per two columns of indentation
+/// before them (a nested list item is indented under its parent's text).
 fn container_depth(line: &str) -> usize {
+    let columns: usize = line
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '\t'))
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
+    match prefix_depth(line) {
+        0 => 0,
+        depth => depth + columns / 2,
+    }
+}
+
+/// How many block quotes and list items a line opens by its prefix.
+fn prefix_depth(line: &str) -> usize {
     let mut depth = 0;
     let mut rest = line;
     loop {
@@ -378,7 +425,8 @@ fn inline_nesting(runs: &[Inline]) -> usize {
         .unwrap_or(0)
 }
 
-/// How deep blocks and inline markup nest (a paragraph of plain text is 1).
+/// How deep container blocks and inline markup nest (a paragraph of plain text is 0, a
+/// quoted one 1, bold text in a list item 2).
 fn nesting(blocks: &[Block]) -> usize {
     let inlines = inline_nesting;
     blocks
@@ -386,19 +434,17 @@ fn nesting(blocks: &[Block]) -> usize {
         .map(|b| match b {
             Block::Heading { content, .. }
             | Block::Paragraph(content)
-            | Block::NextStep(content) => 1 + inlines(content),
+            | Block::NextStep(content) => inlines(content),
             Block::List { items, .. } | Block::Checklist(items) => {
                 1 + items.iter().map(|i| nesting(i)).max().unwrap_or(0)
             }
             Block::Alert { blocks, .. } | Block::Quote(blocks) => 1 + nesting(blocks),
-            Block::Table { head, rows } => {
-                1 + head
-                    .iter()
-                    .chain(rows.iter().flatten())
-                    .map(|c| inlines(c))
-                    .max()
-                    .unwrap_or(0)
-            }
+            Block::Table { head, rows } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .map(|c| inlines(c))
+                .max()
+                .unwrap_or(0),
             Block::Tabs(tabs) => {
                 1 + tabs
                     .iter()
@@ -406,7 +452,7 @@ fn nesting(blocks: &[Block]) -> usize {
                     .max()
                     .unwrap_or(0)
             }
-            Block::Code { .. } | Block::Image { .. } | Block::Include { .. } | Block::Rule => 1,
+            Block::Code { .. } | Block::Image { .. } | Block::Include { .. } | Block::Rule => 0,
         })
         .max()
         .unwrap_or(0)
@@ -564,6 +610,130 @@ fn first_segment_line(topic: &Topic, inlines: &[Inline]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn limit_codes(found: &[Diagnostic]) -> Vec<(&'static str, u32)> {
+        found.iter().map(|d| (d.code, d.line)).collect()
+    }
+
+    fn segment(n: usize) -> String {
+        format!("<span data-ttu-id=\"s-{n}\">x</span><span class=\"sxs-lookup\"><span data-stu-id=\"s-{n}\">x</span></span>")
+    }
+
+    #[test]
+    fn an_article_within_the_limits_reads_with_its_warnings() {
+        let long_word = "w".repeat(300);
+        let source = format!("---\ntitle: T\n---\n1. {} {long_word}\n", segment(1));
+        let topic = read_article(source.into_bytes()).unwrap();
+        assert_eq!(
+            limit_codes(&topic.diagnostics),
+            [("unbroken-run", 4)],
+            "{:?}",
+            topic.diagnostics
+        );
+    }
+
+    #[test]
+    fn a_pathological_article_is_refused_with_every_limit_it_breaks() {
+        // A 1 MB line, 20,000 segments, 10,000 levels of nesting.
+        let mut source = String::from("---\ntitle: T\n---\n");
+        source.push_str(&"a".repeat(1024 * 1024));
+        source.push('\n');
+        for n in 0..20_000 {
+            source.push_str(&segment(n));
+            source.push('\n');
+        }
+        source.push_str(&"> ".repeat(10_000));
+        source.push_str("deep\n");
+        let start = std::time::Instant::now();
+        let found = read_article(source.into_bytes()).unwrap_err();
+        let found = limit_codes(&found);
+        for expected in [
+            ("article-too-large", 1),
+            ("line-too-long", 4),
+            ("unbroken-run", 4),
+            ("too-many-segments", 4 + 2001),
+            ("line-too-long", 20_005),
+            ("nested-too-deeply", 20_005),
+        ] {
+            assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    }
+
+    #[test]
+    fn each_limit_alone_is_an_error_naming_the_line() {
+        let article = |body: &str| format!("---\ntitle: T\n---\n{body}\n").into_bytes();
+        let cases: Vec<(String, (&str, u32))> = vec![
+            ("x\n".repeat(300 * 1024), ("article-too-large", 1)),
+            (format!("ok\n{}", "b ".repeat(9000)), ("line-too-long", 5)),
+            (format!("{}x", "> ".repeat(17)), ("nested-too-deeply", 4)),
+            (format!("{}x", "- ".repeat(17)), ("nested-too-deeply", 4)),
+            (format!("{}x", "1. ".repeat(17)), ("nested-too-deeply", 4)),
+            // Nested by indentation: found before parsing.
+            (
+                (0..40)
+                    .map(|i| format!("{}- x", "  ".repeat(i)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                ("nested-too-deeply", 4 + 16),
+            ),
+            // Inline markup: 20 levels of bold and italic (`**a _a **a x** a_ a**`).
+            (
+                {
+                    let marks: Vec<&str> = (0..20).map(|i| ["**", "_"][i % 2]).collect();
+                    let open: String = marks.iter().map(|m| format!("{m}a ")).collect();
+                    let close: Vec<String> = marks.iter().rev().map(|m| m.to_string()).collect();
+                    format!("{open}x{}", close.join(" a"))
+                },
+                ("nested-too-deeply", 1),
+            ),
+            (
+                (0..2001).map(segment).collect::<Vec<_>>().join("\n"),
+                ("too-many-segments", 4 + 2000),
+            ),
+        ];
+        for (body, expected) in cases {
+            let found = read_article(article(&body)).unwrap_err();
+            assert!(
+                limit_codes(&found).contains(&expected),
+                "{expected:?} not in {:?}",
+                limit_codes(&found)
+            );
+            assert!(found.iter().any(|d| d.severity == Severity::Error));
+        }
+        // Just within: 16 levels, 2,000 segments, a line of 16,384 characters.
+        for body in [
+            format!("{}x", "> ".repeat(16)),
+            (0..2000).map(segment).collect::<Vec<_>>().join("\n"),
+            "c ".repeat(8192),
+        ] {
+            let read = read_article(article(&body));
+            assert!(read.is_ok(), "{:?}", read.err());
+        }
+    }
+
+    #[test]
+    fn deep_nesting_by_indentation_never_overflows_the_stack() {
+        // 700 levels of lists by indentation: as deep as fits in the file limit (the
+        // parser overflowed a test thread's stack on it).
+        let body = (0..700)
+            .map(|i| format!("{}- x", " ".repeat(2 * i)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(body.len() < limits::MAX_ARTICLE_BYTES);
+        let found = read_article(format!("---\ntitle: T\n---\n{body}\n").into_bytes());
+        let found = limit_codes(&found.unwrap_err());
+        assert_eq!(found.len(), 20);
+        assert!(
+            found.iter().all(|f| f.0 == "nested-too-deeply"),
+            "{found:?}"
+        );
+        assert_eq!(found[0].1, 4 + 16);
+        // Indented list items in a fenced code block are not nesting.
+        let yaml = format!("```yaml\n{}- name: x\n```", " ".repeat(60));
+        let read = read_article(format!("---\ntitle: T\n---\n{yaml}\n").into_bytes());
+        assert!(read.is_ok(), "{:?}", read.err());
+    }
     use crate::content::parse_topic;
 
     fn pair(id: &str, localized: &str, english: &str) -> String {

@@ -330,12 +330,15 @@ fn index(args: &[String]) -> Result<ExitCode, String> {
     };
     let Scan { articles, failures } = read_articles(&dir)?;
     for (relative, d) in &failures {
+        let severity = match d.severity {
+            Severity::Error => String::new(),
+            other => format!("{}: ", other.as_str()),
+        };
         eprintln!(
-            "{}:{}:{}: {}: {} [{}]",
+            "{}:{}:{}: {severity}{} [{}]",
             display_path(&dir.join(relative)),
             d.line,
             d.column,
-            d.severity.as_str(),
             d.message,
             d.code
         );

@@ -744,8 +744,8 @@ pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
     )?;
     let m = Fields::of(
         top.get("meta").unwrap_or(&Json::Null),
-        &["title"],
-        &["locale", "translation"],
+        &["title", "locale", "translation"],
+        &[],
         "malformed meta",
     )?;
     let meta = Meta {
@@ -791,7 +791,7 @@ pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
                 .arr("anchors", "malformed step")?
                 .iter()
                 .map(|a| {
-                    let a = Fields::of(a, &["key", "en"], &["l"], "malformed anchor")?;
+                    let a = Fields::of(a, &["key", "en", "l"], &[], "malformed anchor")?;
                     Ok(Anchor {
                         key: a.str("key", "malformed anchor")?,
                         english: a.str("en", "malformed anchor")?,
@@ -1156,5 +1156,237 @@ mod tests {
             parse_json("\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\"").unwrap(),
             Json::Str("a\"b\\c\né😀".into())
         );
+    }
+
+    /// Writes a JSON tree back as text (tests only).
+    fn text_of(json: &Json) -> String {
+        let mut out = String::new();
+        match json {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Int(n) => out.push_str(&n.to_string()),
+            Json::Str(s) => string(&mut out, s),
+            Json::Arr(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    sep(&mut out, i);
+                    out.push_str(&text_of(v));
+                }
+                out.push(']');
+            }
+            Json::Obj(fields) => {
+                out.push('{');
+                for (i, (k, v)) in fields.iter().enumerate() {
+                    sep(&mut out, i);
+                    string(&mut out, k);
+                    out.push(':');
+                    out.push_str(&text_of(v));
+                }
+                out.push('}');
+            }
+        }
+        out
+    }
+
+    /// Every object of the tree, by its path of indices (`fields` and items).
+    fn object_paths(json: &Json, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        match json {
+            Json::Obj(fields) => {
+                out.push(path.clone());
+                for (i, (_, v)) in fields.iter().enumerate() {
+                    path.push(i);
+                    object_paths(v, path, out);
+                    path.pop();
+                }
+            }
+            Json::Arr(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    path.push(i);
+                    object_paths(v, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn at<'a>(json: &'a mut Json, path: &[usize]) -> &'a mut Json {
+        path.iter().fold(json, |j, &i| match j {
+            Json::Obj(fields) => &mut fields[i].1,
+            Json::Arr(items) => &mut items[i],
+            _ => unreachable!(),
+        })
+    }
+
+    /// A topic with every block and inline kind, every link kind, and steps.
+    const EVERY_KIND: &str = "---\ntitle: T\nms.contentlocale: de-DE\n---\n## Intro\n\nintro\n\n# [A](#tab/a)\n\nx [ext](https://example.com) [t](other.md#f) [r](img/x.png) [h](#top)\n\n> [!WARNING]\n> w\n\n| a |\n|---|\n| `c` |\n\n```rust\nfn f() {}\n```\n\n![alt](i.png)\n\n[!INCLUDE[t](p.md)]\n\n> [!div class=\"nextstepaction\"]\n> [Go](https://example.com)\n\n> [!div class=\"checklist\"]\n> * one\n\n> quoted\n\n***\n\n1. <span data-ttu-id=\"a-1\">Klicken Sie auf **Speichern**.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Click **Save**.</span></span>\n2. Then *choose* a customer from the list.<br>Done.\n";
+
+    /// `valid` with one more top-level block at the end (JSON text).
+    fn with_block(valid: &str, block: &str) -> String {
+        assert!(valid.contains("],\"segments\""));
+        valid.replacen("],\"segments\"", &format!(",{block}],\"segments\""), 1)
+    }
+
+    #[test]
+    fn every_field_of_every_object_is_required_typed_and_alone() {
+        let topic = parse_topic(EVERY_KIND).unwrap();
+        let text = encode_topic(&topic);
+        let json = parse_json(&text).unwrap();
+        assert!(decode_topic(&text_of(&json)).is_ok());
+        let mut paths = Vec::new();
+        object_paths(&json, &mut Vec::new(), &mut paths);
+        assert!(paths.len() > 30, "{}", paths.len());
+        let mut checked = 0;
+        for path in &paths {
+            let Json::Obj(fields) = at(&mut json.clone(), path).clone() else {
+                unreachable!()
+            };
+            // An unknown field: refused.
+            let mut forged = json.clone();
+            if let Json::Obj(f) = at(&mut forged, path) {
+                f.push(("zz".into(), Json::Int(1)));
+            }
+            assert!(
+                decode_topic(&text_of(&forged)).is_err(),
+                "unknown field at {path:?}"
+            );
+            // A duplicate field: refused by the reader.
+            let mut doubled = json.clone();
+            if let Json::Obj(f) = at(&mut doubled, path) {
+                f.push(fields[0].clone());
+            }
+            assert!(
+                decode_topic(&text_of(&doubled)).is_err(),
+                "duplicate at {path:?}"
+            );
+            for (i, (key, value)) in fields.iter().enumerate() {
+                // Every field is written, always; some may be null.
+                let nullable =
+                    ["locale", "translation", "l", "f", "id", "lang"].contains(&key.as_str());
+                let mut missing = json.clone();
+                if let Json::Obj(f) = at(&mut missing, path) {
+                    f.remove(i);
+                }
+                assert!(
+                    decode_topic(&text_of(&missing)).is_err(),
+                    "without `{key}` at {path:?}"
+                );
+                // Every value replaced by one of each other type.
+                for other in [
+                    Json::Bool(true),
+                    Json::Int(-1),
+                    Json::Str("x".into()),
+                    Json::Arr(vec![Json::Obj(vec![])]),
+                    Json::Obj(vec![]),
+                ] {
+                    // Optional strings are strings or null.
+                    if std::mem::discriminant(&other) == std::mem::discriminant(value)
+                        || (nullable && matches!(other, Json::Str(_)))
+                    {
+                        continue;
+                    }
+                    let mut wrong = json.clone();
+                    if let Json::Obj(f) = at(&mut wrong, path) {
+                        f[i].1 = other.clone();
+                    }
+                    assert!(
+                        decode_topic(&text_of(&wrong)).is_err(),
+                        "`{key}` at {path:?} as {other:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 250, "{checked}");
+    }
+
+    #[test]
+    fn enormous_and_deep_files_are_refused_with_bounded_work() {
+        let five_mb = "x".repeat(5 * 1024 * 1024);
+        let valid = encode_topic(&parse_topic(EVERY_KIND).unwrap());
+        let huge_title = valid.replacen("\"title\":\"", &format!("\"title\":\"{five_mb}"), 1);
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let deep_blocks = |n: usize| {
+            with_block(
+                &valid,
+                &format!("{}\"hr\"{}", "{\"q\":[".repeat(n), "]}".repeat(n)),
+            )
+        };
+        let start = std::time::Instant::now();
+        for (what, text, message) in [
+            ("5 MB title", huge_title, "file too large"),
+            ("10,000 levels", deep(10_000), "nested too deeply"),
+            (
+                "10,000 open brackets",
+                "[".repeat(10_000),
+                "nested too deeply",
+            ),
+            ("10,000 quotes", deep_blocks(10_000), "nested too deeply"),
+            (
+                "a 100 KB string",
+                valid.replacen(
+                    "\"title\":\"",
+                    &format!("\"title\":\"{}", "y".repeat(100_000)),
+                    1,
+                ),
+                "string too long",
+            ),
+            (
+                "escapes past the string limit",
+                valid.replacen(
+                    "\"title\":\"",
+                    &format!("\"title\":\"{}", "\\n".repeat(70_000)),
+                    1,
+                ),
+                "string too long",
+            ),
+            (
+                "300,000 values",
+                format!("[{}0]", "0,".repeat(300_000)),
+                "too many values",
+            ),
+        ] {
+            let err = decode_topic(&text).unwrap_err();
+            assert_eq!(err.message, message, "{what}");
+        }
+        // Within the limits, nesting is fine (the encoder's own depth).
+        assert!(decode_topic(&deep_blocks(20)).is_ok());
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn numbers_strings_and_structure_outside_the_format_are_refused() {
+        let valid = encode_topic(&parse_topic(EVERY_KIND).unwrap());
+        for (from, to) in [
+            ("\"v\":1", "\"v\":01"),
+            ("\"v\":1", "\"v\":-"),
+            ("\"v\":1", "\"v\":1e0"),
+            ("\"v\":1", "\"v\":true"),
+            ("\"v\":1", "\"v\":\"1\""),
+            ("{\"br\":1}", "{\"br\":2}"),
+            ("\"procedure\":", "\"procedure\":\"x\",\"p\":"),
+            ("\"h\":2", "\"h\":7"),
+            ("\"h\":2", "\"h\":0"),
+            ("\"alert\":\"warning\"", "\"alert\":\"danger\""),
+        ] {
+            assert!(valid.contains(from), "{from}");
+            let forged = valid.replacen(from, to, 1);
+            assert!(decode_topic(&forged).is_err(), "{to}");
+        }
+        assert!(decode_topic(&with_block(&valid, "\"hr\"")).is_ok());
+        assert!(decode_topic(&with_block(&valid, "\"rule\"")).is_err());
+        assert!(decode_topic(&with_block(&valid, "{\"p\":[]}")).is_ok());
+        assert!(decode_topic(&with_block(&valid, "{\"p\":[],\"p2\":[]}")).is_err());
+        // A procedure that is not a list, and steps that are not its items.
+        let forged = valid.replacen("\"procedure\":", "\"procedure\":0,\"x\":", 1);
+        assert!(decode_topic(&forged).is_err());
+        let forged = valid.replacen("\"steps\":[", "\"steps\":[{\"anchors\":[],\"ins\":[]},", 1);
+        assert_eq!(
+            decode_topic(&forged).unwrap_err().message,
+            "the steps are not the procedure's items"
+        );
+        assert!(parse_json("\"\\ud800\\u0041\"").is_err());
+        assert!(parse_json("\"\\u00G1\"").is_err());
+        assert!(parse_json("\"\\u+041\"").is_err());
     }
 }
