@@ -418,18 +418,22 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// An error at the current position (moved back to a character boundary: an escape
+    /// can stop reading inside a character, and callers slice the text there).
     fn error(&self, message: &'static str) -> DecodeError {
-        DecodeError {
-            offset: self.pos,
-            message,
+        let mut offset = self.pos.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
         }
+        DecodeError { offset, message }
     }
 
     fn space(&mut self) {
+        // JSON's whitespace (not form feed, which `is_ascii_whitespace` takes).
         while self
             .bytes
             .get(self.pos)
-            .is_some_and(|b| b.is_ascii_whitespace())
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
         {
             self.pos += 1;
         }
@@ -1142,6 +1146,16 @@ mod tests {
         }
         let err = parse_json("{\"a\": [1, 2,, 3]}").unwrap_err();
         assert_eq!(err.offset, 12);
+    }
+
+    #[test]
+    fn an_error_inside_a_character_points_at_its_start() {
+        // An invalid escape whose second byte starts a character (found by the fuzzer:
+        // parse_manifest then sliced the text inside it and panicked).
+        let text = "{\"a\":\"\\\u{30d3}\"}";
+        let err = parse_json(text).unwrap_err();
+        assert!(text.is_char_boundary(err.offset), "{err:?}");
+        assert!(crate::catalog::parse_manifest(text).is_err());
     }
 
     #[test]

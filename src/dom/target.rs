@@ -16,6 +16,7 @@ use super::HOST_ATTRIBUTE;
 use crate::content::Instruction;
 use crate::geometry::{Rect, Viewport};
 use crate::guide::{label_forms, normalize_name};
+use crate::limits::MAX_NAME_BYTES;
 
 /// What to look for.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,18 +61,26 @@ pub fn find(query: &TargetQuery) -> Lookup {
             localized,
             english,
         } => {
-            let by_key = keyed(key);
+            let by_key = if key.len() <= MAX_NAME_BYTES {
+                keyed(key)
+            } else {
+                Vec::new()
+            };
             if !by_key.is_empty() {
                 by_key
             } else {
                 by_name(&scopes, localized.as_deref(), english)
             }
         }
+        // Bounded: a sentence or a key longer than any label is not compared.
+        TargetQuery::Instruction(instruction) if instruction.english.len() > MAX_NAME_BYTES => {
+            Vec::new()
+        }
         TargetQuery::Instruction(instruction) => all(&scopes, "[data-help-target]")
             .into_iter()
             .filter(|e| {
                 e.get_attribute("data-help-target")
-                    .is_some_and(|k| instruction.matches_key(&k))
+                    .is_some_and(|k| k.len() <= MAX_NAME_BYTES && instruction.matches_key(&k))
             })
             .collect(),
     };
@@ -89,9 +98,11 @@ fn by_name(scopes: &[Node], localized: Option<&str>, english: &str) -> Vec<Eleme
     let interactive: Vec<(Element, String)> = all(scopes, INTERACTIVE)
         .into_iter()
         .filter(is_enabled)
-        .map(|e| {
-            let name = normalize_name(&accessible_name(&e));
-            (e, name)
+        .filter_map(|e| {
+            // Bounded: a name longer than any label (a container's whole text) is not
+            // normalized nor compared.
+            let name = accessible_name(&e);
+            (name.len() <= MAX_NAME_BYTES).then(|| (e, normalize_name(&name)))
         })
         .filter(|(_, name)| !name.is_empty())
         .collect();
