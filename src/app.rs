@@ -22,6 +22,7 @@ use crate::embed::{Command, Config};
 use crate::geometry::{place_panel, Placement};
 use crate::guide::{plan, targets, GuideAction, GuideState, Progress, Target};
 use crate::hooks::{use_commands, use_navigations, use_target};
+use crate::limits::{MAX_COMPILED_BYTES, MAX_INDEX_BYTES};
 use crate::locale::{direction, strings, ui_locale, Direction, UiStrings};
 
 #[derive(Properties, PartialEq)]
@@ -97,7 +98,7 @@ pub async fn load_topic(
             format!("cannot find help topic file {wanted}: topic \"{topic}\" {detail}"),
         )
     };
-    let manifest = dom::fetch_text(&manifest_url, true, config.timeout_ms)
+    let manifest = dom::fetch_text_within(&manifest_url, true, config.timeout_ms, MAX_INDEX_BYTES)
         .await
         .map_err(|e| match e {
             dom::FetchError::Status(404) => {
@@ -116,7 +117,7 @@ pub async fn load_topic(
         .ok_or_else(|| missing(format!("is not in {manifest_url} in any locale")))?;
     // The compiled topic: the article parsed at build time (no Markdown parser here).
     let url = format!("{}{}", config.content_base, entry.compiled);
-    let source = dom::fetch_text(&url, false, config.timeout_ms)
+    let source = dom::fetch_text_within(&url, false, config.timeout_ms, MAX_COMPILED_BYTES)
         .await
         .map_err(|e| {
             let kind = match e {

@@ -4,7 +4,8 @@
 //! checked here again, whatever the file says: every link target goes through
 //! [`check_url`] (the check the compiler applies) and anything it refuses is shown as
 //! text; the text and the nodes laid out per call are bounded ([`MAX_RENDERED_CHARS`],
-//! [`MAX_RENDERED_NODES`]), and long runs without a break opportunity get one every
+//! [`MAX_RENDERED_NODES`]), containers deeper than [`MAX_RENDERED_DEPTH`] are laid out
+//! flat, and long runs without a break opportunity get one every
 //! [`MAX_UNBROKEN_RUN`] characters (`<wbr>`), so that line breaking stays cheap whatever
 //! the font (see `assets/helpmark.css` and the README's limits).
 
@@ -14,7 +15,8 @@ use yew::prelude::*;
 
 use crate::content::{AlertKind, Block, Href, Inline, Topic, View};
 use crate::limits::{
-    breaks_line, MAX_RENDERED_CHARS, MAX_RENDERED_NODES, MAX_TITLE_CHARS, MAX_UNBROKEN_RUN,
+    breaks_line, MAX_RENDERED_CHARS, MAX_RENDERED_DEPTH, MAX_RENDERED_NODES, MAX_TITLE_CHARS,
+    MAX_UNBROKEN_RUN,
 };
 use crate::safe_url::{check_url, is_topic_slug, SafeUrl};
 
@@ -22,6 +24,8 @@ use crate::safe_url::{check_url, is_topic_slug, SafeUrl};
 struct Budget {
     chars: Cell<usize>,
     nodes: Cell<usize>,
+    /// How many containers (quotes, lists, alerts, tabs) the block being rendered is in.
+    depth: Cell<usize>,
 }
 
 impl Budget {
@@ -29,6 +33,7 @@ impl Budget {
         Budget {
             chars: Cell::new(chars),
             nodes: Cell::new(MAX_RENDERED_NODES),
+            depth: Cell::new(0),
         }
     }
 
@@ -60,6 +65,46 @@ fn render_block(topic: &Topic, block: &Block, view: View, budget: &Budget) -> Ht
     if !budget.node() {
         return Html::default();
     }
+    let container = matches!(
+        block,
+        Block::List { .. }
+            | Block::Checklist(_)
+            | Block::Alert { .. }
+            | Block::Quote(_)
+            | Block::Tabs(_)
+    );
+    let depth = budget.depth.get();
+    if !container {
+        return draw_block(topic, block, view, budget);
+    }
+    // Deeper than MAX_RENDERED_DEPTH containers: their content, laid out flat.
+    if depth >= MAX_RENDERED_DEPTH {
+        return match block {
+            Block::List { items, .. } | Block::Checklist(items) => items
+                .iter()
+                .filter(|_| budget.node())
+                .map(|item| blocks_in(topic, item, view, budget))
+                .collect(),
+            Block::Alert { blocks, .. } | Block::Quote(blocks) => {
+                blocks_in(topic, blocks, view, budget)
+            }
+            Block::Tabs(tabs) => tabs
+                .iter()
+                .filter(|_| budget.node())
+                .map(|tab| {
+                    html! { <>{ inlines_in(topic, &tab.label, view, budget) }{ blocks_in(topic, &tab.blocks, view, budget) }</> }
+                })
+                .collect(),
+            _ => draw_block(topic, block, view, budget),
+        };
+    }
+    budget.depth.set(depth + 1);
+    let html = draw_block(topic, block, view, budget);
+    budget.depth.set(depth);
+    html
+}
+
+fn draw_block(topic: &Topic, block: &Block, view: View, budget: &Budget) -> Html {
     match block {
         Block::Heading { level, content, .. } => {
             // Topic headings sit under the panel's own h2.
