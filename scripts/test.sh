@@ -3,7 +3,8 @@
 # Installs what is missing (scripts/setup.sh), then runs each tier in order and stops
 # at the first failure:
 #   1 format        cargo fmt --check
-#   2 lint          cargo clippy, native (all targets) and wasm32 (lib + bins), -D warnings
+#   2 lint          cargo clippy, native (all targets) and wasm32 (lib + bins), -D warnings;
+#                   cargo doc --no-deps with -D warnings
 #   3 native tests  cargo test (lib, bins, tests/*.rs, doctests)
 #   4 browser tests wasm-bindgen-test in headless Chromium (lib + tests/browser.rs)
 #   5 release build trunk build --release -> dist/ (+ gzip size report)
@@ -53,6 +54,8 @@ tier() {
 lint() {
   cargo clippy --all-targets -- -D warnings
   cargo clippy --target "$WASM_TARGET" --lib --bins -- -D warnings
+  # The API documentation builds without a warning (no broken or private links).
+  RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 }
 
 browser_tests() {
@@ -116,7 +119,7 @@ tool_versions() {
 }
 tool_versions
 tier "format: cargo fmt --check" cargo fmt --check
-tier "lint: cargo clippy (native all targets; wasm32 lib+bins)" lint
+tier "lint: cargo clippy (native all targets; wasm32 lib+bins), cargo doc" lint
 tier "native tests: cargo test" cargo test
 tier "browser tests: wasm-bindgen-test in headless Chromium" browser_tests
 tier "release build: trunk build --release" release_build

@@ -506,4 +506,12 @@ mod tests {
             assert!(parse_manifest(&text).is_err(), "{what}");
         }
     }
+
+    #[test]
+    fn an_error_inside_a_character_is_an_error_not_a_panic() {
+        // Found by the fuzzer: the reader stopped inside `ビ` and the line and column of
+        // the error were computed by slicing the text there.
+        let text = "{\"a\":\"\\\u{30d3}\"}";
+        assert!(parse_manifest(text).is_err());
+    }
 }

@@ -7,17 +7,17 @@
 //!
 //! The pipeline, in stages:
 //!
-//! 1. [`front_matter`] splits the file and reads the flat `key: value` front matter.
-//! 2. [`segment`] lifts every span pair out of the body into a [`Segment`] and leaves a
+//! 1. `front_matter` splits the file and reads the flat `key: value` front matter.
+//! 2. `segment` lifts every span pair out of the body into a [`Segment`] and leaves a
 //!    private-use placeholder in its place, so the remaining *skeleton* is plain Markdown
 //!    whose block structure (headings, lists, alerts, tables) is parsed once for both
 //!    languages.
-//! 3. [`inline`] parses each half of each segment into [`Inline`] runs, and [`repair`]
+//! 3. `inline` parses each half of each segment into [`Inline`] runs, and `repair`
 //!    fixes machine-translation damage in the localized half using the English half as
 //!    the oracle, recording a [`Diagnostic`] per repair.
-//! 4. [`block`] parses the skeleton into [`Block`]s, resolving placeholders to
+//! 4. `block` parses the skeleton into [`Block`]s, resolving placeholders to
 //!    [`Inline::Segment`] references.
-//! 5. [`step`] finds the procedure (the numbered list of steps) and each step's UI anchors.
+//! 5. `step` finds the procedure (the numbered list of steps) and each step's UI anchors.
 //!
 //! One parse gives two views of the same topic, [`View::Localized`] and [`View::English`]:
 //! a segment reference resolves to one half or the other.

@@ -187,50 +187,210 @@ pub fn ring(cutout: &Rect) -> Rect {
     cutout.inflate(RING_GAP)
 }
 
-/// Where the panel sits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Placement {
-    BottomEnd,
-    BottomStart,
-    TopEnd,
-    TopStart,
+/// A corner of the viewport: where the help icon sits (`data-position` on the embedding
+/// tag) and where the panel goes. Physical, not logical: a host places its icon where its
+/// layout has room, in either reading direction, and the panel opens next to it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Corner {
+    #[default]
+    BottomRight,
+    BottomLeft,
+    TopRight,
+    TopLeft,
 }
 
-impl Placement {
-    /// CSS class suffix (`hm-at-bottom-end`); "end" follows the reading direction.
-    pub fn class(self) -> &'static str {
+/// Where the panel sits: one of the corners.
+pub type Placement = Corner;
+
+impl Corner {
+    pub const ALL: [Corner; 4] = [
+        Corner::BottomRight,
+        Corner::BottomLeft,
+        Corner::TopRight,
+        Corner::TopLeft,
+    ];
+
+    /// Reads `data-position` (`bottom-right`, `bottom-left`, `top-right`, `top-left`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use helpmark::geometry::Corner;
+    /// assert_eq!(Corner::parse(" Top-Left "), Some(Corner::TopLeft));
+    /// assert_eq!(Corner::parse("middle"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<Corner> {
+        Corner::ALL
+            .into_iter()
+            .find(|c| text.trim().eq_ignore_ascii_case(c.as_str()))
+    }
+
+    pub fn as_str(self) -> &'static str {
         match self {
-            Placement::BottomEnd => "hm-at-bottom-end",
-            Placement::BottomStart => "hm-at-bottom-start",
-            Placement::TopEnd => "hm-at-top-end",
-            Placement::TopStart => "hm-at-top-start",
+            Corner::BottomRight => "bottom-right",
+            Corner::BottomLeft => "bottom-left",
+            Corner::TopRight => "top-right",
+            Corner::TopLeft => "top-left",
         }
     }
+
+    pub fn is_top(self) -> bool {
+        matches!(self, Corner::TopRight | Corner::TopLeft)
+    }
+
+    pub fn is_left(self) -> bool {
+        matches!(self, Corner::BottomLeft | Corner::TopLeft)
+    }
+
+    /// CSS class of the panel at this corner (`hm-at-bottom-right`), for styles and tests.
+    pub fn class(self) -> &'static str {
+        match self {
+            Corner::BottomRight => "hm-at-bottom-right",
+            Corner::BottomLeft => "hm-at-bottom-left",
+            Corner::TopRight => "hm-at-top-right",
+            Corner::TopLeft => "hm-at-top-left",
+        }
+    }
+
+    /// The corners in the order the panel tries them when the icon is at `self`: next to
+    /// the icon, then across on the same edge, then the other edge on the icon's side,
+    /// then the opposite corner. A right-to-left panel is mirrored: it starts across
+    /// from the icon, on the reading direction's end side (still clear of the icon).
+    pub fn preference(self, rtl: bool) -> [Corner; 4] {
+        let across = |c: Corner| match c {
+            Corner::BottomRight => Corner::BottomLeft,
+            Corner::BottomLeft => Corner::BottomRight,
+            Corner::TopRight => Corner::TopLeft,
+            Corner::TopLeft => Corner::TopRight,
+        };
+        let flip = |c: Corner| match c {
+            Corner::BottomRight => Corner::TopRight,
+            Corner::BottomLeft => Corner::TopLeft,
+            Corner::TopRight => Corner::BottomRight,
+            Corner::TopLeft => Corner::BottomLeft,
+        };
+        let first = if rtl { across(self) } else { self };
+        [first, across(first), flip(first), across(flip(first))]
+    }
 }
 
-/// Margin between the panel and the viewport edge (matches the stylesheet).
+/// Margin between the panel (and the help icon) and the viewport edge.
 pub const PANEL_MARGIN: f64 = 20.0;
-/// Space kept below the panel for the help icon in the bottom corners.
-pub const LAUNCHER_SPACE: f64 = 68.0;
+/// The margin on small screens (at most [`SMALL_SCREEN`] wide), where the panel takes
+/// the whole width but this.
+pub const SMALL_MARGIN: f64 = 12.0;
+pub const SMALL_SCREEN: f64 = 440.0;
+/// The help icon's size.
+pub const LAUNCHER_SIZE: f64 = 56.0;
+/// Space kept between the panel and the help icon's edge of the viewport: the icon and a
+/// gap.
+pub const LAUNCHER_SPACE: f64 = LAUNCHER_SIZE + SMALL_MARGIN;
+
+/// An element's offsets from two edges of the viewport (CSS `left`/`right` and
+/// `top`/`bottom` of a fixed element): what the widget sets on its icon and its panel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Inset {
+    /// `left` when true, else `right`.
+    pub from_left: bool,
+    pub horizontal: f64,
+    /// `top` when true, else `bottom`.
+    pub from_top: bool,
+    pub vertical: f64,
+}
+
+impl Inset {
+    /// The CSS properties and values, for the CSS object model (allowed under a strict
+    /// Content Security Policy, unlike a `style` attribute). The two other sides are `auto`.
+    pub fn properties(&self) -> [(&'static str, String); 4] {
+        let px = |v: f64| format!("{}px", num(v));
+        let (h, h_other) = if self.from_left {
+            ("left", "right")
+        } else {
+            ("right", "left")
+        };
+        let (v, v_other) = if self.from_top {
+            ("top", "bottom")
+        } else {
+            ("bottom", "top")
+        };
+        [
+            (h, px(self.horizontal)),
+            (h_other, "auto".into()),
+            (v, px(self.vertical)),
+            (v_other, "auto".into()),
+        ]
+    }
+}
+
+fn margin(viewport: &Viewport) -> f64 {
+    if viewport.width <= SMALL_SCREEN {
+        SMALL_MARGIN
+    } else {
+        PANEL_MARGIN
+    }
+}
+
+/// Where the help icon sits.
+pub fn launcher_inset(corner: Corner) -> Inset {
+    Inset {
+        from_left: corner.is_left(),
+        horizontal: PANEL_MARGIN,
+        from_top: corner.is_top(),
+        vertical: PANEL_MARGIN,
+    }
+}
+
+/// The help icon's rectangle.
+pub fn launcher_rect(corner: Corner, viewport: &Viewport) -> Rect {
+    let x = if corner.is_left() {
+        PANEL_MARGIN
+    } else {
+        viewport.width - PANEL_MARGIN - LAUNCHER_SIZE
+    };
+    let y = if corner.is_top() {
+        PANEL_MARGIN
+    } else {
+        viewport.height - PANEL_MARGIN - LAUNCHER_SIZE
+    };
+    Rect::new(x, y, LAUNCHER_SIZE, LAUNCHER_SIZE)
+}
+
+/// Where the panel sits at `placement` with the icon at `launcher`: on the icon's edge it
+/// keeps clear of the icon ([`LAUNCHER_SPACE`]).
+pub fn panel_inset(placement: Placement, launcher: Corner, viewport: &Viewport) -> Inset {
+    let m = margin(viewport);
+    Inset {
+        from_left: placement.is_left(),
+        horizontal: m,
+        from_top: placement.is_top(),
+        vertical: if placement.is_top() == launcher.is_top() {
+            PANEL_MARGIN + LAUNCHER_SPACE
+        } else {
+            m
+        },
+    }
+}
 
 /// The rectangle the panel occupies at `placement`, for a panel of `size` (width, height).
-pub fn panel_rect(placement: Placement, size: (f64, f64), viewport: &Viewport, rtl: bool) -> Rect {
+pub fn panel_rect(
+    placement: Placement,
+    size: (f64, f64),
+    viewport: &Viewport,
+    launcher: Corner,
+) -> Rect {
     let (width, height) = size;
-    let end_x = viewport.width - PANEL_MARGIN - width;
-    let start_x = PANEL_MARGIN;
-    let (end_x, start_x) = if rtl {
-        (start_x, end_x)
+    let inset = panel_inset(placement, launcher, viewport);
+    let x = if inset.from_left {
+        inset.horizontal
     } else {
-        (end_x, start_x)
+        viewport.width - inset.horizontal - width
     };
-    let bottom_y = viewport.height - PANEL_MARGIN - LAUNCHER_SPACE - height;
-    let top_y = PANEL_MARGIN;
-    match placement {
-        Placement::BottomEnd => Rect::new(end_x, bottom_y, width, height),
-        Placement::BottomStart => Rect::new(start_x, bottom_y, width, height),
-        Placement::TopEnd => Rect::new(end_x, top_y, width, height),
-        Placement::TopStart => Rect::new(start_x, top_y, width, height),
-    }
+    let y = if inset.from_top {
+        inset.vertical
+    } else {
+        viewport.height - inset.vertical - height
+    };
+    Rect::new(x, y, width, height)
 }
 
 /// The smallest useful panel height: the step, its progress and the buttons.
@@ -246,42 +406,55 @@ pub struct PanelPlacement {
     pub max_height: Option<f64>,
 }
 
-/// Picks the panel's corner so that it does not cover the target: the usual corner
-/// (bottom, end side) first, then the other corners. When the panel covers the target in
-/// every corner (a large element), it shrinks into the larger free band above or below
-/// the element, if that leaves it [`MIN_PANEL_HEIGHT`]; failing that, the corner that
-/// covers least wins.
+/// Picks the panel's corner so that it covers neither the target nor the help icon: next
+/// to the icon first, then the other corners ([`Corner::preference`]). When the panel
+/// covers the target in every corner (a large element), it shrinks into the larger free
+/// band above or below the element, if that leaves it [`MIN_PANEL_HEIGHT`]; failing that,
+/// the corner that covers least wins.
 ///
 /// # Examples
 ///
 /// ```
-/// use helpmark::geometry::{place_panel, Placement, Rect, Viewport};
+/// use helpmark::geometry::{place_panel, Corner, Rect, Viewport};
 ///
 /// let viewport = Viewport { width: 1280.0, height: 800.0 };
 /// let submit = Rect::new(1100.0, 600.0, 120.0, 40.0); // under the usual corner
-/// assert_eq!(place_panel(Some(&submit), (380.0, 420.0), &viewport, false).placement, Placement::BottomStart);
-/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, false).placement, Placement::BottomEnd);
+/// assert_eq!(place_panel(Some(&submit), (380.0, 420.0), &viewport, Corner::BottomRight, false).placement, Corner::BottomLeft);
+/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, Corner::BottomRight, false).placement, Corner::BottomRight);
+/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, Corner::TopLeft, false).placement, Corner::TopLeft);
+/// // Right to left: mirrored.
+/// assert_eq!(place_panel(None, (380.0, 420.0), &viewport, Corner::BottomRight, true).placement, Corner::BottomLeft);
 /// ```
 pub fn place_panel(
     target: Option<&Rect>,
     size: (f64, f64),
     viewport: &Viewport,
+    launcher: Corner,
     rtl: bool,
 ) -> PanelPlacement {
-    let placement = corner(target, size, viewport, rtl);
-    let covered = target.is_some_and(|t| panel_rect(placement, size, viewport, rtl).intersects(t));
+    let placement = corner(target, size, viewport, launcher, rtl);
+    let covered =
+        target.is_some_and(|t| panel_rect(placement, size, viewport, launcher).intersects(t));
     let Some(target) = target.filter(|_| covered) else {
         return PanelPlacement {
             placement,
             max_height: None,
         };
     };
-    let below = viewport.height - PANEL_MARGIN - LAUNCHER_SPACE - (target.bottom() + PANEL_GAP);
-    let above = target.y - PANEL_GAP - PANEL_MARGIN;
-    let (band, height) = if below >= above {
-        ([Placement::BottomEnd, Placement::BottomStart], below)
+    let bottom_edge = |c: Corner| viewport.height - panel_inset(c, launcher, viewport).vertical;
+    let top_edge = |c: Corner| panel_inset(c, launcher, viewport).vertical;
+    let [first, second, third, fourth] = launcher.preference(rtl);
+    let (bottom, top) = if launcher.is_top() {
+        ([third, fourth], [first, second])
     } else {
-        ([Placement::TopEnd, Placement::TopStart], above)
+        ([first, second], [third, fourth])
+    };
+    let below = bottom_edge(bottom[0]) - (target.bottom() + PANEL_GAP);
+    let above = target.y - PANEL_GAP - top_edge(top[0]);
+    let (band, height) = if below >= above {
+        (bottom, below)
+    } else {
+        (top, above)
     };
     if height < MIN_PANEL_HEIGHT {
         return PanelPlacement {
@@ -295,32 +468,33 @@ pub fn place_panel(
     }
 }
 
-fn corner(target: Option<&Rect>, size: (f64, f64), viewport: &Viewport, rtl: bool) -> Placement {
-    const ORDER: [Placement; 4] = [
-        Placement::BottomEnd,
-        Placement::BottomStart,
-        Placement::TopEnd,
-        Placement::TopStart,
-    ];
+fn corner(
+    target: Option<&Rect>,
+    size: (f64, f64),
+    viewport: &Viewport,
+    launcher: Corner,
+    rtl: bool,
+) -> Corner {
+    let order = launcher.preference(rtl);
     let Some(target) = target.filter(|t| !t.is_empty()) else {
-        return Placement::BottomEnd;
+        return order[0];
     };
     let target = target.inflate(RING_GAP + 1.0);
-    if let Some(free) = ORDER
+    if let Some(free) = order
         .into_iter()
-        .find(|p| !panel_rect(*p, size, viewport, rtl).intersects(&target))
+        .find(|p| !panel_rect(*p, size, viewport, launcher).intersects(&target))
     {
         return free;
     }
     // Every corner overlaps (a small screen, a large element): least overlap wins.
-    let overlap = |p: Placement| {
-        let r = panel_rect(p, size, viewport, rtl).clamp_to(&target);
+    let overlap = |p: Corner| {
+        let r = panel_rect(p, size, viewport, launcher).clamp_to(&target);
         r.width * r.height
     };
-    ORDER
+    order
         .into_iter()
         .min_by(|a, b| overlap(*a).total_cmp(&overlap(*b)))
-        .unwrap_or(Placement::BottomEnd)
+        .unwrap_or(order[0])
 }
 
 /// Whether the target must be scrolled to be seen: not entirely inside the viewport below
@@ -395,87 +569,174 @@ mod tests {
         assert_eq!(r, Rect::new(7.0, 7.0, 106.0, 36.0));
     }
 
+    const BR: Corner = Corner::BottomRight;
+
     #[test]
     fn the_panel_moves_away_from_a_target_in_each_corner() {
-        let bottom_end = Rect::new(1150.0, 500.0, 100.0, 30.0);
-        let bottom_start = Rect::new(30.0, 500.0, 100.0, 30.0);
+        let bottom_right = Rect::new(1150.0, 500.0, 100.0, 30.0);
+        let bottom_left = Rect::new(30.0, 500.0, 100.0, 30.0);
         assert_eq!(
-            place_panel(Some(&bottom_end), PANEL, &VIEWPORT, false).placement,
-            Placement::BottomStart
+            place_panel(Some(&bottom_right), PANEL, &VIEWPORT, BR, false).placement,
+            Corner::BottomLeft
         );
         assert_eq!(
-            place_panel(Some(&bottom_start), PANEL, &VIEWPORT, false).placement,
-            Placement::BottomEnd
+            place_panel(Some(&bottom_left), PANEL, &VIEWPORT, BR, false).placement,
+            Corner::BottomRight
         );
         let header_menu = Rect::new(320.0, 8.0, 150.0, 32.0);
         assert_eq!(
-            place_panel(Some(&header_menu), PANEL, &VIEWPORT, false).placement,
-            Placement::BottomEnd
+            place_panel(Some(&header_menu), PANEL, &VIEWPORT, BR, false).placement,
+            Corner::BottomRight
         );
     }
 
     #[test]
-    fn a_chosen_placement_never_overlaps_the_target_when_a_free_corner_exists() {
-        // A grid of targets over the whole viewport.
-        let mut y = 0.0;
-        while y < VIEWPORT.height {
-            let mut x = 0.0;
-            while x < VIEWPORT.width {
-                let target = Rect::new(x, y, 120.0, 36.0);
-                let p = place_panel(Some(&target), PANEL, &VIEWPORT, false).placement;
-                let free_exists = [
-                    Placement::BottomEnd,
-                    Placement::BottomStart,
-                    Placement::TopEnd,
-                    Placement::TopStart,
-                ]
-                .iter()
-                .any(|c| !panel_rect(*c, PANEL, &VIEWPORT, false).intersects(&target.inflate(4.0)));
-                if free_exists {
-                    assert!(
-                        !panel_rect(p, PANEL, &VIEWPORT, false).intersects(&target),
-                        "{target:?} covered at {p:?}"
-                    );
-                }
-                x += 40.0;
+    fn the_panel_opens_next_to_the_icon_in_each_corner_and_never_covers_it() {
+        for launcher in Corner::ALL {
+            let p = place_panel(None, PANEL, &VIEWPORT, launcher, false);
+            assert_eq!(p.placement, launcher);
+            let icon = launcher_rect(launcher, &VIEWPORT);
+            for placement in Corner::ALL {
+                let panel = panel_rect(placement, PANEL, &VIEWPORT, launcher);
+                assert!(!panel.intersects(&icon), "{launcher:?} {placement:?}");
+                assert!(panel.x >= 0.0 && panel.right() <= VIEWPORT.width);
+                assert!(panel.y >= 0.0 && panel.bottom() <= VIEWPORT.height);
             }
-            y += 40.0;
+            // On a phone too, where the panel takes the whole width.
+            let phone = Viewport {
+                width: 360.0,
+                height: 640.0,
+            };
+            let icon = launcher_rect(launcher, &phone);
+            for placement in Corner::ALL {
+                let panel = panel_rect(placement, (336.0, 300.0), &phone, launcher);
+                assert!(!panel.intersects(&icon), "phone {launcher:?} {placement:?}");
+            }
         }
     }
 
     #[test]
-    fn in_right_to_left_the_end_side_is_the_left() {
-        let end = panel_rect(Placement::BottomEnd, PANEL, &VIEWPORT, true);
-        assert_eq!(end.x, PANEL_MARGIN);
+    fn the_icon_sits_in_its_corner_through_its_css_offsets() {
+        let inset = launcher_inset(Corner::TopLeft);
+        assert_eq!(
+            inset.properties(),
+            [
+                ("left", "20px".to_string()),
+                ("right", "auto".to_string()),
+                ("top", "20px".to_string()),
+                ("bottom", "auto".to_string())
+            ]
+        );
+        assert_eq!(
+            launcher_rect(Corner::BottomRight, &VIEWPORT),
+            Rect::new(1204.0, 644.0, 56.0, 56.0)
+        );
+        // The panel's CSS offsets and its rectangle agree.
+        let p = panel_inset(Corner::BottomRight, Corner::BottomRight, &VIEWPORT);
+        assert_eq!((p.from_left, p.from_top), (false, false));
+        let r = panel_rect(Corner::BottomRight, PANEL, &VIEWPORT, Corner::BottomRight);
+        assert_eq!(VIEWPORT.width - r.right(), p.horizontal);
+        assert_eq!(VIEWPORT.height - r.bottom(), p.vertical);
+    }
+
+    #[test]
+    fn a_chosen_placement_never_overlaps_the_target_or_the_icon_when_a_free_corner_exists() {
+        for (launcher, rtl) in Corner::ALL
+            .into_iter()
+            .flat_map(|c| [(c, false), (c, true)])
+        {
+            let icon = launcher_rect(launcher, &VIEWPORT);
+            // A grid of targets over the whole viewport.
+            let mut y = 0.0;
+            while y < VIEWPORT.height {
+                let mut x = 0.0;
+                while x < VIEWPORT.width {
+                    let target = Rect::new(x, y, 120.0, 36.0);
+                    let p = place_panel(Some(&target), PANEL, &VIEWPORT, launcher, rtl);
+                    let free_exists = Corner::ALL.iter().any(|c| {
+                        !panel_rect(*c, PANEL, &VIEWPORT, launcher).intersects(&target.inflate(4.0))
+                    });
+                    let height = p.max_height.unwrap_or(PANEL.1);
+                    let panel = panel_rect(p.placement, (PANEL.0, height), &VIEWPORT, launcher);
+                    if free_exists {
+                        assert!(!panel.intersects(&target), "{target:?} covered at {p:?}");
+                    }
+                    assert!(!panel.intersects(&icon), "icon covered at {p:?}");
+                    x += 40.0;
+                }
+                y += 40.0;
+            }
+        }
+    }
+
+    #[test]
+    fn the_icon_stays_in_its_corner_and_a_right_to_left_panel_is_mirrored() {
+        // The icon's corner is the host's choice in both directions; the panel starts on
+        // the reading direction's end side: next to the icon left to right, across from
+        // it right to left, and clear of it either way.
+        assert_eq!(Corner::parse("bottom-left"), Some(Corner::BottomLeft));
+        assert_eq!(
+            Corner::BottomLeft.preference(false),
+            [
+                Corner::BottomLeft,
+                Corner::BottomRight,
+                Corner::TopLeft,
+                Corner::TopRight
+            ]
+        );
+        assert_eq!(
+            Corner::BottomRight.preference(true),
+            [
+                Corner::BottomLeft,
+                Corner::BottomRight,
+                Corner::TopLeft,
+                Corner::TopRight
+            ]
+        );
+        for launcher in Corner::ALL {
+            let ltr = place_panel(None, PANEL, &VIEWPORT, launcher, false).placement;
+            let rtl = place_panel(None, PANEL, &VIEWPORT, launcher, true).placement;
+            assert_eq!(ltr, launcher);
+            assert_eq!(rtl.is_top(), launcher.is_top());
+            assert_ne!(rtl.is_left(), launcher.is_left());
+        }
         let left_target = Rect::new(30.0, 500.0, 100.0, 30.0);
         assert_eq!(
-            place_panel(Some(&left_target), PANEL, &VIEWPORT, true).placement,
-            Placement::BottomStart
+            place_panel(
+                Some(&left_target),
+                PANEL,
+                &VIEWPORT,
+                Corner::BottomLeft,
+                false
+            )
+            .placement,
+            Corner::BottomRight
+        );
+        assert_eq!(
+            place_panel(Some(&left_target), PANEL, &VIEWPORT, BR, true).placement,
+            Corner::BottomRight
         );
     }
 
     #[test]
     fn beside_a_large_element_the_panel_shrinks_into_the_larger_free_band() {
         let table = Rect::new(106.0, 154.0, 1068.0, 262.0);
-        let p = place_panel(Some(&table), PANEL, &VIEWPORT, false);
-        assert_eq!(p.placement, Placement::BottomEnd);
+        let p = place_panel(Some(&table), PANEL, &VIEWPORT, BR, false);
+        assert_eq!(p.placement, Corner::BottomRight);
         let height = p.max_height.expect("shrinks");
         assert_eq!(
             height,
-            720.0 - PANEL_MARGIN - LAUNCHER_SPACE - (416.0 + PANEL_GAP)
+            720.0 - panel_inset(BR, BR, &VIEWPORT).vertical - (416.0 + PANEL_GAP)
         );
-        let shrunk = panel_rect(p.placement, (PANEL.0, height), &VIEWPORT, false);
+        let shrunk = panel_rect(p.placement, (PANEL.0, height), &VIEWPORT, BR);
         assert!(!shrunk.intersects(&table));
         let low = Rect::new(100.0, 380.0, 1080.0, 320.0);
-        let p = place_panel(Some(&low), PANEL, &VIEWPORT, false);
-        assert_eq!(p.placement, Placement::TopEnd);
-        assert!(!panel_rect(
-            p.placement,
-            (PANEL.0, p.max_height.unwrap()),
-            &VIEWPORT,
-            false
-        )
-        .intersects(&low));
+        let p = place_panel(Some(&low), PANEL, &VIEWPORT, BR, false);
+        assert_eq!(p.placement, Corner::TopRight);
+        assert!(
+            !panel_rect(p.placement, (PANEL.0, p.max_height.unwrap()), &VIEWPORT, BR)
+                .intersects(&low)
+        );
     }
 
     #[test]
@@ -485,17 +746,12 @@ mod tests {
             height: 640.0,
         };
         let big = Rect::new(0.0, 150.0, 360.0, 300.0);
-        let p = place_panel(Some(&big), (320.0, 400.0), &phone, false).placement;
+        let p = place_panel(Some(&big), (320.0, 400.0), &phone, BR, false).placement;
         let covered = |p| {
-            let r = panel_rect(p, (320.0, 400.0), &phone, false).clamp_to(&big);
+            let r = panel_rect(p, (320.0, 400.0), &phone, BR).clamp_to(&big);
             r.width * r.height
         };
-        for other in [
-            Placement::BottomEnd,
-            Placement::BottomStart,
-            Placement::TopEnd,
-            Placement::TopStart,
-        ] {
+        for other in Corner::ALL {
             assert!(covered(p) <= covered(other));
         }
     }

@@ -211,56 +211,6 @@ pub fn plan(steps: &[Step]) -> Vec<usize> {
     steps.iter().map(|s| targets(s).len()).collect()
 }
 
-/// Accessible-name comparison: case-, space- and punctuation-insensitive.
-///
-/// # Examples
-///
-/// ```
-/// use helpmark::guide::normalize_name;
-/// assert_eq!(normalize_name(" Centro de  partners! "), normalize_name("centro de Partners"));
-/// assert_eq!(normalize_name("Submit"), "submit");
-/// ```
-pub fn normalize_name(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The forms of a label worth matching an accessible name against, normalized: the whole
-/// label, and, for machine translations that keep the English term with the translation in
-/// parentheses (`Customers (клиенты)`), each part.
-///
-/// # Examples
-///
-/// ```
-/// use helpmark::guide::label_forms;
-/// assert_eq!(label_forms("Customers (клиенты)"), ["customersклиенты", "customers", "клиенты"]);
-/// assert_eq!(label_forms("Konto"), ["konto"]);
-/// // Longer than any accessible name compared (`limits::MAX_NAME_BYTES`): none.
-/// assert!(label_forms(&"Konto ".repeat(100)).is_empty());
-/// ```
-pub fn label_forms(label: &str) -> Vec<String> {
-    // Bounded: a label longer than any accessible name compared has no form.
-    if label.len() > crate::limits::MAX_NAME_BYTES {
-        return Vec::new();
-    }
-    let mut forms = vec![normalize_name(label)];
-    if let (Some(open), Some(close)) = (label.find('('), label.rfind(')')) {
-        if open < close {
-            forms.push(normalize_name(&format!(
-                "{}{}",
-                &label[..open],
-                &label[close + 1..]
-            )));
-            forms.push(normalize_name(&label[open + 1..close]));
-        }
-    }
-    forms.retain(|f| !f.is_empty());
-    forms.dedup();
-    forms
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,55 @@
-//! Yew hooks: side effects with a lifetime, each undone when its component or input goes.
+//! Yew hooks: the widget's state and its side effects, each undone when its component or
+//! input goes. Components only render.
 
 mod use_commands;
+mod use_focus;
+mod use_host_events;
 mod use_navigations;
+mod use_placement;
+mod use_progress;
 mod use_target;
+mod use_topic;
 
 pub use use_commands::use_commands;
+pub use use_focus::use_focus;
+pub use use_host_events::use_host_events;
 pub use use_navigations::use_navigations;
+pub use use_placement::use_placement;
+pub use use_progress::use_progress;
 pub use use_target::use_target;
+pub use use_topic::{load_topic, use_topic, PROGRESS_KEY};
+
+use std::rc::Rc;
+
+use crate::widget::{WidgetAction, WidgetState};
+
+impl yew::Reducible for WidgetState {
+    type Action = WidgetAction;
+
+    fn reduce(self: Rc<Self>, action: WidgetAction) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+/// What every component of the widget may read: its state (and the dispatcher that
+/// changes it) and its configuration. Provided once by the root component instead of
+/// passing them down as props.
+#[derive(Clone, PartialEq)]
+pub struct WidgetContext {
+    pub state: yew::UseReducerHandle<WidgetState>,
+    pub config: Rc<crate::config::Config>,
+}
+
+impl WidgetContext {
+    /// A callback that sends `action` (made fresh for each use).
+    pub fn send(&self, action: impl Fn() -> WidgetAction + 'static) -> yew::Callback<()> {
+        let dispatcher = self.state.dispatcher();
+        yew::Callback::from(move |()| dispatcher.dispatch(action()))
+    }
+}
+
+/// The widget's context (see [`WidgetContext`]); only inside the root component's tree.
+#[yew::hook]
+pub fn use_widget() -> WidgetContext {
+    yew::use_context::<WidgetContext>().expect("a widget component outside the widget")
+}

@@ -21,13 +21,17 @@
 
 pub mod bundle;
 pub mod catalog;
+pub mod config;
 pub mod content;
 pub mod geometry;
 pub mod guide;
+pub mod host_event;
 pub mod limits;
 pub mod lint;
 pub mod locale;
 pub mod safe_url;
+pub mod target;
+pub mod widget;
 
 pub mod app;
 pub mod components;

@@ -8,6 +8,9 @@
 //! helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>
 //! ```
 //!
+//! Arguments are parsed by clap's derive API: `helpmark help <command>` and
+//! `helpmark <command> --help` describe each command.
+//!
 //! For `index`, `<dir>` holds one folder per locale (`de-DE/`, `zh-CN/`, ...) of articles
 //! (`<topic>.md`); files directly in `<dir>` (attribution, licenses) are not topics.
 //! `lint` walks directories recursively and takes the Markdown files that start with a
@@ -20,48 +23,80 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
 use helpmark::catalog::{build_manifest, topic_slug};
 use helpmark::content::{parse_topic, render_plain, Diagnostic, Severity, Topic, View};
 use helpmark::lint::{lint, summary};
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage:
-  helpmark lint <dir-or-file>... [--json]   check articles; exit 1 when any has an error
-  helpmark show <file> [--english]          print an article as plain text, as read
-  helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
-  helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>";
-const LINT_USAGE: &str = "usage: helpmark lint <dir-or-file>... [--json]";
-const SHOW_USAGE: &str = "usage: helpmark show <file> [--english]";
-const INDEX_USAGE: &str = "usage: helpmark index <dir> [--out <file>]";
+/// Helpmark's writers' command line: check, show and index help articles.
+#[derive(Parser)]
+#[command(name = "helpmark", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check articles; exit 1 when any has an error.
+    ///
+    /// Folders are walked recursively; a Markdown file in a folder is an article when it
+    /// starts with a `---` front matter (README and ATTRIBUTION files are skipped).
+    Lint {
+        /// Articles, or folders of articles.
+        #[arg(required = true, value_name = "DIR-OR-FILE")]
+        paths: Vec<PathBuf>,
+        /// Print the diagnostics as JSON (for tools).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print an article as plain text, as read.
+    Show {
+        /// The article.
+        file: PathBuf,
+        /// The English source instead of the translation.
+        #[arg(long)]
+        english: bool,
+    },
+    /// Write the manifest of the topics under a content folder.
+    ///
+    /// The folder holds one folder per locale (`de-DE/`, ...) of articles (`<topic>.md`).
+    /// With `--out`, the compiled topics, topic indexes and preview files are written
+    /// beside the manifest; without it the manifest is printed.
+    Index {
+        /// The content folder.
+        dir: PathBuf,
+        /// Where to write the manifest.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Write <DIST>/helpmark.js (the loader) for the build in <DIST>.
+    Loader {
+        /// The build folder (trunk's dist or staging folder).
+        dist: PathBuf,
+        /// The loader's template.
+        #[arg(long, value_name = "FILE")]
+        template: PathBuf,
+    },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // Usage errors exit 2 (clap's own), --help and --version 0.
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Lint { paths, json } => lint_command(&paths, json),
+        Command::Show { file, english } => show(&file, english),
+        Command::Index { dir, out } => index(&dir, out),
+        Command::Loader { dist, template } => loader(&dist, &template),
+    };
+    match result {
         Ok(code) => code,
         Err(message) => {
             eprintln!("helpmark: {message}");
             ExitCode::from(2)
         }
     }
-}
-
-fn run(args: &[String]) -> Result<ExitCode, String> {
-    match args.first().map(String::as_str) {
-        Some("lint") => lint_command(&args[1..]),
-        Some("show") => show(&args[1..]),
-        Some("index") => index(&args[1..]),
-        Some("loader") => loader(&args[1..]),
-        Some("-h" | "--help" | "help") | None => {
-            println!("{USAGE}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(other) => Err(format!("unknown command `{other}`\n{USAGE}")),
-    }
-}
-
-/// Whether `args` asks for a command's help.
-fn wants_help(args: &[String]) -> bool {
-    args.iter().any(|a| a == "-h" || a == "--help")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -80,31 +115,10 @@ struct Input {
 }
 
 /// Checks the articles in the given files and folders.
-fn lint_command(args: &[String]) -> Result<ExitCode, String> {
-    if wants_help(args) {
-        println!("{LINT_USAGE}");
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut json_output = false;
-    let mut roots = Vec::new();
-    for arg in args {
-        match arg.as_str() {
-            "--json" => json_output = true,
-            flag if flag.starts_with('-') && flag.len() > 1 => {
-                return Err(format!("unknown option `{flag}`\n{LINT_USAGE}"))
-            }
-            path => roots.push(PathBuf::from(path)),
-        }
-    }
-    if roots.is_empty() {
-        return Err(format!(
-            "lint needs at least one file or folder\n{LINT_USAGE}"
-        ));
-    }
-
+fn lint_command(roots: &[PathBuf], json_output: bool) -> Result<ExitCode, String> {
     // Every file first, so that a bad path stops the run before any output.
     let mut inputs = Vec::new();
-    for root in &roots {
+    for root in roots {
         let metadata = std::fs::metadata(root).map_err(|e| format!("{}: {e}", root.display()))?;
         if metadata.is_dir() {
             walk(root, &mut inputs)?;
@@ -289,19 +303,14 @@ fn display_path(path: &Path) -> String {
 // show
 
 /// Prints one article as plain text.
-fn show(args: &[String]) -> Result<ExitCode, String> {
-    if wants_help(args) {
-        println!("{SHOW_USAGE}");
-        return Ok(ExitCode::SUCCESS);
-    }
-    let (file, view) = match args {
-        [file] if !file.starts_with("--") => (file, View::Localized),
-        [file, flag] | [flag, file] if flag == "--english" && !file.starts_with("--") => {
-            (file, View::English)
-        }
-        _ => return Err(SHOW_USAGE.into()),
+fn show(file: &Path, english: bool) -> Result<ExitCode, String> {
+    let view = if english {
+        View::English
+    } else {
+        View::Localized
     };
-    let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    let file = display_path(file);
+    let bytes = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
     let Ok(source) = String::from_utf8(bytes) else {
         eprintln!("helpmark: {file}: not a UTF-8 text file");
         return Ok(ExitCode::FAILURE);
@@ -322,13 +331,8 @@ fn show(args: &[String]) -> Result<ExitCode, String> {
 // index
 
 /// Reads every `<dir>/<locale>/<topic>.md` and writes the manifest.
-fn index(args: &[String]) -> Result<ExitCode, String> {
-    let (dir, out) = match args {
-        [dir] => (PathBuf::from(dir), None),
-        [dir, flag, out] if flag == "--out" => (PathBuf::from(dir), Some(PathBuf::from(out))),
-        _ => return Err(INDEX_USAGE.into()),
-    };
-    let Scan { articles, failures } = read_articles(&dir)?;
+fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
+    let Scan { articles, failures } = read_articles(dir)?;
     for (relative, d) in &failures {
         let severity = match d.severity {
             Severity::Error => String::new(),
@@ -510,21 +514,14 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, String> {
 /// Writes `<dist>/helpmark.js` (the stable-named loader) for the build in `<dist>`: the
 /// stylesheet gets a content-hashed copy, and the loader names the hashed glue,
 /// WebAssembly and stylesheet.
-fn loader(args: &[String]) -> Result<ExitCode, String> {
-    const LOADER_USAGE: &str = "usage: helpmark loader <dist> --template <file>";
-    let (dist, template) = match args {
-        [dist, flag, template] if flag == "--template" => {
-            (PathBuf::from(dist), PathBuf::from(template))
-        }
-        _ => return Err(LOADER_USAGE.into()),
-    };
+fn loader(dist: &Path, template: &Path) -> Result<ExitCode, String> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
     let template_text =
-        String::from_utf8(read(&template)?).map_err(|e| format!("{}: {e}", template.display()))?;
+        String::from_utf8(read(template)?).map_err(|e| format!("{}: {e}", template.display()))?;
     let css = read(&dist.join("helpmark.css"))?;
     let css = helpmark::bundle::minify_css(&String::from_utf8_lossy(&css)).into_bytes();
     let css_name = format!("helpmark-{}.css", helpmark::bundle::content_hash(&css));
-    let names: Vec<String> = std::fs::read_dir(&dist)
+    let names: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect();

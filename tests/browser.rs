@@ -5,8 +5,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use helpmark::dom::{self, Detail, FetchError, ShadowHostGuard, HOST_ATTRIBUTE};
-use helpmark::embed::{mount, Config};
+use helpmark::config::Config;
+use helpmark::dom::{self, FetchError, ShadowHostGuard, HOST_ATTRIBUTE};
+use helpmark::embed::mount;
+use helpmark::host_event::HostEvent;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -82,7 +84,7 @@ fn events_reach_document_listeners_with_their_detail() {
     let seen: Rc<RefCell<Option<(String, f64, bool)>>> = Rc::default();
     let listener = {
         let seen = seen.clone();
-        gloo::events::EventListener::new(&document(), "helpmark:test", move |event| {
+        gloo::events::EventListener::new(&document(), "helpmark:step", move |event| {
             let detail = event.unchecked_ref::<web_sys::CustomEvent>().detail();
             let get = |k: &str| js_sys::Reflect::get(&detail, &k.into()).unwrap();
             *seen.borrow_mut() = Some((
@@ -92,14 +94,15 @@ fn events_reach_document_listeners_with_their_detail() {
             ));
         })
     };
-    dom::dispatch(
-        "helpmark:test",
-        &[
-            ("locale", Detail::Str("de-DE")),
-            ("step", Detail::Num(2.0)),
-            ("found", Detail::Bool(true)),
-        ],
-    );
+    dom::emit(&HostEvent::Step {
+        topic: "t",
+        locale: "de-DE",
+        step: 2,
+        steps: 3,
+        anchor: "account",
+        found: true,
+        missing: &[],
+    });
     drop(listener);
     assert_eq!(*seen.borrow(), Some(("de-DE".to_string(), 2.0, true)));
 }
@@ -153,7 +156,8 @@ async fn the_widget_mounts_a_labelled_help_icon_and_unmounts_cleanly() {
 
 // ---- Finding and following the element a step points at --------------------------
 
-use helpmark::dom::{find, Lookup, TargetQuery, TargetStatus, TargetTracker};
+use helpmark::dom::{find, Lookup, TargetStatus, TargetTracker};
+use helpmark::target::TargetQuery;
 
 /// A fresh container in the page, removed when dropped.
 struct Fixture(web_sys::Element);

@@ -5,9 +5,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::{Topic, View};
-use crate::geometry::Placement;
-use crate::guide::GuideState;
-use crate::locale::{Direction, UiStrings};
+use crate::dom;
+use crate::geometry::{launcher_inset, Placement};
+use crate::guide::{GuideAction, GuideState};
+use crate::hooks::use_widget;
+use crate::locale::{direction, Direction, UiStrings};
+use crate::widget::{FailureKind, Load, WidgetAction};
 
 use super::{render_blocks, render_text, truncated};
 use crate::limits::MAX_TITLE_CHARS;
@@ -17,30 +20,46 @@ const MAX_ANNOUNCED_CHARS: usize = 1000;
 
 #[derive(Properties, PartialEq)]
 pub struct LauncherProps {
-    pub strings: &'static UiStrings,
-    pub expanded: bool,
-    pub on_click: Callback<()>,
     /// The button, so focus can return to it when the panel closes.
     pub button_ref: NodeRef,
 }
 
-/// The help icon, fixed in a corner of the page.
+/// The help icon, in the corner the host chose (placed by [`launcher_inset`]).
 #[component]
 pub fn Launcher(props: &LauncherProps) -> Html {
-    let on_click = props.on_click.reform(|_: MouseEvent| ());
+    let widget = use_widget();
+    let corner = widget.config.corner;
+    {
+        let button = props.button_ref.clone();
+        use_effect_with(corner, move |corner| {
+            if let Some(button) = button.cast::<web_sys::HtmlElement>() {
+                dom::set_inset(&button, &launcher_inset(*corner));
+            }
+        });
+    }
+    let state = &widget.state;
+    let on_click = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(WidgetAction::Guide(GuideAction::Toggle))
+        })
+    };
     html! {
-        <button type="button" class="hm-launcher" aria-label={props.strings.help} ref={props.button_ref.clone()}
-                aria-expanded={props.expanded.to_string()} aria-controls="hm-panel" onclick={on_click}>
+        <button type="button" class="hm-launcher" aria-label={state.strings().help} ref={props.button_ref.clone()}
+                aria-expanded={state.guide.open.to_string()} aria-controls="hm-panel" onclick={on_click}>
             <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
-                <path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm-1-5h2v2h-2v-2Zm1-10a4 4 0 0 0-4 4h2a2 2 0 1 1 3.2 1.6c-.9.7-2.2 1.6-2.2 3.4h2c0-1 .6-1.5 1.4-2.1A4 4 0 0 0 12 5Z"/>
+                <path fill="currentColor" d={ICON_PATH}/>
             </svg>
         </button>
     }
 }
 
+/// The help icon's SVG path (the loader draws the same icon before the widget loads).
+pub const ICON_PATH: &str = "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm-1-5h2v2h-2v-2Zm1-10a4 4 0 0 0-4 4h2a2 2 0 1 1 3.2 1.6c-.9.7-2.2 1.6-2.2 3.4h2c0-1 .6-1.5 1.4-2.1A4 4 0 0 0 12 5Z";
+
 /// What the panel shows.
 #[derive(Clone, PartialEq)]
-pub enum PanelBody {
+enum PanelBody {
     Loading,
     /// A loaded topic, read in `view`.
     Topic {
@@ -53,27 +72,45 @@ pub enum PanelBody {
     },
 }
 
+/// The state of the element the current step points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetMark {
+    /// The step points at nothing.
+    None,
+    Found,
+    Waiting,
+    Missing,
+}
+
+impl TargetMark {
+    /// `data-target-status` on the panel, for hosts, styles and tests.
+    fn as_str(self) -> &'static str {
+        match self {
+            TargetMark::None => "none",
+            TargetMark::Found => "found",
+            TargetMark::Waiting => "waiting",
+            TargetMark::Missing => "missing",
+        }
+    }
+
+    /// "Waiting for the element" or "not on this page", when that is the case.
+    fn note(self, s: &UiStrings) -> Option<&'static str> {
+        match self {
+            TargetMark::Waiting => Some(s.waiting),
+            TargetMark::Missing => Some(s.not_on_page),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
-    pub strings: &'static UiStrings,
-    pub locale: AttrValue,
-    pub direction: Direction,
-    pub body: PanelBody,
-    pub guide: GuideState,
-    /// The corner that keeps the panel off the highlighted element.
+    /// The corner that keeps the panel off the highlighted element and the icon.
     pub placement: Placement,
     pub panel_ref: NodeRef,
-    /// "Waiting for the element" or "not on this page", when that is the case.
-    pub target_note: Option<&'static str>,
-    /// `found`, `waiting`, `missing` or `none`: the state of the highlighted element, as
-    /// `data-target-status` on the panel for hosts, styles and tests.
-    pub target_status: &'static str,
     /// The title, which takes focus when the user opens the panel.
     pub title_ref: NodeRef,
-    pub on_close: Callback<()>,
-    pub on_next: Callback<()>,
-    pub on_back: Callback<()>,
-    pub on_retry: Callback<()>,
+    pub target: TargetMark,
 }
 
 /// The non-modal help panel: title, lead, one step at a time with Back and Next.
@@ -82,21 +119,39 @@ pub struct PanelProps {
 /// (right is "next" left to right, "back" right to left), except in a text field.
 #[component]
 pub fn Panel(props: &PanelProps) -> Html {
-    let s = props.strings;
+    let widget = use_widget();
+    let state = &widget.state;
+    let s = state.strings();
+    let locale = state.locale();
+    let direction = direction(&locale);
+    let guide = &state.guide;
+    let body = match &state.load {
+        Load::Loading => PanelBody::Loading,
+        Load::Ready(loaded) => PanelBody::Topic {
+            topic: loaded.topic.clone(),
+            view: loaded.entry.view(),
+        },
+        Load::Failed(failure) => PanelBody::Error {
+            message: match failure.kind {
+                FailureKind::Missing => s.topic_missing,
+                FailureKind::Unreadable => s.topic_failed,
+            },
+        },
+    };
+    let on_close = widget.send(|| WidgetAction::Guide(GuideAction::Close));
+    let on_next = widget.send(|| WidgetAction::Guide(GuideAction::Next));
+    let on_back = widget.send(|| WidgetAction::Guide(GuideAction::Back));
+    let on_retry = widget.send(|| WidgetAction::Retry);
     // "Show original (English)" is per step: a new step starts in the translation.
     let original = use_state(|| false);
     {
         let original = original.clone();
-        use_effect_with(props.guide.step, move |_| original.set(false));
+        use_effect_with(guide.step, move |_| original.set(false));
     }
     let onkeydown = {
-        let (close, next, back) = (
-            props.on_close.clone(),
-            props.on_next.clone(),
-            props.on_back.clone(),
-        );
-        let rtl = props.direction == Direction::Rtl;
-        let steps = props.guide.steps();
+        let (close, next, back) = (on_close.clone(), on_next.clone(), on_back.clone());
+        let rtl = direction == Direction::Rtl;
+        let steps = guide.steps();
         Callback::from(move |e: KeyboardEvent| {
             if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() || in_text_field(&e) {
                 return;
@@ -121,31 +176,38 @@ pub fn Panel(props: &PanelProps) -> Html {
             }
         })
     };
-    let title = match &props.body {
+    let title = match &body {
         PanelBody::Topic { topic, view } => topic.title(*view),
         _ => s.help.to_string(),
     };
-    let content = match &props.body {
+    let content = match &body {
         PanelBody::Loading => html! { <p class="hm-status" role="status">{ s.loading }</p> },
         PanelBody::Error { message } => html! {
             <div class="hm-error" role="alert">
                 <p>{ *message }</p>
-                <button type="button" class="hm-retry" onclick={props.on_retry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
+                <button type="button" class="hm-retry" onclick={on_retry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
             </div>
         },
-        PanelBody::Topic { topic, view } => topic_body(topic, *view, props, &original),
+        PanelBody::Topic { topic, view } => {
+            let step = StepContext {
+                guide,
+                strings: s,
+                locale: &locale,
+                target: props.target,
+            };
+            topic_body(topic, *view, &step, &original)
+        }
     };
-    let show_nav = matches!(&props.body, PanelBody::Topic { topic, .. } if !topic.steps.is_empty());
-    let guide = &props.guide;
+    let show_nav = matches!(&body, PanelBody::Topic { topic, .. } if !topic.steps.is_empty());
     html! {
         <section id="hm-panel" class={classes!("hm-panel", props.placement.class())} role="region"
                  aria-label={format!("{}: {}", s.help, truncated(&title, MAX_TITLE_CHARS))} ref={props.panel_ref.clone()}
-                 data-target-status={props.target_status} {onkeydown}
-                 lang={props.locale.clone()} dir={props.direction.as_str()}>
+                 data-target-status={props.target.as_str()} {onkeydown}
+                 lang={locale.clone()} dir={direction.as_str()}>
             <header class="hm-header">
                 <h2 class="hm-title" tabindex="-1" ref={props.title_ref.clone()}>{ render_text(&title) }</h2>
                 <button type="button" class="hm-close" aria-label={s.close}
-                        onclick={props.on_close.reform(|_: MouseEvent| ())}>
+                        onclick={on_close.reform(|_: MouseEvent| ())}>
                     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
                         <path fill="currentColor" d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z"/>
                     </svg>
@@ -155,8 +217,8 @@ pub fn Panel(props: &PanelProps) -> Html {
             if show_nav {
                 <footer class="hm-nav">
                     <button type="button" class="hm-back" disabled={guide.is_first()}
-                            onclick={props.on_back.reform(|_: MouseEvent| ())}>{ s.back }</button>
-                    <button type="button" class="hm-next" onclick={props.on_next.reform(|_: MouseEvent| ())}>
+                            onclick={on_back.reform(|_: MouseEvent| ())}>{ s.back }</button>
+                    <button type="button" class="hm-next" onclick={on_next.reform(|_: MouseEvent| ())}>
                         { if guide.is_last() { s.done } else { s.next } }
                     </button>
                 </footer>
@@ -177,19 +239,27 @@ fn in_text_field(e: &KeyboardEvent) -> bool {
         .unwrap_or(false)
 }
 
+/// What the current step's view needs besides the topic.
+struct StepContext<'a> {
+    guide: &'a GuideState,
+    strings: &'static UiStrings,
+    locale: &'a str,
+    target: TargetMark,
+}
+
 fn topic_body(
     topic: &Topic,
     view: View,
-    props: &PanelProps,
+    context: &StepContext<'_>,
     original: &UseStateHandle<bool>,
 ) -> Html {
-    let guide = &props.guide;
+    let guide = context.guide;
     let lead = topic.lead();
     let step = topic.steps.get(guide.step);
-    let s = props.strings;
+    let s = context.strings;
     // The English source of a translated step, on request (an accessible control, never
     // hover alone: the documentation site's hover failed accessibility guidelines).
-    let can_show_original = view == View::Localized && !props.locale.starts_with("en");
+    let can_show_original = view == View::Localized && !context.locale.starts_with("en");
     let step_view = if **original && can_show_original {
         View::English
     } else {
@@ -232,7 +302,7 @@ fn topic_body(
                             { if **original { s.show_translation } else { s.show_original } }
                         </button>
                     }
-                    if let Some(note) = props.target_note {
+                    if let Some(note) = context.target.note(s) {
                         <p class="hm-target-note" role="status">{ note }</p>
                     }
                 </div>

@@ -1151,11 +1151,10 @@ mod tests {
     #[test]
     fn an_error_inside_a_character_points_at_its_start() {
         // An invalid escape whose second byte starts a character (found by the fuzzer:
-        // parse_manifest then sliced the text inside it and panicked).
+        // parse_manifest then sliced the text inside it and panicked: see catalog's tests).
         let text = "{\"a\":\"\\\u{30d3}\"}";
         let err = parse_json(text).unwrap_err();
         assert!(text.is_char_boundary(err.offset), "{err:?}");
-        assert!(crate::catalog::parse_manifest(text).is_err());
     }
 
     #[test]

@@ -1,10 +1,5 @@
-//! Finding the element a step points at, in this order:
-//!
-//! 1. `data-help-target="<key>"`;
-//! 2. the accessible name of visible, enabled interactive elements, against the localized
-//!    label, then the English one ([`crate::guide::label_forms`]), preferring elements in
-//!    the viewport and the innermost match;
-//! 3. for instructions, a `data-help-target` whose key's words occur in the sentence.
+//! Finding the element a step points at: reads the page's facts (keys, accessible names,
+//! visibility) and lets [`crate::target`] choose, so the rules are tested natively.
 //!
 //! Every search covers the document, open shadow roots and same-origin iframes, and
 //! never looks inside the widget's own element.
@@ -13,23 +8,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
 use super::HOST_ATTRIBUTE;
-use crate::content::Instruction;
 use crate::geometry::{Rect, Viewport};
-use crate::guide::{label_forms, normalize_name};
-use crate::limits::MAX_NAME_BYTES;
-
-/// What to look for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum TargetQuery {
-    /// A bold UI term: its key and labels.
-    Anchor {
-        key: String,
-        localized: Option<String>,
-        english: String,
-    },
-    /// A sentence without one.
-    Instruction(Instruction),
-}
+use crate::target::{best, by_name, Choice, Named, Seen, TargetQuery};
 
 /// The outcome of one search.
 pub enum Lookup {
@@ -51,89 +31,49 @@ pub fn find(query: &TargetQuery) -> Lookup {
         return Lookup::Missing;
     };
     let scopes = scopes(&document);
-    let keyed = |key: &str| -> Vec<Element> {
-        let selector = format!("[data-help-target=\"{}\"]", key.replace(['"', '\\'], ""));
-        all(&scopes, &selector)
-    };
-    let candidates = match query {
-        TargetQuery::Anchor {
-            key,
-            localized,
-            english,
-        } => {
-            let by_key = if key.len() <= MAX_NAME_BYTES {
-                keyed(key)
-            } else {
-                Vec::new()
-            };
-            if !by_key.is_empty() {
-                by_key
-            } else {
-                by_name(&scopes, localized.as_deref(), english)
-            }
-        }
-        // Bounded: a sentence or a key longer than any label is not compared.
-        TargetQuery::Instruction(instruction) if instruction.english.len() > MAX_NAME_BYTES => {
-            Vec::new()
-        }
-        TargetQuery::Instruction(instruction) => all(&scopes, "[data-help-target]")
-            .into_iter()
-            .filter(|e| {
-                e.get_attribute("data-help-target")
-                    .is_some_and(|k| k.len() <= MAX_NAME_BYTES && instruction.matches_key(&k))
-            })
-            .collect(),
-    };
-    if candidates.is_empty() {
-        return Lookup::Missing;
+    let keyed: Vec<Element> = match query.key() {
+        Some(key) => all(
+            &scopes,
+            &format!("[data-help-target=\"{}\"]", key.replace(['"', '\\'], "")),
+        ),
+        None => all(&scopes, "[data-help-target]"),
     }
-    match best_visible(candidates) {
-        Some(element) => Lookup::Found(element),
-        None => Lookup::Hidden,
-    }
-}
-
-/// Matches accessible names, localized label first.
-fn by_name(scopes: &[Node], localized: Option<&str>, english: &str) -> Vec<Element> {
-    let interactive: Vec<(Element, String)> = all(scopes, INTERACTIVE)
-        .into_iter()
-        .filter(is_enabled)
-        .filter_map(|e| {
-            // Bounded: a name longer than any label (a container's whole text) is not
-            // normalized nor compared.
-            let name = accessible_name(&e);
-            (name.len() <= MAX_NAME_BYTES).then(|| (e, normalize_name(&name)))
-        })
-        .filter(|(_, name)| !name.is_empty())
-        .collect();
-    for label in localized.into_iter().chain(Some(english)) {
-        let forms = label_forms(label);
-        let matches: Vec<Element> = interactive
+    .into_iter()
+    .filter(|e| {
+        e.get_attribute("data-help-target")
+            .is_some_and(|k| query.matches_key(&k))
+    })
+    .collect();
+    let candidates = if keyed.is_empty() && query.matches_names() {
+        let interactive = all(&scopes, INTERACTIVE);
+        let names: Vec<Named> = interactive
             .iter()
-            .filter(|(_, name)| forms.contains(name))
-            .map(|(e, _)| e.clone())
+            .map(|e| Named {
+                name: accessible_name(e),
+                enabled: is_enabled(e),
+            })
             .collect();
-        if !matches.is_empty() {
-            return matches;
-        }
-    }
-    Vec::new()
-}
-
-/// The best visible candidate: in the viewport first, then innermost, then first.
-fn best_visible(candidates: Vec<Element>) -> Option<Element> {
-    let visible: Vec<(Element, Rect)> = candidates
-        .into_iter()
-        .filter_map(|e| visible_rect(&e).map(|r| (e, r)))
-        .collect();
-    let viewport = viewport();
-    let innermost = |e: &Element| !visible.iter().any(|(o, _)| o != e && e.contains(Some(o)));
-    visible
+        by_name(query, &names)
+            .into_iter()
+            .map(|i| interactive[i].clone())
+            .collect()
+    } else {
+        keyed
+    };
+    let seen: Vec<Seen> = candidates
         .iter()
-        .filter(|(e, r)| r.intersects(&viewport.rect()) && innermost(e))
-        .chain(visible.iter().filter(|(e, _)| innermost(e)))
-        .map(|(e, _)| e.clone())
-        .next()
+        .map(|e| Seen {
+            rect: visible_rect(e),
+            contains: (0..candidates.len())
+                .filter(|&o| candidates[o] != *e && e.contains(Some(&candidates[o])))
+                .collect(),
+        })
+        .collect();
+    match best(&seen, &viewport()) {
+        Choice::Found(i) => Lookup::Found(candidates[i].clone()),
+        Choice::Hidden => Lookup::Hidden,
+        Choice::Missing => Lookup::Missing,
+    }
 }
 
 /// The element's rectangle in the top window's viewport, when it can be seen.

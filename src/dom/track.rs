@@ -19,8 +19,9 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::target::{find, viewport, visible_rect, Lookup, TargetQuery};
+use super::target::{find, viewport, visible_rect, Lookup};
 use crate::geometry::{needs_scroll, Rect, Viewport};
+use crate::target::TargetQuery;
 
 /// What the tracker knows about the element.
 #[derive(Clone, Debug, PartialEq)]

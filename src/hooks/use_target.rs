@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::dom::{TargetQuery, TargetStatus, TargetTracker};
+use crate::dom::{TargetStatus, TargetTracker};
+use crate::target::TargetQuery;
 
 /// Follows the element `query` names while the calling component shows it; `on_activate`
 /// hears every use of that element. A new query drops the old tracker (its listeners and

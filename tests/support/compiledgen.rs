@@ -270,24 +270,36 @@ fn count(json: &Json) -> usize {
     }
 }
 
-/// The `n`-th value of the tree in pre-order.
-fn nth(json: &mut Json, n: &mut usize) -> Option<*mut Json> {
+/// The path (indices of fields and items) to the `n`-th value of the tree in pre-order.
+fn path_to(json: &Json, n: &mut usize, path: &mut Vec<usize>) -> bool {
     if *n == 0 {
-        return Some(json as *mut Json);
+        return true;
     }
     *n -= 1;
-    match json {
-        Json::Arr(items) => items.iter_mut().find_map(|v| nth(v, n)),
-        Json::Obj(fields) => fields.iter_mut().find_map(|(_, v)| nth(v, n)),
-        _ => None,
+    let children: Vec<&Json> = match json {
+        Json::Arr(items) => items.iter().collect(),
+        Json::Obj(fields) => fields.iter().map(|(_, v)| v).collect(),
+        _ => return false,
+    };
+    for (i, child) in children.into_iter().enumerate() {
+        path.push(i);
+        if path_to(child, n, path) {
+            return true;
+        }
+        path.pop();
     }
+    false
 }
 
 fn pick_node<'a>(rng: &mut Rng, json: &'a mut Json) -> &'a mut Json {
     let mut n = rng.below(count(json));
-    let ptr = nth(json, &mut n).expect("n < count");
-    // SAFETY: the pointer comes from a unique borrow of `json`, which it does not outlive.
-    unsafe { &mut *ptr }
+    let mut path = Vec::new();
+    assert!(path_to(json, &mut n, &mut path), "n < count");
+    path.iter().fold(json, |node, &i| match node {
+        Json::Arr(items) => &mut items[i],
+        Json::Obj(fields) => &mut fields[i].1,
+        _ => unreachable!("a path goes through arrays and objects"),
+    })
 }
 
 /// A small random value, of the kinds a forged field could hold.

@@ -1,0 +1,117 @@
+//! Fetching content, with a time limit.
+
+use std::fmt;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::window;
+
+/// Why a fetch failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// No response at all (offline, DNS, CORS, blocked).
+    Network(String),
+    /// An HTTP error status.
+    Status(u16),
+    /// The body could not be read as text.
+    Body(String),
+    /// No complete response within the time allowed (in milliseconds).
+    Timeout(u32),
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network(e) => write!(f, "network error: {e}"),
+            FetchError::Status(s) => write!(f, "HTTP {s}"),
+            FetchError::Body(e) => write!(f, "unreadable response: {e}"),
+            FetchError::Timeout(ms) => write!(f, "no response within {ms} ms"),
+        }
+    }
+}
+
+fn js_message(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Fetches a URL as text, giving up after `timeout_ms`. `fresh` bypasses the HTTP cache
+/// (for the manifest, which changes while writers edit).
+pub async fn fetch_text(url: &str, fresh: bool, timeout_ms: u32) -> Result<String, FetchError> {
+    fetch_text_within(url, fresh, timeout_ms, usize::MAX).await
+}
+
+/// [`fetch_text`], refusing a body longer than `max_bytes` before it is copied into the
+/// WebAssembly memory (a 5 MB body otherwise costs the host page a long task).
+pub async fn fetch_text_within(
+    url: &str,
+    fresh: bool,
+    timeout_ms: u32,
+    max_bytes: usize,
+) -> Result<String, FetchError> {
+    let window = window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let init = web_sys::RequestInit::new();
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
+    // The request (and the reading of its body) is aborted when the time is up.
+    let abort = web_sys::AbortController::new().ok();
+    if let Some(abort) = &abort {
+        init.set_signal(Some(&abort.signal()));
+    }
+    let _deadline = abort
+        .clone()
+        .map(|abort| gloo::timers::callback::Timeout::new(timeout_ms, move || abort.abort()));
+    let timed_out = || abort.as_ref().is_some_and(|a| a.signal().aborted());
+    let fail = |e: JsValue, wrap: fn(String) -> FetchError| {
+        if timed_out() {
+            FetchError::Timeout(timeout_ms)
+        } else {
+            wrap(js_message(&e))
+        }
+    };
+    let promise = window.fetch_with_str_and_init(url, &init);
+    let response = JsFuture::from(promise)
+        .await
+        .map_err(|e| fail(e, FetchError::Network))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|e| FetchError::Network(js_message(&e)))?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    // Too large by its announced length: not read at all (the download is stopped).
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    if announced.is_some_and(|n| n > max_bytes as u64) {
+        if let Some(abort) = &abort {
+            abort.abort();
+        }
+        return Err(FetchError::Body(format!(
+            "larger than the limit of {max_bytes} bytes"
+        )));
+    }
+    let text = response
+        .text()
+        .map_err(|e| FetchError::Body(js_message(&e)))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| FetchError::Body(js_message(&e)))?;
+    // UTF-16 code units never outnumber the bytes of the same text in UTF-8.
+    let units = text.dyn_ref::<js_sys::JsString>().map_or(0, |t| t.length());
+    if units as usize > max_bytes {
+        return Err(FetchError::Body(format!(
+            "larger than the limit of {max_bytes} bytes"
+        )));
+    }
+    text.as_string()
+        .ok_or_else(|| FetchError::Body("not text".into()))
+}

@@ -1,0 +1,68 @@
+//! Page facts: the user's languages, the URL, the embedding tag's settings, focus.
+
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::{document, window, HOST_ATTRIBUTE};
+use crate::config::HostSettings;
+
+/// The user's ordered language preferences (`navigator.languages`, else `navigator.language`).
+pub fn navigator_languages() -> Vec<String> {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let languages: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if languages.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        languages
+    }
+}
+
+/// A query parameter of the page URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// Whether `element` has the focus within its document or shadow root.
+pub fn has_focus(element: &Element) -> bool {
+    let root = element.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => document().and_then(|d| d.active_element()),
+    };
+    active.as_ref() == Some(element)
+}
+
+/// Resolves `relative` against the document's base URL.
+pub fn resolve_url(relative: &str) -> String {
+    document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(relative, &base).ok())
+        .map(|u| u.href())
+        .unwrap_or_else(|| relative.to_string())
+}
+
+/// The embedding tag's settings, as the loader copied them onto the host element.
+pub fn host_settings() -> HostSettings {
+    let host = document().and_then(|d| {
+        d.query_selector(&format!("[{HOST_ATTRIBUTE}]"))
+            .ok()
+            .flatten()
+    });
+    let get = |name: &str| host.as_ref().and_then(|h| h.get_attribute(name));
+    HostSettings {
+        content: get("data-content"),
+        topic: get("data-topic"),
+        locale: get("data-locale"),
+        css: get("data-css"),
+        position: get("data-position"),
+    }
+}

@@ -1,0 +1,106 @@
+use yew::prelude::*;
+
+use crate::dom::{self, Lookup, TargetStatus};
+use crate::guide::targets;
+use crate::host_event::HostEvent;
+use crate::locale::direction;
+use crate::target::TargetQuery;
+use crate::widget::{Load, WidgetState};
+
+/// Tells the host page what the widget shows, from its state alone (so the events always
+/// describe the panel):
+///
+/// - `helpmark:ready` once the first request is answered (the host may localize itself to
+///   match), then `helpmark:locale` whenever the locale shown changes;
+/// - `helpmark:open` and `helpmark:close` when the panel opens and closes (not on the first
+///   render);
+/// - `helpmark:step` once the current target is found or known to be missing, and again
+///   after an in-page navigation (`navigations` changes).
+#[hook]
+pub fn use_host_events(
+    state: &WidgetState,
+    query: Option<&TargetQuery>,
+    status: &TargetStatus,
+    navigations: u32,
+) {
+    let locale = state.locale();
+    // Ready, then locale changes.
+    {
+        let announced = use_mut_ref(|| None::<String>);
+        let settled = !matches!(state.load, Load::Loading);
+        let topic = state.topic.clone();
+        use_effect_with((settled, locale.clone()), move |(settled, locale)| {
+            if !*settled {
+                return;
+            }
+            let previous = announced.borrow_mut().replace(locale.clone());
+            let (locale, dir, topic) = (locale.as_str(), direction(locale), topic.as_str());
+            let event = match previous {
+                None => HostEvent::Ready { locale, dir, topic },
+                Some(p) if p != locale => HostEvent::Locale { locale, dir, topic },
+                Some(_) => return,
+            };
+            dom::emit(&event);
+        });
+    }
+    // Open and close.
+    {
+        let first = use_mut_ref(|| true);
+        let topic = state.topic.clone();
+        use_effect_with(state.guide.open, move |open| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                let topic = topic.as_str();
+                dom::emit(&if *open {
+                    HostEvent::Open { topic }
+                } else {
+                    HostEvent::Close { topic }
+                });
+            }
+        });
+    }
+    // Where the guide is.
+    {
+        let found = match (query, status) {
+            (_, TargetStatus::Found { .. }) => Some(true),
+            (None, _) | (_, TargetStatus::Missing) => Some(false),
+            _ => None,
+        };
+        let loaded = state.loaded().cloned();
+        let detail = (
+            state.guide.open && loaded.is_some(),
+            state.guide.step,
+            state.guide.steps(),
+            state.target_name().unwrap_or_default(),
+            found,
+            navigations,
+        );
+        let topic = state.topic.clone();
+        use_effect_with(detail, move |(open, step, steps, anchor, found, _)| {
+            let (true, Some(found)) = (*open, *found) else {
+                return;
+            };
+            // The step's targets that are not on this page at all (for writers' previews);
+            // a hidden one, like the item of a closed menu, is on it.
+            let missing: Vec<String> = loaded
+                .as_ref()
+                .and_then(|l| l.topic.steps.get(*step))
+                .map(|s| {
+                    targets(s)
+                        .iter()
+                        .filter(|t| matches!(dom::find(&TargetQuery::of(t)), Lookup::Missing))
+                        .map(|t| t.name().to_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            dom::emit(&HostEvent::Step {
+                topic: &topic,
+                locale: &locale,
+                step: *step + 1,
+                steps: *steps,
+                anchor,
+                found,
+                missing: &missing,
+            });
+        });
+    }
+}

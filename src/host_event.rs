@@ -1,0 +1,234 @@
+//! The protocol with the host page, typed: every event the widget sends (`helpmark:*` on
+//! `document`, and to `window.helpmark.on`) with its fields, and the names of the events
+//! that carry commands between the loader and the widget.
+//!
+//! Pure: [`crate::dom::emit`] turns a [`HostEvent`] into a DOM `CustomEvent`.
+
+use crate::locale::Direction;
+
+/// The event on the widget's host element that carries a command of the host page's API
+/// (`window.helpmark.open()` and the like), sent by the loader.
+pub const COMMAND_EVENT: &str = "helpmark:command";
+/// The event on the widget's host element that says the widget listens for commands (the
+/// loader sends its queue then).
+pub const MOUNTED_EVENT: &str = "helpmark:mounted";
+
+/// An event for the host page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent<'a> {
+    /// The widget knows the locale it reads in (once per page).
+    Ready {
+        locale: &'a str,
+        dir: Direction,
+        topic: &'a str,
+    },
+    /// The locale changed (`setLocale`, or another topic in another locale).
+    Locale {
+        locale: &'a str,
+        dir: Direction,
+        topic: &'a str,
+    },
+    Open {
+        topic: &'a str,
+    },
+    Close {
+        topic: &'a str,
+    },
+    /// Where the guide is: sent once the current target is found or known to be missing,
+    /// and again after an in-page navigation.
+    Step {
+        topic: &'a str,
+        locale: &'a str,
+        /// One-based.
+        step: usize,
+        steps: usize,
+        /// The current target's key (or sentence).
+        anchor: &'a str,
+        found: bool,
+        /// The step's targets that are not on the page at all.
+        missing: &'a [String],
+    },
+    /// Something failed; `message` names the file. `fatal`: the WebAssembly cannot run
+    /// again (a panic), the loader starts a new instance on retry.
+    Error {
+        topic: Option<&'a str>,
+        message: &'a str,
+        fatal: bool,
+    },
+}
+
+/// A field's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value<'a> {
+    Str(&'a str),
+    Num(usize),
+    Bool(bool),
+    List(&'a [String]),
+}
+
+impl<'a> HostEvent<'a> {
+    /// The DOM event's name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use helpmark::host_event::HostEvent;
+    /// assert_eq!(HostEvent::Open { topic: "t" }.name(), "helpmark:open");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            HostEvent::Ready { .. } => "helpmark:ready",
+            HostEvent::Locale { .. } => "helpmark:locale",
+            HostEvent::Open { .. } => "helpmark:open",
+            HostEvent::Close { .. } => "helpmark:close",
+            HostEvent::Step { .. } => "helpmark:step",
+            HostEvent::Error { .. } => "helpmark:error",
+        }
+    }
+
+    /// The fields of the event's `detail` object, in a stable order.
+    pub fn fields(&self) -> Vec<(&'static str, Value<'a>)> {
+        use Value::*;
+        match *self {
+            HostEvent::Ready { locale, dir, topic } | HostEvent::Locale { locale, dir, topic } => {
+                vec![
+                    ("locale", Str(locale)),
+                    ("dir", Str(dir.as_str())),
+                    ("topic", Str(topic)),
+                ]
+            }
+            HostEvent::Open { topic } | HostEvent::Close { topic } => vec![("topic", Str(topic))],
+            HostEvent::Step {
+                topic,
+                locale,
+                step,
+                steps,
+                anchor,
+                found,
+                missing,
+            } => vec![
+                ("topic", Str(topic)),
+                ("locale", Str(locale)),
+                ("step", Num(step)),
+                ("steps", Num(steps)),
+                ("anchor", Str(anchor)),
+                ("found", Bool(found)),
+                ("missing", List(missing)),
+            ],
+            HostEvent::Error {
+                topic,
+                message,
+                fatal,
+            } => {
+                let mut fields = Vec::with_capacity(3);
+                if let Some(topic) = topic {
+                    fields.push(("topic", Str(topic)));
+                }
+                fields.push(("message", Str(message)));
+                if fatal {
+                    fields.push(("fatal", Bool(true)));
+                }
+                fields
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_has_its_documented_name_and_fields() {
+        let missing = vec!["update".to_string()];
+        let cases: Vec<(HostEvent, &str, Vec<&str>)> = vec![
+            (
+                HostEvent::Ready {
+                    locale: "de-DE",
+                    dir: Direction::Ltr,
+                    topic: "t",
+                },
+                "helpmark:ready",
+                vec!["locale", "dir", "topic"],
+            ),
+            (
+                HostEvent::Locale {
+                    locale: "he-IL",
+                    dir: Direction::Rtl,
+                    topic: "t",
+                },
+                "helpmark:locale",
+                vec!["locale", "dir", "topic"],
+            ),
+            (
+                HostEvent::Open { topic: "t" },
+                "helpmark:open",
+                vec!["topic"],
+            ),
+            (
+                HostEvent::Close { topic: "t" },
+                "helpmark:close",
+                vec!["topic"],
+            ),
+            (
+                HostEvent::Step {
+                    topic: "t",
+                    locale: "de-DE",
+                    step: 2,
+                    steps: 3,
+                    anchor: "account",
+                    found: false,
+                    missing: &missing,
+                },
+                "helpmark:step",
+                vec![
+                    "topic", "locale", "step", "steps", "anchor", "found", "missing",
+                ],
+            ),
+            (
+                HostEvent::Error {
+                    topic: Some("t"),
+                    message: "cannot load help/t.index.json: HTTP 500",
+                    fatal: false,
+                },
+                "helpmark:error",
+                vec!["topic", "message"],
+            ),
+            (
+                HostEvent::Error {
+                    topic: None,
+                    message: "internal error",
+                    fatal: true,
+                },
+                "helpmark:error",
+                vec!["message", "fatal"],
+            ),
+        ];
+        for (event, name, fields) in cases {
+            assert_eq!(event.name(), name);
+            let got: Vec<&str> = event.fields().iter().map(|(k, _)| *k).collect();
+            assert_eq!(got, fields, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_step_event_carries_the_right_direction_and_values() {
+        let e = HostEvent::Ready {
+            locale: "ar-SA",
+            dir: Direction::Rtl,
+            topic: "t",
+        };
+        assert_eq!(e.fields()[1], ("dir", Value::Str("rtl")));
+        let e = HostEvent::Step {
+            topic: "t",
+            locale: "sv-SE",
+            step: 1,
+            steps: 4,
+            anchor: "customers",
+            found: true,
+            missing: &[],
+        };
+        assert_eq!(e.fields()[2], ("step", Value::Num(1)));
+        assert_eq!(e.fields()[5], ("found", Value::Bool(true)));
+    }
+}
