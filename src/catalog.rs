@@ -11,10 +11,12 @@
 use serde::Serialize;
 
 use crate::content::{
-    align_translation, compare_english, is_english, is_plain, parse_json, Diagnostic, Json, Topic,
-    View,
+    align_translation, compare_english, is_english, is_plain, parse_json_within, Diagnostic, Json,
+    JsonLimits, Topic, View,
 };
+use crate::limits;
 use crate::locale::{self, ENGLISH};
+use crate::safe_url::{is_content_path, is_topic_slug};
 
 /// The manifest format version this build reads and writes.
 pub const MANIFEST_VERSION: u32 = 1;
@@ -40,7 +42,7 @@ pub struct LocaleEntry {
     /// Path of the article, relative to the content base (`de-DE/topic.md`).
     pub path: String,
     /// Path of the compiled topic (`de-DE/topic.json`), which the widget reads; not
-    /// written to the manifest (it follows from `path`).
+    /// written to the manifest, nor read from it (it follows from `path`).
     #[serde(skip_serializing)]
     pub compiled: String,
     /// Read the English halves of `path` instead of the translation.
@@ -93,9 +95,9 @@ impl std::error::Error for ManifestError {}
 /// ```
 pub fn parse_manifest(json: &str) -> Result<Manifest, ManifestError> {
     // The small reader of the compiled format, not serde_json: the widget should not
-    // carry a second JSON parser.
-    let value = parse_json(json).map_err(|e| {
-        let (line, column) = crate::content::line_column(json, e.offset);
+    // carry a second JSON parser. Its limits bound the work whatever the file holds.
+    let value = parse_json_within(json, INDEX_LIMITS).map_err(|e| {
+        let (line, column) = crate::content::line_column(json, e.offset.min(json.len()));
         ManifestError {
             line: line as usize,
             column: column as usize,
@@ -116,42 +118,97 @@ pub fn parse_manifest(json: &str) -> Result<Manifest, ManifestError> {
             "manifest version {version} is not supported (expected {MANIFEST_VERSION})"
         )));
     }
+    // Exactly the fields `to_json` writes, with their types; the slug, locale and paths in
+    // the forms the widget puts into URLs and attributes.
+    let only = |v: &Json, known: &[&str], required: &[&str]| match v {
+        Json::Obj(fields) => {
+            fields.iter().all(|(k, _)| known.contains(&k.as_str()))
+                && required.iter().all(|r| v.get(r).is_some())
+        }
+        _ => false,
+    };
+    if !only(&value, &["version", "topics"], &["version", "topics"]) {
+        return Err(malformed("unknown or missing field in the manifest"));
+    }
     let text = |v: &Json, key: &str| v.get(key).and_then(Json::str).map(str::to_string);
+    // An optional string: absent, or a string (never another type).
+    let optional = |v: &Json, key: &str| match v.get(key) {
+        None => Some(None),
+        Some(Json::Str(s)) => Some(Some(s.clone())),
+        Some(_) => None,
+    };
     let topics = value
         .get("topics")
         .and_then(Json::arr)
         .ok_or_else(|| malformed("no topics"))?
         .iter()
         .map(|t| {
+            if !only(t, &["slug", "locales"], &["slug", "locales"]) {
+                return None;
+            }
             let locales = t
                 .get("locales")?
                 .arr()?
                 .iter()
                 .map(|l| {
-                    let path = text(l, "path")?;
+                    const FIELDS: [&str; 7] = [
+                        "locale",
+                        "path",
+                        "english",
+                        "title",
+                        "date",
+                        "translation",
+                        "steps",
+                    ];
+                    if !only(l, &FIELDS, &["locale", "path", "title", "steps"]) {
+                        return None;
+                    }
+                    let path =
+                        text(l, "path").filter(|p| is_content_path(p) && p.ends_with(".md"))?;
                     Some(LocaleEntry {
-                        locale: text(l, "locale")?,
-                        compiled: text(l, "compiled").unwrap_or_else(|| compiled_path(&path)),
+                        locale: text(l, "locale").filter(|t| is_locale_tag(t))?,
+                        compiled: compiled_path(&path),
                         path,
-                        english: matches!(l.get("english"), Some(Json::Bool(true))),
+                        english: match l.get("english") {
+                            None => false,
+                            Some(Json::Bool(b)) => *b,
+                            Some(_) => return None,
+                        },
                         title: text(l, "title")?,
-                        date: text(l, "date"),
-                        translation: text(l, "translation"),
+                        date: optional(l, "date")?,
+                        translation: optional(l, "translation")?,
                         steps: usize::try_from(l.get("steps")?.int()?).ok()?,
                     })
                 })
                 .collect::<Option<Vec<_>>>()?;
             Some(TopicEntry {
-                slug: text(t, "slug")?,
+                slug: text(t, "slug").filter(|s| is_topic_slug(s))?,
                 locales,
             })
         })
         .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| malformed("a topic entry lacks a field"))?;
+        .ok_or_else(|| {
+            malformed("a topic entry lacks a field, has an unknown one, or a wrong type")
+        })?;
     Ok(Manifest {
         version: MANIFEST_VERSION,
         topics,
     })
+}
+
+/// The limits of a topic index or manifest ([`crate::limits`]).
+pub const INDEX_LIMITS: JsonLimits = JsonLimits {
+    max_bytes: limits::MAX_INDEX_BYTES,
+    max_depth: 8,
+    max_string: 4096,
+    max_values: limits::MAX_JSON_VALUES,
+};
+
+/// A language tag as an index names it: ASCII letters, digits and `-`, at most 35 bytes.
+fn is_locale_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.len() <= 35
+        && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// `de-DE/topic.md` → `de-DE/topic.json`.
@@ -500,5 +557,125 @@ mod tests {
     fn an_unknown_manifest_version_is_an_error() {
         let err = parse_manifest(r#"{"version":9,"topics":[]}"#).unwrap_err();
         assert!(err.message.contains("version 9"), "{err}");
+    }
+
+    #[test]
+    fn a_tampered_index_is_refused_whatever_is_wrong() {
+        let good = sample().only("topic").unwrap().to_json();
+        assert!(parse_manifest(&good).is_ok());
+        let five_mb = "x".repeat(5 * 1024 * 1024);
+        let cases: Vec<(&str, String)> = vec![
+            (
+                "unknown top field",
+                good.replacen("{\"version\"", "{\"x\":1,\"version\"", 1),
+            ),
+            (
+                "unknown topic field",
+                good.replacen("\"slug\"", "\"x\":1,\"slug\"", 1),
+            ),
+            (
+                "unknown locale field",
+                good.replacen("\"locale\"", "\"x\":1,\"locale\"", 1),
+            ),
+            (
+                "a compiled path of its own",
+                good.replacen(
+                    "\"locale\"",
+                    "\"compiled\":\"https://evil.test/x.json\",\"locale\"",
+                    1,
+                ),
+            ),
+            ("no slug", good.replacen("\"slug\":\"topic\",", "", 1)),
+            (
+                "slug a number",
+                good.replacen("\"slug\":\"topic\"", "\"slug\":7", 1),
+            ),
+            (
+                "slug a URL",
+                good.replacen("\"slug\":\"topic\"", "\"slug\":\"javascript:x\"", 1),
+            ),
+            (
+                "locales an object",
+                good.replacen("\"locales\":[", "\"locales\":{\"a\":[", 1)
+                    .replacen("]}]}", "]}}]}", 1),
+            ),
+            (
+                "steps a string",
+                good.replacen("\"steps\":0", "\"steps\":\"0\"", 1),
+            ),
+            (
+                "steps negative",
+                good.replacen("\"steps\":0", "\"steps\":-1", 1),
+            ),
+            (
+                "english a string",
+                good.replacen("\"english\":true", "\"english\":\"yes\"", 1),
+            ),
+            (
+                "date a number",
+                good.replacen("\"date\":\"", "\"date\":1,\"d\":\"", 1),
+            ),
+            (
+                "title null",
+                good.replacen("\"title\":\"Alt\"", "\"title\":null", 1),
+            ),
+            (
+                "path absolute",
+                good.replacen(
+                    "\"path\":\"de-DE/topic.md\"",
+                    "\"path\":\"https://evil.test/topic.md\"",
+                    1,
+                ),
+            ),
+            (
+                "path upwards",
+                good.replacen(
+                    "\"path\":\"de-DE/topic.md\"",
+                    "\"path\":\"../../topic.md\"",
+                    1,
+                ),
+            ),
+            (
+                "path not an article",
+                good.replacen(
+                    "\"path\":\"de-DE/topic.md\"",
+                    "\"path\":\"de-DE/topic.js\"",
+                    1,
+                ),
+            ),
+            (
+                "locale with markup",
+                good.replacen("\"locale\":\"de-DE\"", "\"locale\":\"de\\\"><x\"", 1),
+            ),
+            (
+                "5 MB title",
+                good.replacen("\"title\":\"Alt\"", &format!("\"title\":\"{five_mb}\""), 1),
+            ),
+            (
+                "10,000 levels",
+                format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+            ),
+            (
+                "a duplicate key",
+                good.replacen(
+                    "\"slug\":\"topic\"",
+                    "\"slug\":\"topic\",\"slug\":\"topic\"",
+                    1,
+                ),
+            ),
+            ("an array", "[]".into()),
+        ];
+        for (what, text) in cases {
+            assert_ne!(text, good, "{what}: the forgery did not apply");
+            assert!(parse_manifest(&text).is_err(), "{what}");
+        }
+    }
+
+    #[test]
+    fn an_error_inside_a_character_is_an_error_not_a_panic() {
+        // Found by the fuzzer: the reader stopped inside `ビ` and the line and column of
+        // the error were computed by slicing the text there.
+        let text = "{\"a\":\"\\\u{30d3}\"}";
+        assert!(parse_manifest(text).is_err());
     }
 }

@@ -9,5 +9,5 @@ mod rich_text;
 mod spotlight;
 
 pub use panel::{Launcher, LauncherProps, Panel, PanelProps, TargetMark, ICON_PATH};
-pub use rich_text::{render_blocks, render_inlines};
+pub use rich_text::{render_blocks, render_inlines, render_text, truncated};
 pub use spotlight::{Spotlight, SpotlightProps};

@@ -36,7 +36,10 @@ pub use align::{
     align_translation, compare_english, is_english, is_plain, numbered_item_lines, source_hash,
     stamp,
 };
-pub use compiled::{decode_topic, encode_topic, parse_json, DecodeError, Json};
+pub use compiled::{
+    decode_topic, encode_topic, parse_json, parse_json_within, DecodeError, Json, JsonLimits,
+    TOPIC_LIMITS,
+};
 pub use front_matter::Meta;
 pub use inline::classify_href;
 pub use plain::render_plain;

@@ -26,8 +26,10 @@ pub mod content;
 pub mod geometry;
 pub mod guide;
 pub mod host_event;
+pub mod limits;
 pub mod lint;
 pub mod locale;
+pub mod safe_url;
 pub mod target;
 pub mod widget;
 

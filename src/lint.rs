@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::{slug, Block, Diagnostic, Href, Inline, Severity, Topic, View};
+use crate::limits;
 
 /// The topic's own diagnostics plus the file-context checks, sorted by line, column and
 /// code.
@@ -104,6 +105,357 @@ pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnosti
         (a.line, a.column, a.code, &a.message).cmp(&(b.line, b.column, b.code, &b.message))
     });
     found
+}
+
+/// Reads an article's bytes as `helpmark lint` and `helpmark index` do, within the
+/// article limits of [`crate::limits`], with bounded work whatever the file holds.
+///
+/// Errors (the article is not indexed, `lint` exits with 1, a release build fails):
+/// `article-too-large` (the file is not parsed), `line-too-long`, `nested-too-deeply`
+/// (a line's container prefix is checked before parsing, the parsed blocks and inline
+/// markup after), `too-many-segments`, `too-large-for-widget` (the compiled form would be
+/// refused by the widget), and `not-a-topic`. Warnings (the article is indexed; the
+/// widget adjusts what it lays out): `unbroken-run` (the widget adds a break opportunity
+/// every [`limits::MAX_UNBROKEN_RUN`] characters) and `truncated-in-widget` (a lead or
+/// step longer than [`limits::MAX_RENDERED_CHARS`] characters is cut there). On success
+/// the warnings are in the topic's diagnostics; on failure every diagnostic found is
+/// returned.
+///
+/// # Examples
+///
+/// ```
+/// let long = format!("---\ntitle: T\n---\n{}\n", "a".repeat(20_000));
+/// let found = helpmark::lint::read_article(long.into_bytes()).unwrap_err();
+/// assert!(found.iter().any(|d| d.code == "line-too-long" && d.line == 4));
+/// ```
+pub fn read_article(bytes: Vec<u8>) -> Result<Topic, Vec<Diagnostic>> {
+    let error = |line: usize, column: usize, code: &'static str, message: String| Diagnostic {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        severity: Severity::Error,
+        code,
+        message,
+    };
+    let mut found = Vec::new();
+    if bytes.len() > limits::MAX_ARTICLE_BYTES {
+        found.push(error(
+            1,
+            1,
+            "article-too-large",
+            format!(
+                "the file has {} bytes, more than the limit of {} (not indexed)",
+                bytes.len(),
+                limits::MAX_ARTICLE_BYTES
+            ),
+        ));
+    }
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(_) if found.is_empty() => {
+            found.push(error(1, 1, "not-a-topic", "not a UTF-8 text file".into()));
+            return Err(found);
+        }
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    found.extend(line_limits(&source));
+    let failed = |found: &[Diagnostic]| found.iter().any(|d| d.severity == Severity::Error);
+    if failed(&found) {
+        return Err(found);
+    }
+    let mut topic = match crate::content::parse_topic(&source) {
+        Ok(topic) => topic,
+        Err(e) => {
+            // The error's text without its own `line:column: ` prefix.
+            let text = e.to_string();
+            let position = format!("{}:{}: ", e.line, e.column);
+            found.push(Diagnostic {
+                line: e.line,
+                column: e.column,
+                severity: Severity::Error,
+                code: "not-a-topic",
+                message: text.strip_prefix(&position).unwrap_or(&text).to_string(),
+            });
+            return Err(found);
+        }
+    };
+    found.extend(topic_limits(&topic));
+    if failed(&found) {
+        return Err(found);
+    }
+    topic.diagnostics.extend(found);
+    Ok(topic)
+}
+
+/// The line limits, before parsing: line length, a container prefix too deep, the
+/// number of segments (`data-ttu-id` attributes), and (a warning) the longest unbroken
+/// run. At most 20 diagnostics of each kind.
+fn line_limits(source: &str) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut counts = [0usize; 4];
+    let mut segments = 0usize;
+    let mut push = |kind: usize, d: Diagnostic| {
+        counts[kind] += 1;
+        if counts[kind] <= 20 {
+            found.push(d);
+        }
+    };
+    let mut fence: Option<&str> = None;
+    for (i, line) in source.lines().enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let trimmed = line.trim_start();
+        let opened = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
+        match (fence, opened) {
+            (None, Some(f)) => fence = Some(f),
+            (Some(f), Some(g)) if f == g => fence = None,
+            _ => {}
+        }
+        let chars = line.chars().count();
+        if chars > limits::MAX_LINE_CHARS {
+            push(
+                0,
+                Diagnostic {
+                    line: number,
+                    column: u32::try_from(limits::MAX_LINE_CHARS + 1).unwrap_or(u32::MAX),
+                    severity: Severity::Error,
+                    code: "line-too-long",
+                    message: format!(
+                        "the line has {chars} characters, more than the limit of {} (not indexed)",
+                        limits::MAX_LINE_CHARS
+                    ),
+                },
+            );
+        }
+        let depth = if fence.is_some() && opened.is_none() {
+            0
+        } else {
+            container_depth(line)
+        };
+        if depth > limits::MAX_NESTING {
+            push(
+                1,
+                Diagnostic {
+                    line: number,
+                    column: 1,
+                    severity: Severity::Error,
+                    code: "nested-too-deeply",
+                    message: format!(
+                        "the line opens {depth} nested block quotes or list items, more than the limit of {} (not indexed)",
+                        limits::MAX_NESTING
+                    ),
+                },
+            );
+        }
+        let before = segments;
+        segments += line.matches("data-ttu-id").count();
+        if before <= limits::MAX_SEGMENTS && segments > limits::MAX_SEGMENTS {
+            push(
+                3,
+                Diagnostic {
+                    line: number,
+                    column: 1,
+                    severity: Severity::Error,
+                    code: "too-many-segments",
+                    message: format!(
+                        "segment {} of the article is past the limit of {} segments (not indexed)",
+                        limits::MAX_SEGMENTS + 1,
+                        limits::MAX_SEGMENTS
+                    ),
+                },
+            );
+        }
+        let run = crate::limits::longest_unbroken_run(line);
+        if run > limits::WARN_UNBROKEN_RUN {
+            push(
+                2,
+                Diagnostic {
+                    line: number,
+                    column: 1,
+                    severity: Severity::Warning,
+                    code: "unbroken-run",
+                    message: format!(
+                        "a run of {run} characters without a space or other break opportunity; the widget breaks it every {} characters",
+                        limits::MAX_UNBROKEN_RUN
+                    ),
+                },
+            );
+        }
+    }
+    found
+}
+
+/// How deep a line nests by its prefix: the block quotes and list items it opens
+/// (`> > - 1. text`), plus, when it opens any, one level per two columns of indentation
+/// before them (a nested list item is indented under its parent's text).
+fn container_depth(line: &str) -> usize {
+    let columns: usize = line
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '\t'))
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
+    match prefix_depth(line) {
+        0 => 0,
+        depth => depth + columns / 2,
+    }
+}
+
+/// How many block quotes and list items a line opens by its prefix.
+fn prefix_depth(line: &str) -> usize {
+    let mut depth = 0;
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        if let Some(after) = trimmed.strip_prefix('>') {
+            rest = after;
+        } else if let Some(after) = trimmed
+            .strip_prefix(['-', '*', '+'])
+            .filter(|a| a.starts_with([' ', '\t']))
+        {
+            rest = after;
+        } else {
+            let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+            match trimmed[digits..].strip_prefix(['.', ')']) {
+                Some(after) if (1..=9).contains(&digits) && after.starts_with([' ', '\t']) => {
+                    rest = after
+                }
+                _ => return depth,
+            }
+        }
+        depth += 1;
+    }
+}
+
+/// The limits of the parsed article: segments, nesting, the compiled form, and (a
+/// warning) the text of a lead or a step beyond what the widget lays out.
+fn topic_limits(topic: &Topic) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if let Some(over) = topic.segments.get(limits::MAX_SEGMENTS) {
+        found.push(Diagnostic {
+            line: over.line.max(1),
+            column: 1,
+            severity: Severity::Error,
+            code: "too-many-segments",
+            message: format!(
+                "the article has {} segments, more than the limit of {} (not indexed)",
+                topic.segments.len(),
+                limits::MAX_SEGMENTS
+            ),
+        });
+    }
+    let in_segments = topic
+        .segments
+        .iter()
+        .map(|s| inline_nesting(&s.localized).max(inline_nesting(&s.english)))
+        .max()
+        .unwrap_or(0);
+    let depth = nesting(&topic.blocks).max(in_segments);
+    if depth > limits::MAX_NESTING {
+        found.push(Diagnostic {
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            code: "nested-too-deeply",
+            message: format!(
+                "blocks or inline markup nest {depth} levels deep, more than the limit of {} (not indexed)",
+                limits::MAX_NESTING
+            ),
+        });
+    }
+    if found.is_empty() {
+        if let Err(e) = crate::content::decode_topic(&crate::content::encode_topic(topic)) {
+            found.push(Diagnostic {
+                line: 1,
+                column: 1,
+                severity: Severity::Error,
+                code: "too-large-for-widget",
+                message: format!(
+                    "the compiled article would be refused by the widget: {} (not indexed)",
+                    e.message
+                ),
+            });
+        }
+    }
+    let mut parts: Vec<(&str, u32, &[Block])> = vec![("the lead", 1, topic.lead())];
+    for step in &topic.steps {
+        parts.push((
+            "a step",
+            step_line(topic, &step.blocks).unwrap_or(1),
+            &step.blocks,
+        ));
+    }
+    for (what, line, blocks) in parts {
+        let chars = topic.blocks_text(blocks, View::Localized).chars().count();
+        if chars > limits::MAX_RENDERED_CHARS {
+            found.push(Diagnostic {
+                line,
+                column: 1,
+                severity: Severity::Warning,
+                code: "truncated-in-widget",
+                message: format!(
+                    "{what} has {chars} characters; the widget shows the first {}",
+                    limits::MAX_RENDERED_CHARS
+                ),
+            });
+        }
+    }
+    found
+}
+
+/// The line of the first segment in `blocks`.
+fn step_line(topic: &Topic, blocks: &[Block]) -> Option<u32> {
+    let debug = format!("{blocks:?}");
+    let start = debug.find("Segment(")? + "Segment(".len();
+    let digits: String = debug[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let index: usize = digits.parse().ok()?;
+    topic.segments.get(index).map(|s| s.line)
+}
+
+/// How deep inline markup nests (plain text is 0, bold text 1).
+fn inline_nesting(runs: &[Inline]) -> usize {
+    runs.iter()
+        .map(|r| match r {
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+                1 + inline_nesting(c)
+            }
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// How deep container blocks and inline markup nest (a paragraph of plain text is 0, a
+/// quoted one 1, bold text in a list item 2).
+fn nesting(blocks: &[Block]) -> usize {
+    let inlines = inline_nesting;
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { content, .. }
+            | Block::Paragraph(content)
+            | Block::NextStep(content) => inlines(content),
+            Block::List { items, .. } | Block::Checklist(items) => {
+                1 + items.iter().map(|i| nesting(i)).max().unwrap_or(0)
+            }
+            Block::Alert { blocks, .. } | Block::Quote(blocks) => 1 + nesting(blocks),
+            Block::Table { head, rows } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .map(|c| inlines(c))
+                .max()
+                .unwrap_or(0),
+            Block::Tabs(tabs) => {
+                1 + tabs
+                    .iter()
+                    .map(|t| inlines(&t.label).max(nesting(&t.blocks)))
+                    .max()
+                    .unwrap_or(0)
+            }
+            Block::Code { .. } | Block::Image { .. } | Block::Include { .. } | Block::Rule => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// How many diagnostics there are of each code, in code order.
@@ -258,6 +610,130 @@ fn first_segment_line(topic: &Topic, inlines: &[Inline]) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn limit_codes(found: &[Diagnostic]) -> Vec<(&'static str, u32)> {
+        found.iter().map(|d| (d.code, d.line)).collect()
+    }
+
+    fn segment(n: usize) -> String {
+        format!("<span data-ttu-id=\"s-{n}\">x</span><span class=\"sxs-lookup\"><span data-stu-id=\"s-{n}\">x</span></span>")
+    }
+
+    #[test]
+    fn an_article_within_the_limits_reads_with_its_warnings() {
+        let long_word = "w".repeat(300);
+        let source = format!("---\ntitle: T\n---\n1. {} {long_word}\n", segment(1));
+        let topic = read_article(source.into_bytes()).unwrap();
+        assert_eq!(
+            limit_codes(&topic.diagnostics),
+            [("unbroken-run", 4)],
+            "{:?}",
+            topic.diagnostics
+        );
+    }
+
+    #[test]
+    fn a_pathological_article_is_refused_with_every_limit_it_breaks() {
+        // A 1 MB line, 20,000 segments, 10,000 levels of nesting.
+        let mut source = String::from("---\ntitle: T\n---\n");
+        source.push_str(&"a".repeat(1024 * 1024));
+        source.push('\n');
+        for n in 0..20_000 {
+            source.push_str(&segment(n));
+            source.push('\n');
+        }
+        source.push_str(&"> ".repeat(10_000));
+        source.push_str("deep\n");
+        let start = std::time::Instant::now();
+        let found = read_article(source.into_bytes()).unwrap_err();
+        let found = limit_codes(&found);
+        for expected in [
+            ("article-too-large", 1),
+            ("line-too-long", 4),
+            ("unbroken-run", 4),
+            ("too-many-segments", 4 + 2001),
+            ("line-too-long", 20_005),
+            ("nested-too-deeply", 20_005),
+        ] {
+            assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    }
+
+    #[test]
+    fn each_limit_alone_is_an_error_naming_the_line() {
+        let article = |body: &str| format!("---\ntitle: T\n---\n{body}\n").into_bytes();
+        let cases: Vec<(String, (&str, u32))> = vec![
+            ("x\n".repeat(300 * 1024), ("article-too-large", 1)),
+            (format!("ok\n{}", "b ".repeat(9000)), ("line-too-long", 5)),
+            (format!("{}x", "> ".repeat(17)), ("nested-too-deeply", 4)),
+            (format!("{}x", "- ".repeat(17)), ("nested-too-deeply", 4)),
+            (format!("{}x", "1. ".repeat(17)), ("nested-too-deeply", 4)),
+            // Nested by indentation: found before parsing.
+            (
+                (0..40)
+                    .map(|i| format!("{}- x", "  ".repeat(i)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                ("nested-too-deeply", 4 + 16),
+            ),
+            // Inline markup: 20 levels of bold and italic (`**a _a **a x** a_ a**`).
+            (
+                {
+                    let marks: Vec<&str> = (0..20).map(|i| ["**", "_"][i % 2]).collect();
+                    let open: String = marks.iter().map(|m| format!("{m}a ")).collect();
+                    let close: Vec<String> = marks.iter().rev().map(|m| m.to_string()).collect();
+                    format!("{open}x{}", close.join(" a"))
+                },
+                ("nested-too-deeply", 1),
+            ),
+            (
+                (0..2001).map(segment).collect::<Vec<_>>().join("\n"),
+                ("too-many-segments", 4 + 2000),
+            ),
+        ];
+        for (body, expected) in cases {
+            let found = read_article(article(&body)).unwrap_err();
+            assert!(
+                limit_codes(&found).contains(&expected),
+                "{expected:?} not in {:?}",
+                limit_codes(&found)
+            );
+            assert!(found.iter().any(|d| d.severity == Severity::Error));
+        }
+        // Just within: 16 levels, 2,000 segments, a line of 16,384 characters.
+        for body in [
+            format!("{}x", "> ".repeat(16)),
+            (0..2000).map(segment).collect::<Vec<_>>().join("\n"),
+            "c ".repeat(8192),
+        ] {
+            let read = read_article(article(&body));
+            assert!(read.is_ok(), "{:?}", read.err());
+        }
+    }
+
+    #[test]
+    fn deep_nesting_by_indentation_never_overflows_the_stack() {
+        // 700 levels of lists by indentation: as deep as fits in the file limit (the
+        // parser overflowed a test thread's stack on it).
+        let body = (0..700)
+            .map(|i| format!("{}- x", " ".repeat(2 * i)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(body.len() < limits::MAX_ARTICLE_BYTES);
+        let found = read_article(format!("---\ntitle: T\n---\n{body}\n").into_bytes());
+        let found = limit_codes(&found.unwrap_err());
+        assert_eq!(found.len(), 20);
+        assert!(
+            found.iter().all(|f| f.0 == "nested-too-deeply"),
+            "{found:?}"
+        );
+        assert_eq!(found[0].1, 4 + 16);
+        // Indented list items in a fenced code block are not nesting.
+        let yaml = format!("```yaml\n{}- name: x\n```", " ".repeat(60));
+        let read = read_article(format!("---\ntitle: T\n---\n{yaml}\n").into_bytes());
+        assert!(read.is_ok(), "{:?}", read.err());
+    }
     use crate::content::parse_topic;
 
     fn pair(id: &str, localized: &str, english: &str) -> String {

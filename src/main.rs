@@ -152,7 +152,7 @@ fn lint_command(roots: &[PathBuf], json_output: bool) -> Result<ExitCode, String
 
     // Read and parse; a file named twice (directly or inside a folder) is linted once.
     let mut seen = HashSet::new();
-    let mut parsed: Vec<(String, Result<Topic, Diagnostic>)> = Vec::new();
+    let mut parsed: Vec<(String, Result<Topic, Vec<Diagnostic>>)> = Vec::new();
     for input in inputs {
         let identity = std::fs::canonicalize(&input.path).unwrap_or_else(|_| input.path.clone());
         if !seen.insert(identity) {
@@ -185,7 +185,7 @@ fn lint_command(roots: &[PathBuf], json_output: bool) -> Result<ExitCode, String
         .map(|(path, result)| {
             let mut diagnostics = match result {
                 Ok(topic) => lint(&path, &topic, &known),
-                Err(failure) => vec![failure],
+                Err(failures) => failures,
             };
             diagnostics.extend(
                 parity
@@ -275,29 +275,10 @@ fn known_topics<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
-/// Parses a file's bytes as an article; why it is not one, as an error diagnostic.
-fn parse_bytes(bytes: Vec<u8>) -> Result<Topic, Diagnostic> {
-    match String::from_utf8(bytes) {
-        Ok(source) => parse_topic(&source).map_err(|e| {
-            // The error's text without its own `line:column: ` prefix.
-            let text = e.to_string();
-            let position = format!("{}:{}: ", e.line, e.column);
-            Diagnostic {
-                line: e.line,
-                column: e.column,
-                severity: Severity::Error,
-                code: "not-a-topic",
-                message: text.strip_prefix(&position).unwrap_or(&text).to_string(),
-            }
-        }),
-        Err(_) => Err(Diagnostic {
-            line: 1,
-            column: 1,
-            severity: Severity::Error,
-            code: "not-a-topic",
-            message: "not a UTF-8 text file".into(),
-        }),
-    }
+/// Parses a file's bytes as an article, within the article limits
+/// ([`helpmark::lint::read_article`]); why it is not one, as error diagnostics.
+fn parse_bytes(bytes: Vec<u8>) -> Result<Topic, Vec<Diagnostic>> {
+    helpmark::lint::read_article(bytes)
 }
 
 fn plural(n: usize) -> &'static str {
@@ -395,12 +376,17 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
         std::fs::read_to_string(dir.join(p)).ok()
     });
     for (relative, d) in &failures {
+        let severity = match d.severity {
+            Severity::Error => String::new(),
+            other => format!("{}: ", other.as_str()),
+        };
         eprintln!(
-            "{}:{}:{}: {}",
+            "{}:{}:{}: {severity}{} [{}]",
             display_path(&dir.join(relative)),
             d.line,
             d.column,
-            d.message
+            d.message,
+            d.code
         );
     }
     let manifest = build_manifest(&articles);
@@ -509,7 +495,12 @@ fn write_preview(
             }),
         )?;
     }
+    // One entry per file: its first error (every diagnostic went to the console).
+    let mut listed = HashSet::new();
     for (relative, d) in failures {
+        if d.severity != Severity::Error || !listed.insert(relative) {
+            continue;
+        }
         files.push(json!({
             "path": relative,
             "topic": topic_slug(relative),
@@ -547,17 +538,17 @@ fn read_articles(dir: &Path) -> Result<Scan, String> {
             .join("/");
         let parsed = match std::fs::read(&file) {
             Ok(bytes) => parse_bytes(bytes),
-            Err(e) => Err(Diagnostic {
+            Err(e) => Err(vec![Diagnostic {
                 line: 1,
                 column: 1,
                 severity: Severity::Error,
                 code: "not-a-topic",
                 message: e.to_string(),
-            }),
+            }]),
         };
         match parsed {
             Ok(topic) => articles.push((relative, topic)),
-            Err(failure) => failures.push((relative, failure)),
+            Err(found) => failures.extend(found.into_iter().map(|d| (relative.clone(), d))),
         }
     }
     Ok(Scan { articles, failures })

@@ -60,7 +60,12 @@ impl TargetQuery {
     pub fn matches_key(&self, key: &str) -> bool {
         match self {
             TargetQuery::Anchor { key: wanted, .. } => key == wanted,
-            TargetQuery::Instruction(instruction) => instruction.matches_key(key),
+            // Bounded: a key or a sentence longer than any label is not compared.
+            TargetQuery::Instruction(instruction) => {
+                key.len() <= crate::limits::MAX_NAME_BYTES
+                    && instruction.english.len() <= crate::limits::MAX_NAME_BYTES
+                    && instruction.matches_key(key)
+            }
         }
     }
 
@@ -101,8 +106,14 @@ pub fn normalize_name(name: &str) -> String {
 /// use helpmark::target::label_forms;
 /// assert_eq!(label_forms("Customers (клиенты)"), ["customersклиенты", "customers", "клиенты"]);
 /// assert_eq!(label_forms("Konto"), ["konto"]);
+/// // Longer than any accessible name compared (`limits::MAX_NAME_BYTES`): none.
+/// assert!(label_forms(&"Konto ".repeat(100)).is_empty());
 /// ```
 pub fn label_forms(label: &str) -> Vec<String> {
+    // Bounded: a label longer than any accessible name compared has no form.
+    if label.len() > crate::limits::MAX_NAME_BYTES {
+        return Vec::new();
+    }
     let mut forms = vec![normalize_name(label)];
     if let (Some(open), Some(close)) = (label.find('('), label.rfind(')')) {
         if open < close {

@@ -11,9 +11,18 @@
 //! `HELPMARK_FUZZ_FIRST` the first case (`HELPMARK_FUZZ_FIRST=n HELPMARK_FUZZ_CASES=1`
 //! reruns case `n`).
 //! `cargo bench --bench fuzz` runs the same generator for a million cases.
+//!
+//! The files the widget reads as they come from a server (compiled topics and topic
+//! indexes) are fuzzed the same way by `support/compiledgen.rs`
+//! ([`decode_topic_and_parse_manifest_uphold_their_properties_on_generated_inputs`]);
+//! `HELPMARK_FUZZ_COMPILED_CASES` sets its number of cases (default
+//! [`DEFAULT_COMPILED_CASES`]).
 
 #[path = "support/fuzzgen.rs"]
 mod fuzzgen;
+
+#[path = "support/compiledgen.rs"]
+mod compiledgen;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -22,6 +31,10 @@ use fuzzgen::{check, Failure, Generator};
 
 /// Cases per run unless `HELPMARK_FUZZ_CASES` says otherwise.
 const DEFAULT_CASES: u64 = 12_000;
+
+/// Compiled-topic and index cases per run unless `HELPMARK_FUZZ_COMPILED_CASES` says
+/// otherwise (a share of the benchmark's million, a few seconds in a debug build).
+const DEFAULT_COMPILED_CASES: u64 = 2_000;
 
 /// Checks spent minimizing each distinct failure.
 const MINIMIZE_BUDGET: usize = 4_000;
@@ -147,6 +160,79 @@ fn parse_topic_upholds_its_properties_on_generated_inputs() {
             len = f.input.len(),
             min_len = minimized.len(),
             escaped = fuzzgen::escape(&minimized),
+        );
+    }
+    panic!("{report}");
+}
+
+/// Inputs the compiled-topic generator found, kept as fast regression cases.
+const FOUND_COMPILED: &[&str] = &[
+    // Form feed is not JSON whitespace (serde_json refuses it; so must the reader).
+    "\u{c}null",
+    // An invalid escape stopping inside a character: parse_manifest sliced the text
+    // there and panicked (case 652 of the default seed).
+    "{\"v\":1,\"meta\":{\"title\":\"\\ビ\"}}",
+];
+
+#[test]
+fn compiled_inputs_that_failed_before_uphold_every_property() {
+    fuzzgen::install_panic_hook();
+    for input in FOUND_COMPILED {
+        if let Err(failure) = compiledgen::check_compiled(input) {
+            panic!(
+                "{}: {}\n  {}",
+                failure.signature,
+                failure.detail,
+                fuzzgen::escape(input)
+            );
+        }
+    }
+    // Every hostile URL the generator plants, alone.
+    for url in compiledgen::HOSTILE_URLS {
+        if let Err(failure) = compiledgen::check_url_property(url) {
+            panic!("{}: {}", failure.signature, failure.detail);
+        }
+    }
+}
+
+#[test]
+fn decode_topic_and_parse_manifest_uphold_their_properties_on_generated_inputs() {
+    fuzzgen::install_panic_hook();
+    let cases = match std::env::var("HELPMARK_FUZZ_COMPILED_CASES") {
+        Ok(n) => n
+            .trim()
+            .parse()
+            .expect("HELPMARK_FUZZ_COMPILED_CASES is a number"),
+        Err(_) => DEFAULT_COMPILED_CASES,
+    };
+    let seed = fuzzgen::seed_from_env();
+    let first = fuzzgen::first_case_from_env();
+    let generator = compiledgen::CompiledGenerator::new(seed, &fuzzgen::load_corpus());
+    let mut found: BTreeMap<String, (u64, &'static str, String, usize)> = BTreeMap::new();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for index in first..first + cases {
+        let case = generator.case(index);
+        *kinds.entry(case.kind).or_default() += 1;
+        if let Err(failure) = compiledgen::check_compiled(&case.input) {
+            found
+                .entry(failure.signature)
+                .or_insert((index, case.kind, failure.detail, 0))
+                .3 += 1;
+        }
+    }
+    // Every kind of case ran.
+    assert_eq!(kinds.len(), compiledgen::COMPILED_KINDS.len(), "{kinds:?}");
+    if found.is_empty() {
+        return;
+    }
+    let mut report = format!(
+        "{} distinct failure(s) in {cases} cases (seed {seed:#x}):\n",
+        found.len()
+    );
+    for (signature, (first, kind, detail, count)) in &found {
+        let _ = write!(
+            report,
+            "\n* {signature}\n  {count} case(s); first: case {first} ({kind})\n  detail: {detail}\n"
         );
     }
     panic!("{report}");

@@ -65,8 +65,10 @@ fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-const PURE: [&str; 10] = [
+const PURE: [&str; 12] = [
     "content",
+    "limits",
+    "safe_url",
     "catalog",
     "locale",
     "guide",

@@ -12,7 +12,11 @@ use crate::hooks::use_widget;
 use crate::locale::{direction, Direction, UiStrings};
 use crate::widget::{FailureKind, Load, WidgetAction};
 
-use super::render_blocks;
+use super::{render_blocks, render_text, truncated};
+use crate::limits::MAX_TITLE_CHARS;
+
+/// The most characters of a step announced when it changes.
+const MAX_ANNOUNCED_CHARS: usize = 1000;
 
 #[derive(Properties, PartialEq)]
 pub struct LauncherProps {
@@ -198,11 +202,11 @@ pub fn Panel(props: &PanelProps) -> Html {
     let show_nav = matches!(&body, PanelBody::Topic { topic, .. } if !topic.steps.is_empty());
     html! {
         <section id="hm-panel" class={classes!("hm-panel", props.placement.class())} role="region"
-                 aria-label={format!("{}: {title}", s.help)} ref={props.panel_ref.clone()}
+                 aria-label={format!("{}: {}", s.help, truncated(&title, MAX_TITLE_CHARS))} ref={props.panel_ref.clone()}
                  data-target-status={props.target.as_str()} {onkeydown}
                  lang={locale.clone()} dir={direction.as_str()}>
             <header class="hm-header">
-                <h2 class="hm-title" tabindex="-1" ref={props.title_ref.clone()}>{ title }</h2>
+                <h2 class="hm-title" tabindex="-1" ref={props.title_ref.clone()}>{ render_text(&title) }</h2>
                 <button type="button" class="hm-close" aria-label={s.close}
                         onclick={on_close.reform(|_: MouseEvent| ())}>
                     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
@@ -271,7 +275,8 @@ fn topic_body(
             format!(
                 "{}: {}",
                 s.step_of(guide.step + 1, topic.steps.len()),
-                topic.blocks_text(&st.blocks, view)
+                // Bounded: a screen reader reads a step, not a book.
+                truncated(&topic.blocks_text(&st.blocks, view), MAX_ANNOUNCED_CHARS)
             )
         })
         .unwrap_or_default();

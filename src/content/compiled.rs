@@ -15,6 +15,7 @@
 use std::fmt::Write as _;
 
 use super::{AlertKind, Anchor, Block, Href, Inline, Instruction, Meta, Segment, Step, Tab, Topic};
+use crate::limits;
 
 /// The compiled format version.
 pub const COMPILED_VERSION: i64 = 1;
@@ -359,13 +360,50 @@ impl Json {
     }
 }
 
-/// Reads JSON text (no floating-point numbers: the formats here have none).
+/// What [`parse_json_within`] accepts: the work of reading a file is bounded by these,
+/// whatever the file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JsonLimits {
+    /// Largest text, in bytes (checked before reading anything).
+    pub max_bytes: usize,
+    /// Deepest nesting of arrays and objects.
+    pub max_depth: u32,
+    /// Longest string, in bytes once read.
+    pub max_string: usize,
+    /// Most values of any kind.
+    pub max_values: usize,
+}
+
+/// The limits of a compiled topic ([`crate::limits`]).
+pub const TOPIC_LIMITS: JsonLimits = JsonLimits {
+    max_bytes: limits::MAX_COMPILED_BYTES,
+    max_depth: limits::MAX_JSON_DEPTH,
+    max_string: limits::MAX_JSON_STRING_BYTES,
+    max_values: limits::MAX_JSON_VALUES,
+};
+
+/// Reads JSON text (no floating-point numbers: the formats here have none), within the
+/// limits of a compiled topic.
 pub fn parse_json(text: &str) -> Result<Json, DecodeError> {
+    parse_json_within(text, TOPIC_LIMITS)
+}
+
+/// Reads JSON text within `limits`: a larger text, a deeper nesting, a longer string or
+/// more values is an error, found with bounded work (the size before reading).
+pub fn parse_json_within(text: &str, limits: JsonLimits) -> Result<Json, DecodeError> {
+    if text.len() > limits.max_bytes {
+        return Err(DecodeError {
+            offset: 0,
+            message: "file too large",
+        });
+    }
     let mut reader = Reader {
         bytes: text.as_bytes(),
         text,
         pos: 0,
         depth: 0,
+        values: 0,
+        limits,
     };
     let value = reader.value()?;
     reader.space();
@@ -380,21 +418,27 @@ struct Reader<'a> {
     text: &'a str,
     pos: usize,
     depth: u32,
+    values: usize,
+    limits: JsonLimits,
 }
 
 impl Reader<'_> {
+    /// An error at the current position (moved back to a character boundary: an escape
+    /// can stop reading inside a character, and callers slice the text there).
     fn error(&self, message: &'static str) -> DecodeError {
-        DecodeError {
-            offset: self.pos,
-            message,
+        let mut offset = self.pos.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
         }
+        DecodeError { offset, message }
     }
 
     fn space(&mut self) {
+        // JSON's whitespace (not form feed, which `is_ascii_whitespace` takes).
         while self
             .bytes
             .get(self.pos)
-            .is_some_and(|b| b.is_ascii_whitespace())
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
         {
             self.pos += 1;
         }
@@ -412,18 +456,26 @@ impl Reader<'_> {
 
     fn value(&mut self) -> Result<Json, DecodeError> {
         self.space();
-        self.depth += 1;
-        if self.depth > 200 {
-            return Err(self.error("nested too deeply"));
+        self.values += 1;
+        if self.values > self.limits.max_values {
+            return Err(self.error("too many values"));
         }
         let value = match self.bytes.get(self.pos) {
             Some(b'{') => {
+                self.enter()?;
                 self.pos += 1;
-                let mut fields = Vec::new();
+                let mut fields: Vec<(String, Json)> = Vec::new();
                 if !self.eat(b'}') {
                     loop {
                         self.space();
+                        let at = self.pos;
                         let key = self.string()?;
+                        if fields.iter().any(|(k, _)| *k == key) {
+                            return Err(DecodeError {
+                                offset: at,
+                                message: "duplicate key",
+                            });
+                        }
                         if !self.eat(b':') {
                             return Err(self.error("expected `:`"));
                         }
@@ -436,9 +488,11 @@ impl Reader<'_> {
                         }
                     }
                 }
+                self.depth -= 1;
                 Json::Obj(fields)
             }
             Some(b'[') => {
+                self.enter()?;
                 self.pos += 1;
                 let mut items = Vec::new();
                 if !self.eat(b']') {
@@ -452,6 +506,7 @@ impl Reader<'_> {
                         }
                     }
                 }
+                self.depth -= 1;
                 Json::Arr(items)
             }
             Some(b'"') => Json::Str(self.string()?),
@@ -470,8 +525,16 @@ impl Reader<'_> {
             Some(b'-' | b'0'..=b'9') => self.integer()?,
             _ => return Err(self.error("expected a JSON value")),
         };
-        self.depth -= 1;
         Ok(value)
+    }
+
+    /// One level deeper into an array or object.
+    fn enter(&mut self) -> Result<(), DecodeError> {
+        self.depth += 1;
+        if self.depth > self.limits.max_depth {
+            return Err(self.error("nested too deeply"));
+        }
+        Ok(())
     }
 
     fn integer(&mut self) -> Result<Json, DecodeError> {
@@ -479,8 +542,18 @@ impl Reader<'_> {
         if self.bytes[self.pos] == b'-' {
             self.pos += 1;
         }
+        let digits = self.pos;
         while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
             self.pos += 1;
+        }
+        if self.pos == digits {
+            return Err(self.error("expected a digit"));
+        }
+        if self.pos - digits > 1 && self.bytes[digits] == b'0' {
+            return Err(DecodeError {
+                offset: digits,
+                message: "leading zero",
+            });
         }
         if matches!(self.bytes.get(self.pos), Some(b'.' | b'e' | b'E')) {
             return Err(self.error("fractional numbers are not used here"));
@@ -505,6 +578,9 @@ impl Reader<'_> {
                 .iter()
                 .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
                 .ok_or_else(|| self.error("unterminated string"))?;
+            if out.len() + run > self.limits.max_string {
+                return Err(self.error("string too long"));
+            }
             out.push_str(&self.text[self.pos..self.pos + run]);
             self.pos += run;
             match self.bytes[self.pos] {
@@ -536,17 +612,19 @@ impl Reader<'_> {
                                 }
                                 self.pos += 2;
                                 let low = self.hex4()?;
-                                char::from_u32(
-                                    0x10000
-                                        + ((unit - 0xD800) << 10)
-                                        + (low.wrapping_sub(0xDC00) & 0x3FF),
-                                )
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    return Err(self.error("lone surrogate"));
+                                }
+                                char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
                             } else {
                                 char::from_u32(unit)
                             };
                             out.push(c.ok_or_else(|| self.error("invalid \\u escape"))?);
                         }
                         _ => return Err(self.error("invalid escape")),
+                    }
+                    if out.len() > self.limits.max_string {
+                        return Err(self.error("string too long"));
                     }
                 }
                 _ => return Err(self.error("control character in a string")),
@@ -556,17 +634,101 @@ impl Reader<'_> {
 
     fn hex4(&mut self) -> Result<u32, DecodeError> {
         let digits = self
-            .text
+            .bytes
             .get(self.pos..self.pos + 4)
-            .ok_or_else(|| self.error("short \\u escape"))?;
-        let value =
-            u32::from_str_radix(digits, 16).map_err(|_| self.error("invalid \\u escape"))?;
+            .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
+            .ok_or_else(|| self.error("invalid \\u escape"))?;
+        let value = digits
+            .iter()
+            .fold(0, |n, &d| n * 16 + (d as char).to_digit(16).unwrap_or(0));
         self.pos += 4;
         Ok(value)
     }
 }
 
-/// Reads a compiled topic.
+// A schema mismatch: what is wrong, at offset 0 (the tree has no positions).
+type Read<T> = Result<T, DecodeError>;
+
+fn bad<T>(message: &'static str) -> Read<T> {
+    Err(DecodeError { offset: 0, message })
+}
+
+/// An object whose keys are exactly the expected ones: every key in `required` present,
+/// keys in `optional` present or not, nothing else (a compiled file has no unknown
+/// fields: they would be a file from another tool or version).
+struct Fields<'a> {
+    fields: &'a [(String, Json)],
+}
+
+impl<'a> Fields<'a> {
+    fn of(
+        json: &'a Json,
+        required: &[&str],
+        optional: &[&str],
+        what: &'static str,
+    ) -> Read<Fields<'a>> {
+        let Json::Obj(fields) = json else {
+            return bad(what);
+        };
+        let known = |k: &str| required.contains(&k) || optional.contains(&k);
+        if fields.iter().any(|(k, _)| !known(k))
+            || required.iter().any(|r| !fields.iter().any(|(k, _)| k == r))
+        {
+            return bad(what);
+        }
+        Ok(Fields { fields })
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// A required string.
+    fn str(&self, key: &str, what: &'static str) -> Read<String> {
+        match self.get(key) {
+            Some(Json::Str(s)) => Ok(s.clone()),
+            _ => bad(what),
+        }
+    }
+
+    /// A string or `null`.
+    fn opt_str(&self, key: &str, what: &'static str) -> Read<Option<String>> {
+        match self.get(key) {
+            Some(Json::Str(s)) => Ok(Some(s.clone())),
+            Some(Json::Null) | None => Ok(None),
+            _ => bad(what),
+        }
+    }
+
+    /// A required array.
+    fn arr(&self, key: &str, what: &'static str) -> Read<&'a [Json]> {
+        match self.get(key) {
+            Some(Json::Arr(a)) => Ok(a),
+            _ => bad(what),
+        }
+    }
+
+    /// A required non-negative integer.
+    fn index(&self, key: &str, what: &'static str) -> Read<usize> {
+        match self.get(key) {
+            Some(Json::Int(n)) => usize::try_from(*n).or_else(|_| bad(what)),
+            _ => bad(what),
+        }
+    }
+}
+
+/// The one key of a single-key tagged object (`{"b":[..]}`), or the first key of a
+/// tagged object with more fields (`{"a":{..},"k":[..]}`).
+fn tag(json: &Json) -> Option<(&str, &Json)> {
+    match json {
+        Json::Obj(fields) => fields.first().map(|(k, v)| (k.as_str(), v)),
+        _ => None,
+    }
+}
+
+/// Reads a compiled topic, within [`TOPIC_LIMITS`]: wrong types, missing or unknown
+/// fields, forged segment references, too large a file, too deep a nesting or too long
+/// a string are errors, found with work bounded by the limits.
 ///
 /// # Examples
 ///
@@ -580,81 +742,91 @@ impl Reader<'_> {
 /// ```
 pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
     let json = parse_json(text)?;
-    let bad = |message| DecodeError { offset: 0, message };
-    if json.get("v").and_then(Json::int) != Some(COMPILED_VERSION) {
-        return Err(bad("not a compiled topic of this version"));
+    if !matches!(json.get("v"), Some(Json::Int(COMPILED_VERSION))) {
+        return bad("not a compiled topic of this version");
     }
-    let m = json.get("meta").ok_or_else(|| bad("no meta"))?;
-    let field = |key: &str| m.get(key).and_then(Json::str).map(str::to_string);
+    let top = Fields::of(
+        &json,
+        &["v", "meta", "blocks", "segments", "steps", "procedure"],
+        &[],
+        "unknown or missing field in the topic",
+    )?;
+    let m = Fields::of(
+        top.get("meta").unwrap_or(&Json::Null),
+        &["title", "locale", "translation"],
+        &["stale"],
+        "malformed meta",
+    )?;
     let meta = Meta {
-        title: field("title").ok_or_else(|| bad("no title"))?,
-        locale: field("locale"),
-        translation_type: field("translation"),
-        stale: field("stale"),
+        title: m.str("title", "no title")?,
+        locale: m.opt_str("locale", "malformed meta")?,
+        translation_type: m.opt_str("translation", "malformed meta")?,
+        stale: m.opt_str("stale", "malformed meta")?,
         ..Meta::default()
     };
-    let blocks = read_blocks(json.get("blocks")).ok_or_else(|| bad("malformed blocks"))?;
-    let segments = json
-        .get("segments")
-        .and_then(Json::arr)
-        .ok_or_else(|| bad("no segments"))?
+    let blocks = read_blocks(top.get("blocks"))?;
+    let segments = top
+        .arr("segments", "no segments")?
         .iter()
         .map(|s| {
-            Some(Segment {
+            let f = Fields::of(s, &["l", "e"], &[], "malformed segment")?;
+            Ok(Segment {
                 id: String::new(),
-                localized: read_inlines(s.get("l"))?,
-                english: read_inlines(s.get("e"))?,
+                localized: read_inlines(f.get("l"))?,
+                english: read_inlines(f.get("e"))?,
                 line: 0,
             })
         })
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| bad("malformed segments"))?;
-    let procedure = match json.get("procedure") {
-        Some(Json::Int(n)) => Some(usize::try_from(*n).map_err(|_| bad("malformed procedure"))?),
-        _ => None,
+        .collect::<Read<Vec<_>>>()?;
+    let procedure = match top.get("procedure") {
+        Some(Json::Int(n)) => Some(usize::try_from(*n).or_else(|_| bad("malformed procedure"))?),
+        Some(Json::Null) => None,
+        _ => return bad("malformed procedure"),
     };
-    let items: &[Vec<Block>] = match procedure.and_then(|p| blocks.get(p)) {
-        Some(Block::List { items, .. }) => items,
-        _ => &[],
+    let items: &[Vec<Block>] = match procedure.map(|p| blocks.get(p)) {
+        Some(Some(Block::List { items, .. })) => items,
+        None => &[],
+        Some(_) => return bad("the procedure is not a list"),
     };
-    let steps = json
-        .get("steps")
-        .and_then(Json::arr)
-        .ok_or_else(|| bad("no steps"))?
+    let steps = top.arr("steps", "no steps")?;
+    if steps.len() != items.len() {
+        return bad("the steps are not the procedure's items");
+    }
+    let steps = steps
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let anchors = s
-                .get("anchors")?
-                .arr()?
+        .zip(items)
+        .map(|(s, item)| {
+            let f = Fields::of(s, &["anchors", "ins"], &[], "malformed step")?;
+            let anchors = f
+                .arr("anchors", "malformed step")?
                 .iter()
                 .map(|a| {
-                    Some(Anchor {
-                        key: a.get("key")?.str()?.to_string(),
-                        english: a.get("en")?.str()?.to_string(),
-                        localized: a.get("l").and_then(Json::str).map(str::to_string),
+                    let a = Fields::of(a, &["key", "en", "l"], &[], "malformed anchor")?;
+                    Ok(Anchor {
+                        key: a.str("key", "malformed anchor")?,
+                        english: a.str("en", "malformed anchor")?,
+                        localized: a.opt_str("l", "malformed anchor")?,
                     })
                 })
-                .collect::<Option<Vec<_>>>()?;
-            let instructions = s
-                .get("ins")?
-                .arr()?
+                .collect::<Read<Vec<_>>>()?;
+            let instructions = f
+                .arr("ins", "malformed step")?
                 .iter()
                 .map(|n| {
-                    Some(Instruction::new(
-                        usize::try_from(n.get("pos")?.int()?).ok()?,
-                        n.get("en")?.str()?,
+                    let n = Fields::of(n, &["pos", "en"], &[], "malformed instruction")?;
+                    Ok(Instruction::new(
+                        n.index("pos", "malformed instruction")?,
+                        &n.str("en", "malformed instruction")?,
                     ))
                 })
-                .collect::<Option<Vec<_>>>()?;
-            Some(Step {
-                blocks: items.get(i)?.clone(),
+                .collect::<Read<Vec<_>>>()?;
+            Ok(Step {
+                blocks: item.clone(),
                 anchors,
                 instructions,
             })
         })
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| bad("malformed steps"))?;
+        .collect::<Read<Vec<_>>>()?;
     let topic = Topic {
         meta,
         blocks,
@@ -664,7 +836,7 @@ pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
         diagnostics: Vec::new(),
     };
     if !segment_references_valid(&topic) {
-        return Err(bad("a segment reference points nowhere"));
+        return bad("a segment reference points nowhere");
     }
     Ok(topic)
 }
@@ -707,133 +879,208 @@ fn segment_references_valid(topic: &Topic) -> bool {
             .all(|s| runs_ok(&s.localized, 0) && runs_ok(&s.english, 0))
 }
 
-fn read_inlines(json: Option<&Json>) -> Option<Vec<Inline>> {
-    json?.arr()?.iter().map(read_inline).collect()
+fn read_inlines(json: Option<&Json>) -> Read<Vec<Inline>> {
+    match json {
+        Some(Json::Arr(runs)) => runs.iter().map(read_inline).collect(),
+        _ => bad("malformed inline runs"),
+    }
 }
 
-fn read_inline(json: &Json) -> Option<Inline> {
+fn read_inline(json: &Json) -> Read<Inline> {
     if let Json::Str(s) = json {
-        return Some(Inline::Text(s.clone()));
+        return Ok(Inline::Text(s.clone()));
     }
-    let Json::Obj(fields) = json else { return None };
-    let (key, value) = fields.first()?;
-    Some(match key.as_str() {
-        "b" => Inline::Strong(read_inlines(Some(value))?),
-        "i" => Inline::Emphasis(read_inlines(Some(value))?),
-        "c" => Inline::Code(value.str()?.to_string()),
-        "br" => Inline::Break,
-        "s" => Inline::Segment(usize::try_from(value.int()?).ok()?),
-        "a" => Inline::Link {
-            href: read_href(value)?,
-            children: read_inlines(json.get("k"))?,
-        },
-        _ => return None,
+    let what = "malformed inline run";
+    let Some((key, value)) = tag(json) else {
+        return bad(what);
+    };
+    let only = |key: &str| Fields::of(json, &[key], &[], what);
+    Ok(match key {
+        "b" => {
+            only("b")?;
+            Inline::Strong(read_inlines(Some(value))?)
+        }
+        "i" => {
+            only("i")?;
+            Inline::Emphasis(read_inlines(Some(value))?)
+        }
+        "c" => Inline::Code(only("c")?.str("c", what)?),
+        "br" => {
+            if only("br")?.index("br", what)? != 1 {
+                return bad(what);
+            }
+            Inline::Break
+        }
+        "s" => Inline::Segment(only("s")?.index("s", what)?),
+        "a" => {
+            let f = Fields::of(json, &["a", "k"], &[], what)?;
+            Inline::Link {
+                href: read_href(value)?,
+                children: read_inlines(f.get("k"))?,
+            }
+        }
+        _ => return bad(what),
     })
 }
 
-fn read_href(json: &Json) -> Option<Href> {
-    let Json::Obj(fields) = json else { return None };
-    let (key, value) = fields.first()?;
-    let text = value.str()?.to_string();
-    Some(match key.as_str() {
-        "x" => Href::External(text),
-        "h" => Href::Anchor(text),
-        "r" => Href::Relative(text),
-        "t" => Href::Topic {
-            slug: text,
-            fragment: json.get("f").and_then(Json::str).map(str::to_string),
-        },
-        _ => return None,
+fn read_href(json: &Json) -> Read<Href> {
+    let what = "malformed link target";
+    let Some((key, _)) = tag(json) else {
+        return bad(what);
+    };
+    Ok(match key {
+        "x" => Href::External(Fields::of(json, &["x"], &[], what)?.str("x", what)?),
+        "h" => Href::Anchor(Fields::of(json, &["h"], &[], what)?.str("h", what)?),
+        "r" => Href::Relative(Fields::of(json, &["r"], &[], what)?.str("r", what)?),
+        "t" => {
+            let f = Fields::of(json, &["t", "f"], &[], what)?;
+            Href::Topic {
+                slug: f.str("t", what)?,
+                fragment: f.opt_str("f", what)?,
+            }
+        }
+        _ => return bad(what),
     })
 }
 
-fn read_blocks(json: Option<&Json>) -> Option<Vec<Block>> {
-    json?.arr()?.iter().map(read_block).collect()
-}
-
-fn read_items(json: Option<&Json>) -> Option<Vec<Vec<Block>>> {
-    json?.arr()?.iter().map(|i| read_blocks(Some(i))).collect()
-}
-
-fn read_block(json: &Json) -> Option<Block> {
-    if json.str() == Some("hr") {
-        return Some(Block::Rule);
+fn read_blocks(json: Option<&Json>) -> Read<Vec<Block>> {
+    match json {
+        Some(Json::Arr(blocks)) => blocks.iter().map(read_block).collect(),
+        _ => bad("malformed blocks"),
     }
-    let Json::Obj(fields) = json else { return None };
-    let (key, value) = fields.first()?;
-    let text = |k: &str| json.get(k).and_then(Json::str).map(str::to_string);
-    Some(match key.as_str() {
-        "h" => Block::Heading {
-            level: u8::try_from(value.int()?).ok()?,
-            anchor: text("id"),
-            content: read_inlines(json.get("k"))?,
-        },
-        "p" => Block::Paragraph(read_inlines(Some(value))?),
-        "list" => Block::List {
-            start: match value {
-                Json::Int(n) => Some(u64::try_from(*n).ok()?),
-                _ => None,
-            },
-            items: read_items(json.get("items"))?,
-        },
-        "alert" => Block::Alert {
-            kind: match value.str()? {
-                "note" => AlertKind::Note,
-                "tip" => AlertKind::Tip,
-                "important" => AlertKind::Important,
-                "caution" => AlertKind::Caution,
-                "warning" => AlertKind::Warning,
-                _ => return None,
-            },
-            blocks: read_blocks(json.get("k"))?,
-        },
-        "q" => Block::Quote(read_blocks(Some(value))?),
-        "code" => Block::Code {
-            code: value.str()?.to_string(),
-            lang: text("lang"),
-        },
-        "table" => Block::Table {
-            head: value
-                .arr()?
-                .iter()
-                .map(|c| read_inlines(Some(c)))
-                .collect::<Option<_>>()?,
-            rows: json
-                .get("rows")?
-                .arr()?
-                .iter()
-                .map(|row| {
-                    row.arr()?
-                        .iter()
-                        .map(|c| read_inlines(Some(c)))
-                        .collect::<Option<Vec<_>>>()
-                })
-                .collect::<Option<_>>()?,
-        },
-        "img" => Block::Image {
-            src: value.str()?.to_string(),
-            alt: text("alt")?,
-        },
-        "include" => Block::Include {
-            path: value.str()?.to_string(),
-            title: text("title")?,
-        },
-        "next" => Block::NextStep(read_inlines(Some(value))?),
-        "check" => Block::Checklist(read_items(Some(value))?),
-        "tabs" => Block::Tabs(
-            value
-                .arr()?
-                .iter()
-                .map(|t| {
-                    Some(Tab {
-                        id: t.get("id")?.str()?.to_string(),
-                        label: read_inlines(t.get("label"))?,
-                        blocks: read_blocks(t.get("k"))?,
+}
+
+fn read_items(json: Option<&Json>) -> Read<Vec<Vec<Block>>> {
+    match json {
+        Some(Json::Arr(items)) => items.iter().map(|i| read_blocks(Some(i))).collect(),
+        _ => bad("malformed list items"),
+    }
+}
+
+fn read_cells(json: &Json) -> Read<Vec<Vec<Inline>>> {
+    match json {
+        Json::Arr(cells) => cells.iter().map(|c| read_inlines(Some(c))).collect(),
+        _ => bad("malformed table"),
+    }
+}
+
+fn read_block(json: &Json) -> Read<Block> {
+    let what = "malformed block";
+    if let Json::Str(s) = json {
+        return if s == "hr" {
+            Ok(Block::Rule)
+        } else {
+            bad(what)
+        };
+    }
+    let Some((key, value)) = tag(json) else {
+        return bad(what);
+    };
+    let fields = |required: &[&str], optional: &[&str]| Fields::of(json, required, optional, what);
+    Ok(match key {
+        "h" => {
+            let f = fields(&["h", "id", "k"], &[])?;
+            Block::Heading {
+                level: u8::try_from(f.index("h", what)?)
+                    .ok()
+                    .filter(|l| (1..=6).contains(l))
+                    .map_or_else(|| bad(what), Ok)?,
+                anchor: f.opt_str("id", what)?,
+                content: read_inlines(f.get("k"))?,
+            }
+        }
+        "p" => {
+            fields(&["p"], &[])?;
+            Block::Paragraph(read_inlines(Some(value))?)
+        }
+        "list" => {
+            let f = fields(&["list", "items"], &[])?;
+            Block::List {
+                start: match value {
+                    Json::Int(n) => Some(u64::try_from(*n).or_else(|_| bad(what))?),
+                    Json::Null => None,
+                    _ => return bad(what),
+                },
+                items: read_items(f.get("items"))?,
+            }
+        }
+        "alert" => {
+            let f = fields(&["alert", "k"], &[])?;
+            Block::Alert {
+                kind: match value.str() {
+                    Some("note") => AlertKind::Note,
+                    Some("tip") => AlertKind::Tip,
+                    Some("important") => AlertKind::Important,
+                    Some("caution") => AlertKind::Caution,
+                    Some("warning") => AlertKind::Warning,
+                    _ => return bad(what),
+                },
+                blocks: read_blocks(f.get("k"))?,
+            }
+        }
+        "q" => {
+            fields(&["q"], &[])?;
+            Block::Quote(read_blocks(Some(value))?)
+        }
+        "code" => {
+            let f = fields(&["code", "lang"], &[])?;
+            Block::Code {
+                code: f.str("code", what)?,
+                lang: f.opt_str("lang", what)?,
+            }
+        }
+        "table" => {
+            let f = fields(&["table", "rows"], &[])?;
+            Block::Table {
+                head: read_cells(value)?,
+                rows: f
+                    .arr("rows", what)?
+                    .iter()
+                    .map(read_cells)
+                    .collect::<Read<_>>()?,
+            }
+        }
+        "img" => {
+            let f = fields(&["img", "alt"], &[])?;
+            Block::Image {
+                src: f.str("img", what)?,
+                alt: f.str("alt", what)?,
+            }
+        }
+        "include" => {
+            let f = fields(&["include", "title"], &[])?;
+            Block::Include {
+                path: f.str("include", what)?,
+                title: f.str("title", what)?,
+            }
+        }
+        "next" => {
+            fields(&["next"], &[])?;
+            Block::NextStep(read_inlines(Some(value))?)
+        }
+        "check" => {
+            fields(&["check"], &[])?;
+            Block::Checklist(read_items(Some(value))?)
+        }
+        "tabs" => {
+            fields(&["tabs"], &[])?;
+            Block::Tabs(
+                value
+                    .arr()
+                    .map_or_else(|| bad(what), Ok)?
+                    .iter()
+                    .map(|t| {
+                        let t = Fields::of(t, &["id", "label", "k"], &[], "malformed tab")?;
+                        Ok(Tab {
+                            id: t.str("id", "malformed tab")?,
+                            label: read_inlines(t.get("label"))?,
+                            blocks: read_blocks(t.get("k"))?,
+                        })
                     })
-                })
-                .collect::<Option<_>>()?,
-        ),
-        _ => return None,
+                    .collect::<Read<_>>()?,
+            )
+        }
+        _ => return bad(what),
     })
 }
 
@@ -909,6 +1156,15 @@ mod tests {
     }
 
     #[test]
+    fn an_error_inside_a_character_points_at_its_start() {
+        // An invalid escape whose second byte starts a character (found by the fuzzer:
+        // parse_manifest then sliced the text inside it and panicked: see catalog's tests).
+        let text = "{\"a\":\"\\\u{30d3}\"}";
+        let err = parse_json(text).unwrap_err();
+        assert!(text.is_char_boundary(err.offset), "{err:?}");
+    }
+
+    #[test]
     fn a_forged_segment_reference_is_refused() {
         let text = "{\"v\":1,\"meta\":{\"title\":\"T\"},\"blocks\":[{\"p\":[{\"s\":7}]}],\"segments\":[],\"steps\":[],\"procedure\":null}";
         assert!(decode_topic(text).is_err());
@@ -920,5 +1176,237 @@ mod tests {
             parse_json("\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\"").unwrap(),
             Json::Str("a\"b\\c\né😀".into())
         );
+    }
+
+    /// Writes a JSON tree back as text (tests only).
+    fn text_of(json: &Json) -> String {
+        let mut out = String::new();
+        match json {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Int(n) => out.push_str(&n.to_string()),
+            Json::Str(s) => string(&mut out, s),
+            Json::Arr(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    sep(&mut out, i);
+                    out.push_str(&text_of(v));
+                }
+                out.push(']');
+            }
+            Json::Obj(fields) => {
+                out.push('{');
+                for (i, (k, v)) in fields.iter().enumerate() {
+                    sep(&mut out, i);
+                    string(&mut out, k);
+                    out.push(':');
+                    out.push_str(&text_of(v));
+                }
+                out.push('}');
+            }
+        }
+        out
+    }
+
+    /// Every object of the tree, by its path of indices (`fields` and items).
+    fn object_paths(json: &Json, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        match json {
+            Json::Obj(fields) => {
+                out.push(path.clone());
+                for (i, (_, v)) in fields.iter().enumerate() {
+                    path.push(i);
+                    object_paths(v, path, out);
+                    path.pop();
+                }
+            }
+            Json::Arr(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    path.push(i);
+                    object_paths(v, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn at<'a>(json: &'a mut Json, path: &[usize]) -> &'a mut Json {
+        path.iter().fold(json, |j, &i| match j {
+            Json::Obj(fields) => &mut fields[i].1,
+            Json::Arr(items) => &mut items[i],
+            _ => unreachable!(),
+        })
+    }
+
+    /// A topic with every block and inline kind, every link kind, and steps.
+    const EVERY_KIND: &str = "---\ntitle: T\nms.contentlocale: de-DE\n---\n## Intro\n\nintro\n\n# [A](#tab/a)\n\nx [ext](https://example.com) [t](other.md#f) [r](img/x.png) [h](#top)\n\n> [!WARNING]\n> w\n\n| a |\n|---|\n| `c` |\n\n```rust\nfn f() {}\n```\n\n![alt](i.png)\n\n[!INCLUDE[t](p.md)]\n\n> [!div class=\"nextstepaction\"]\n> [Go](https://example.com)\n\n> [!div class=\"checklist\"]\n> * one\n\n> quoted\n\n***\n\n1. <span data-ttu-id=\"a-1\">Klicken Sie auf **Speichern**.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">Click **Save**.</span></span>\n2. Then *choose* a customer from the list.<br>Done.\n";
+
+    /// `valid` with one more top-level block at the end (JSON text).
+    fn with_block(valid: &str, block: &str) -> String {
+        assert!(valid.contains("],\"segments\""));
+        valid.replacen("],\"segments\"", &format!(",{block}],\"segments\""), 1)
+    }
+
+    #[test]
+    fn every_field_of_every_object_is_required_typed_and_alone() {
+        let topic = parse_topic(EVERY_KIND).unwrap();
+        let text = encode_topic(&topic);
+        let json = parse_json(&text).unwrap();
+        assert!(decode_topic(&text_of(&json)).is_ok());
+        let mut paths = Vec::new();
+        object_paths(&json, &mut Vec::new(), &mut paths);
+        assert!(paths.len() > 30, "{}", paths.len());
+        let mut checked = 0;
+        for path in &paths {
+            let Json::Obj(fields) = at(&mut json.clone(), path).clone() else {
+                unreachable!()
+            };
+            // An unknown field: refused.
+            let mut forged = json.clone();
+            if let Json::Obj(f) = at(&mut forged, path) {
+                f.push(("zz".into(), Json::Int(1)));
+            }
+            assert!(
+                decode_topic(&text_of(&forged)).is_err(),
+                "unknown field at {path:?}"
+            );
+            // A duplicate field: refused by the reader.
+            let mut doubled = json.clone();
+            if let Json::Obj(f) = at(&mut doubled, path) {
+                f.push(fields[0].clone());
+            }
+            assert!(
+                decode_topic(&text_of(&doubled)).is_err(),
+                "duplicate at {path:?}"
+            );
+            for (i, (key, value)) in fields.iter().enumerate() {
+                // Every field is written, always; some may be null.
+                let nullable =
+                    ["locale", "translation", "l", "f", "id", "lang"].contains(&key.as_str());
+                let mut missing = json.clone();
+                if let Json::Obj(f) = at(&mut missing, path) {
+                    f.remove(i);
+                }
+                assert!(
+                    decode_topic(&text_of(&missing)).is_err(),
+                    "without `{key}` at {path:?}"
+                );
+                // Every value replaced by one of each other type.
+                for other in [
+                    Json::Bool(true),
+                    Json::Int(-1),
+                    Json::Str("x".into()),
+                    Json::Arr(vec![Json::Obj(vec![])]),
+                    Json::Obj(vec![]),
+                ] {
+                    // Optional strings are strings or null.
+                    if std::mem::discriminant(&other) == std::mem::discriminant(value)
+                        || (nullable && matches!(other, Json::Str(_)))
+                    {
+                        continue;
+                    }
+                    let mut wrong = json.clone();
+                    if let Json::Obj(f) = at(&mut wrong, path) {
+                        f[i].1 = other.clone();
+                    }
+                    assert!(
+                        decode_topic(&text_of(&wrong)).is_err(),
+                        "`{key}` at {path:?} as {other:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 250, "{checked}");
+    }
+
+    #[test]
+    fn enormous_and_deep_files_are_refused_with_bounded_work() {
+        let five_mb = "x".repeat(5 * 1024 * 1024);
+        let valid = encode_topic(&parse_topic(EVERY_KIND).unwrap());
+        let huge_title = valid.replacen("\"title\":\"", &format!("\"title\":\"{five_mb}"), 1);
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let deep_blocks = |n: usize| {
+            with_block(
+                &valid,
+                &format!("{}\"hr\"{}", "{\"q\":[".repeat(n), "]}".repeat(n)),
+            )
+        };
+        let start = std::time::Instant::now();
+        for (what, text, message) in [
+            ("5 MB title", huge_title, "file too large"),
+            ("10,000 levels", deep(10_000), "nested too deeply"),
+            (
+                "10,000 open brackets",
+                "[".repeat(10_000),
+                "nested too deeply",
+            ),
+            ("10,000 quotes", deep_blocks(10_000), "nested too deeply"),
+            (
+                "a 100 KB string",
+                valid.replacen(
+                    "\"title\":\"",
+                    &format!("\"title\":\"{}", "y".repeat(100_000)),
+                    1,
+                ),
+                "string too long",
+            ),
+            (
+                "escapes past the string limit",
+                valid.replacen(
+                    "\"title\":\"",
+                    &format!("\"title\":\"{}", "\\n".repeat(70_000)),
+                    1,
+                ),
+                "string too long",
+            ),
+            (
+                "120,000 values",
+                format!("[{}0]", "0,".repeat(120_000)),
+                "too many values",
+            ),
+        ] {
+            let err = decode_topic(&text).unwrap_err();
+            assert_eq!(err.message, message, "{what}");
+        }
+        // Within the limits, nesting is fine (the encoder's own depth).
+        assert!(decode_topic(&deep_blocks(20)).is_ok());
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn numbers_strings_and_structure_outside_the_format_are_refused() {
+        let valid = encode_topic(&parse_topic(EVERY_KIND).unwrap());
+        for (from, to) in [
+            ("\"v\":1", "\"v\":01"),
+            ("\"v\":1", "\"v\":-"),
+            ("\"v\":1", "\"v\":1e0"),
+            ("\"v\":1", "\"v\":true"),
+            ("\"v\":1", "\"v\":\"1\""),
+            ("{\"br\":1}", "{\"br\":2}"),
+            ("\"procedure\":", "\"procedure\":\"x\",\"p\":"),
+            ("\"h\":2", "\"h\":7"),
+            ("\"h\":2", "\"h\":0"),
+            ("\"alert\":\"warning\"", "\"alert\":\"danger\""),
+        ] {
+            assert!(valid.contains(from), "{from}");
+            let forged = valid.replacen(from, to, 1);
+            assert!(decode_topic(&forged).is_err(), "{to}");
+        }
+        assert!(decode_topic(&with_block(&valid, "\"hr\"")).is_ok());
+        assert!(decode_topic(&with_block(&valid, "\"rule\"")).is_err());
+        assert!(decode_topic(&with_block(&valid, "{\"p\":[]}")).is_ok());
+        assert!(decode_topic(&with_block(&valid, "{\"p\":[],\"p2\":[]}")).is_err());
+        // A procedure that is not a list, and steps that are not its items.
+        let forged = valid.replacen("\"procedure\":", "\"procedure\":0,\"x\":", 1);
+        assert!(decode_topic(&forged).is_err());
+        let forged = valid.replacen("\"steps\":[", "\"steps\":[{\"anchors\":[],\"ins\":[]},", 1);
+        assert_eq!(
+            decode_topic(&forged).unwrap_err().message,
+            "the steps are not the procedure's items"
+        );
+        assert!(parse_json("\"\\ud800\\u0041\"").is_err());
+        assert!(parse_json("\"\\u00G1\"").is_err());
+        assert!(parse_json("\"\\u+041\"").is_err());
     }
 }

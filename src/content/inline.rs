@@ -9,6 +9,7 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::segment::{split_placeholders, Piece, RawSegment};
 use super::{repair, Diagnostic, Href, Inline, Segment, Severity};
+use crate::safe_url::SafeUrl;
 
 /// Parses both halves of a raw segment, repairing the localized one.
 pub(super) fn parse_segment(
@@ -419,8 +420,8 @@ pub(super) fn is_line_break(html: &str) -> bool {
 }
 
 /// Keeps only link targets that are safe on a page: `http`, `https`, `mailto` and
-/// relative ones. Browsers ignore tabs and newlines inside a scheme, so they are removed
-/// before the scheme is read (`java\tscript:` is `javascript:`).
+/// relative ones, by [`crate::safe_url::check_url`] (which the widget applies again to
+/// what it reads).
 ///
 /// # Examples
 ///
@@ -434,26 +435,12 @@ pub(super) fn is_line_break(html: &str) -> bool {
 /// );
 /// ```
 pub fn classify_href(url: &str) -> Option<Href> {
-    let url: String = url
-        .trim()
-        .chars()
-        .filter(|c| !c.is_ascii_control() && *c != '\u{200b}')
-        .collect();
-    if url.is_empty() {
-        return None;
-    }
-    if let Some(anchor) = url.strip_prefix('#') {
-        return Some(Href::Anchor(anchor.to_string()));
-    }
-    if let Some(rest) = url.strip_prefix("//") {
-        return Some(Href::External(format!("https://{rest}")));
-    }
-    let scheme_end = url.find(':');
-    let path_start = url.find(['/', '?', '#']).unwrap_or(url.len());
-    if let Some(end) = scheme_end.filter(|&e| e < path_start) {
-        let scheme = url[..end].to_ascii_lowercase();
-        return matches!(scheme.as_str(), "http" | "https" | "mailto").then(|| Href::External(url));
-    }
+    // The same check as the widget's renderer applies again (crate::safe_url).
+    let url = match crate::safe_url::check_url(url)? {
+        SafeUrl::Anchor(anchor) => return Some(Href::Anchor(anchor)),
+        SafeUrl::Absolute(url) => return Some(Href::External(url)),
+        SafeUrl::Relative(url) => url,
+    };
     let (path, fragment) = match url.split_once('#') {
         Some((p, f)) => (p, Some(f.to_string())),
         None => (url.as_str(), None),

@@ -42,6 +42,17 @@ fn js_message(value: &JsValue) -> String {
 /// Fetches a URL as text, giving up after `timeout_ms`. `fresh` bypasses the HTTP cache
 /// (for the manifest, which changes while writers edit).
 pub async fn fetch_text(url: &str, fresh: bool, timeout_ms: u32) -> Result<String, FetchError> {
+    fetch_text_within(url, fresh, timeout_ms, usize::MAX).await
+}
+
+/// [`fetch_text`], refusing a body longer than `max_bytes` before it is copied into the
+/// WebAssembly memory (a 5 MB body otherwise costs the host page a long task).
+pub async fn fetch_text_within(
+    url: &str,
+    fresh: bool,
+    timeout_ms: u32,
+    max_bytes: usize,
+) -> Result<String, FetchError> {
     let window = window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let init = web_sys::RequestInit::new();
     if fresh {
@@ -73,12 +84,34 @@ pub async fn fetch_text(url: &str, fresh: bool, timeout_ms: u32) -> Result<Strin
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
+    // Too large by its announced length: not read at all (the download is stopped).
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    if announced.is_some_and(|n| n > max_bytes as u64) {
+        if let Some(abort) = &abort {
+            abort.abort();
+        }
+        return Err(FetchError::Body(format!(
+            "larger than the limit of {max_bytes} bytes"
+        )));
+    }
     let text = response
         .text()
         .map_err(|e| FetchError::Body(js_message(&e)))?;
     let text = JsFuture::from(text)
         .await
         .map_err(|e| FetchError::Body(js_message(&e)))?;
+    // UTF-16 code units never outnumber the bytes of the same text in UTF-8.
+    let units = text.dyn_ref::<js_sys::JsString>().map_or(0, |t| t.length());
+    if units as usize > max_bytes {
+        return Err(FetchError::Body(format!(
+            "larger than the limit of {max_bytes} bytes"
+        )));
+    }
     text.as_string()
         .ok_or_else(|| FetchError::Body("not text".into()))
 }

@@ -138,15 +138,20 @@ pub async fn load_topic(
             format!("cannot find help topic file {wanted}: topic \"{topic}\" {detail}"),
         )
     };
-    let manifest = dom::fetch_text(&manifest_url, true, config.timeout_ms)
-        .await
-        .map_err(|e| match e {
-            FetchError::Status(404) => missing(format!("is not indexed ({manifest_url}: {e})")),
-            _ => fail(
-                FailureKind::Unreadable,
-                format!("cannot load {manifest_url}: {e}"),
-            ),
-        })?;
+    let manifest = dom::fetch_text_within(
+        &manifest_url,
+        true,
+        config.timeout_ms,
+        crate::limits::MAX_INDEX_BYTES,
+    )
+    .await
+    .map_err(|e| match e {
+        FetchError::Status(404) => missing(format!("is not indexed ({manifest_url}: {e})")),
+        _ => fail(
+            FailureKind::Unreadable,
+            format!("cannot load {manifest_url}: {e}"),
+        ),
+    })?;
     let manifest = parse_manifest(&manifest)
         .map_err(|e| fail(FailureKind::Unreadable, format!("{manifest_url}:{e}")))?;
     let entry = manifest
@@ -155,15 +160,20 @@ pub async fn load_topic(
         .ok_or_else(|| missing(format!("is not in {manifest_url} in any locale")))?;
     // The compiled topic: the article parsed at build time (no Markdown parser here).
     let url = format!("{}{}", config.content_base, entry.compiled);
-    let source = dom::fetch_text(&url, false, config.timeout_ms)
-        .await
-        .map_err(|e| {
-            let kind = match e {
-                FetchError::Status(404) => FailureKind::Missing,
-                _ => FailureKind::Unreadable,
-            };
-            fail(kind, format!("cannot load {url}: {e}"))
-        })?;
+    let source = dom::fetch_text_within(
+        &url,
+        false,
+        config.timeout_ms,
+        crate::limits::MAX_COMPILED_BYTES,
+    )
+    .await
+    .map_err(|e| {
+        let kind = match e {
+            FetchError::Status(404) => FailureKind::Missing,
+            _ => FailureKind::Unreadable,
+        };
+        fail(kind, format!("cannot load {url}: {e}"))
+    })?;
     let topic = decode_topic(&source).map_err(|e| {
         fail(
             FailureKind::Unreadable,

@@ -597,7 +597,7 @@ fn short_len(rng: &mut Rng, max: usize) -> usize {
 }
 
 /// The nearest char boundary at or before `i`.
-fn char_boundary(text: &str, mut i: usize) -> usize {
+pub fn char_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -646,7 +646,7 @@ pub fn install_panic_hook() {
 }
 
 /// Runs `f`, turning a panic into a [`Failure`] named after its location.
-fn no_panic<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, Failure> {
+pub fn no_panic<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, Failure> {
     CATCHING.with(|c| c.set(true));
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     CATCHING.with(|c| c.set(false));
@@ -736,7 +736,7 @@ fn no_placeholder(what: &str, view: View, text: &str) -> Result<(), Failure> {
     })
 }
 
-fn check_segment_refs(topic: &Topic) -> Result<(), Failure> {
+pub fn check_segment_refs(topic: &Topic) -> Result<(), Failure> {
     let len = topic.segments.len();
     let mut bad = None;
     let mut out_of_range = |i: usize| {
