@@ -18,9 +18,7 @@
   // The load in progress, never a settled one: a failed load leaves nothing behind, and the
   // next attempt fetches fresh URLs (a new module instance, no cached broken response).
   var loading;
-  // The instantiated module (glue) and the widget it mounted (destroy() ends it; a later
-  // open() mounts a new one from the same module).
-  var code;
+  // The widget the module mounted: destroy() puts it to sleep, a later open() wakes it.
   var widget;
   var attempt = 0;
   var topic;
@@ -59,7 +57,6 @@
     // After destroy(): the same widget comes back (it says when it listens again).
     if (widget) return loading = Promise.resolve(widget.revive());
     if (!host.isConnected) mountHost();
-    if (code) return loading = Promise.resolve(widget = code.mount());
     if (note) note.remove();
     var fresh = attempt++ ? '?retry=' + attempt : '';
     var stop = new AbortController();
@@ -80,7 +77,7 @@
       })
     ]).then(function (glue) {
       clearTimeout(timer);
-      widget = (code = glue).mount();
+      widget = glue.mount();
     }, function (error) {
       clearTimeout(timer);
       stop.abort();
@@ -107,7 +104,7 @@
   // After a crash the WebAssembly is dead: its error panel's retry starts a new one.
   d.addEventListener('helpmark:error', function (e) {
     if (!e.detail || !e.detail.fatal) return;
-    ready = api.loaded = loading = code = widget = false;
+    ready = api.loaded = loading = widget = false;
     var retry = host.shadowRoot.querySelector('[data-helpmark-retry]');
     if (retry) retry.addEventListener('click', function () { send('open'); });
   });

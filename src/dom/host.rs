@@ -135,6 +135,11 @@ impl ShadowHostGuard {
 
 impl Drop for ShadowHostGuard {
     fn drop(&mut self) {
-        self.host.remove();
+        // After a panic the element belongs to the next instance, which the loader starts
+        // on retry and which adopts it: a dead instance's guard, dropped whenever the
+        // loader's handle to it is collected, must not take it away.
+        if !super::has_panicked() {
+            self.host.remove();
+        }
     }
 }

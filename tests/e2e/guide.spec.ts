@@ -166,14 +166,15 @@ for (const locale of LOCALES) {
 /**
  * Which anchors resolve by accessible name alone, per locale (`true` = found): the
  * table of the closing note. Where the translation's bold term differs from the
- * portal's label (es "actualice" for "Actualizar"), or lost its bold (zh step 3), only
- * the English label is left, and the localized portal does not use it; sv "menyn i
+ * portal's label (es "actualice" for "Actualizar"), only the English label is left, and
+ * the localized portal does not use it (zh step 3 lost its bold, but its quoted label
+ * “提交” is read as the localized label since issue #14, and matches); sv "menyn i
  * Partnercenter" does not match either, but the English "Partner Center" does, as
  * names compare without spaces ("Partnercenter"). The customer list has no bold term:
  * only a `data-help-target` names it.
  */
 const BY_NAME: Record<Locale, Record<Key, boolean>> = {
-  'zh-CN': { 'partner-center': true, customers: true, 'customer-list': false, account: true, update: true, submit: false },
+  'zh-CN': { 'partner-center': true, customers: true, 'customer-list': false, account: true, update: true, submit: true },
   'ru-RU': { 'partner-center': true, customers: true, 'customer-list': false, account: true, update: true, submit: true },
   'de-DE': { 'partner-center': true, customers: true, 'customer-list': false, account: true, update: true, submit: true },
   'es-ES': { 'partner-center': true, customers: true, 'customer-list': false, account: true, update: false, submit: true },
