@@ -44,9 +44,14 @@
  *              help icon (Helpmark) -- `intent`: the pointer rests on it 300 ms before the
  *              click; `click`: it arrives and clicks at once -- or the peers' call; from
  *              the pointerdown (or call) to painted, as above
- * Medians over the runs; runs alternate the order of the libraries. A cold open whose
- * frames before the call ran over 10 % longer than the shortest seen (another process had
- * the core) is measured again, up to --retries times; the last attempt counts, marked busy.
+ *   cpu        the renderer main thread's CPU time (CDP Performance.getMetrics ThreadTime)
+ *              from the call to the paint of the cold open: not stretched by another
+ *              process taking the core, unlike the wall times
+ * Medians over the runs; runs alternate the order of the libraries. A run whose frames
+ * before the cold open or after the warm highlight ran over 10 % longer than the shortest
+ * seen (another process had the core) is measured again, up to --retries times; the last
+ * attempt counts, marked busy. A Helpmark open is valid only if its code was not requested
+ * before the call (or the pointer): otherwise it is not cold, and that fails the check.
  *
  * Correctness (exit 1 if it fails): every open ends with the highlight within 2 px of the
  * step's element (Helpmark: the spotlight's cut-out; Driver.js: its overlay's stage less
@@ -384,8 +389,9 @@ async function newPage(browser, lib, baseUrl, netOpts) {
   const requests = [];
   let t0 = Date.now();
   page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() - t0 }));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
   if (netOpts) {
-    const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
@@ -401,7 +407,7 @@ async function newPage(browser, lib, baseUrl, netOpts) {
   if (lib === 'helpmark') await page.locator('div[data-helpmark-host]:not([hidden]) button.hm-launcher').waitFor({ state: 'visible' });
   if (lib === 'driver.js') await page.waitForFunction(() => window.driver?.js?.driver);
   if (lib === 'shepherd') await page.waitForFunction(() => window.Shepherd?.Tour);
-  return { context, page, errors, requests, loadAt, sinceStart: () => Date.now() - t0 };
+  return { context, page, cdp, errors, requests, loadAt };
 }
 
 function pathOf(url, baseUrl) {
@@ -436,6 +442,17 @@ async function measureBytes(browser, lib, server, dir, opts, hostFiles) {
   } finally {
     await context.close();
   }
+}
+
+/** The main thread's CPU time so far (CDP Performance.getMetrics ThreadTime), in ms. */
+async function threadTime(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+}
+
+/** Whether the widget's code (glue or WebAssembly) was requested already. */
+function codeRequested(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').some((e) => /helpmark-web-|\.wasm/.test(e.name)));
 }
 
 /** The mean frame interval over `n` frames (to tell a busy machine). */
@@ -487,23 +504,25 @@ const fmtBox = (b) => (b ? `(${b.x.toFixed(1)}, ${b.y.toFixed(1)}, ${b.width.toF
 
 /** A cold open then a warm highlight on a fresh page (localhost, no emulation). */
 async function measureOpen(browser, lib, server) {
-  const { context, page, errors } = await newPage(browser, lib, server.url);
+  const { context, page, cdp, errors } = await newPage(browser, lib, server.url);
   try {
     await page.waitForTimeout(500);
-    const codeBefore = await page.evaluate(() =>
-      performance.getEntriesByType('resource').some((e) => /helpmark-web-|\.wasm/.test(e.name)),
-    );
-    const interval = await frameInterval(page);
+    const codeBefore = await codeRequested(page);
+    const before = await frameInterval(page);
     const args = { lib, steps: STEPS, tolerance: TOLERANCE, timeout: OPEN_TIMEOUT, viaPointer: false };
+    const cpu0 = await threadTime(cdp);
     const cold = await page.evaluate(openInPage, { ...args, step: 0 });
+    const cpu1 = await threadTime(cdp);
     const frames = cold.ok ? await longFrames(page, cold.t0, cold.painted) : {};
     await page.waitForTimeout(300);
     const warm = await page.evaluate(openInPage, { ...args, step: 1 });
+    const after = await frameInterval(page);
     const problems = [...openProblems(cold, 'cold open'), ...openProblems(warm, 'warm highlight'), ...errors.map((e) => `page error: ${e}`)];
     if (lib === 'helpmark' && codeBefore) problems.push('cold open: the widget code was already requested before the call (not cold)');
     return {
       lib,
-      interval,
+      interval: Math.max(before, after),
+      coldCpu: cpu1 - cpu0,
       cold: cold.ok ? cold.painted - cold.t0 : NaN,
       coldDom: cold.ok ? cold.matched - cold.t0 : NaN,
       coldFrames: cold.frames,
@@ -523,6 +542,7 @@ async function measureNet(browser, lib, server, mode, opts) {
   try {
     await page.waitForTimeout(opts.settle);
     const args = { lib, steps: STEPS, tolerance: TOLERANCE, timeout: OPEN_TIMEOUT, step: 0 };
+    const codeBefore = lib === 'helpmark' && (await codeRequested(page));
     let r;
     if (lib === 'helpmark') {
       const box = await page.locator('button.hm-launcher').boundingBox();
@@ -544,6 +564,7 @@ async function measureNet(browser, lib, server, mode, opts) {
       r = await page.evaluate(openInPage, { ...args, viaPointer: false });
     }
     const problems = [...openProblems(r, `cold open (${mode}, ${opts.rtt} ms / ${opts.mbps} Mbit/s)`), ...errors.map((e) => `page error: ${e}`)];
+    if (codeBefore) problems.push(`cold open (${mode}): the widget code was already requested before the pointer came (not cold)`);
     return { lib, mode, ms: r.ok ? r.painted - r.t0 : NaN, frames: r.frames, problems };
   } finally {
     await context.close();
@@ -586,6 +607,7 @@ function summarize(bytes, opens, nets, opts) {
       coldMin: Math.min(...o.map((x) => x.cold)),
       coldMax: Math.max(...o.map((x) => x.cold)),
       coldDom: median(o.map((x) => x.coldDom)),
+      coldCpu: median(o.map((x) => x.coldCpu)),
       coldFrames: median(o.map((x) => x.coldFrames)),
       warm: median(o.map((x) => x.warm)),
       warmFrames: median(o.map((x) => x.warmFrames)),
@@ -622,6 +644,7 @@ function report(s, opts, versions) {
       `${ms(h.cold)} (${h.coldFrames} fr)`,
     ],
     ['  min..max', `${ms(d.coldMin)}..${ms(d.coldMax)}`, `${ms(sh.coldMin)}..${ms(sh.coldMax)}`, `${ms(h.coldMin)}..${ms(h.coldMax)}`],
+    ['  main-thread CPU in it (ThreadTime; less sensitive to a busy machine)', ms(d.coldCpu), ms(sh.coldCpu), ms(h.coldCpu)],
     ['warm highlight: next step -> painted', `${ms(d.warm)} (${d.warmFrames} fr)`, `${ms(sh.warm)} (${sh.warmFrames} fr)`, `${ms(h.warm)} (${h.warmFrames} fr)`],
     ['longest animation frame in a cold open (median / max)', ...[d, sh, h].map(loaf)],
     ['long tasks in a cold open (median count; longest)', ...[d, sh, h].map(long)],
@@ -648,11 +671,12 @@ function report(s, opts, versions) {
   const ratios = {
     atLoad: { driver: h.atLoad / d.atLoad, shepherd: h.atLoad / sh.atLoad },
     cold: { driver: h.cold / d.cold, shepherd: h.cold / sh.cold },
+    coldCpu: { driver: h.coldCpu / d.coldCpu, shepherd: h.coldCpu / sh.coldCpu },
     warm: { driver: h.warm / d.warm, shepherd: h.warm / sh.warm },
   };
   console.log(
-    `\nHelpmark / Driver.js: bytes at load ${ratio(h.atLoad, d.atLoad)}, cold open ${ratio(h.cold, d.cold)}, warm highlight ${ratio(h.warm, d.warm)}` +
-      `\nHelpmark / Shepherd.js: bytes at load ${ratio(h.atLoad, sh.atLoad)}, cold open ${ratio(h.cold, sh.cold)}, warm highlight ${ratio(h.warm, sh.warm)}`,
+    `\nHelpmark / Driver.js: bytes at load ${ratio(h.atLoad, d.atLoad)}, cold open ${ratio(h.cold, d.cold)} (CPU ${ratio(h.coldCpu, d.coldCpu)}), warm highlight ${ratio(h.warm, d.warm)}` +
+      `\nHelpmark / Shepherd.js: bytes at load ${ratio(h.atLoad, sh.atLoad)}, cold open ${ratio(h.cold, sh.cold)} (CPU ${ratio(h.coldCpu, sh.coldCpu)}), warm highlight ${ratio(h.warm, sh.warm)}`,
   );
   return ratios;
 }
@@ -723,7 +747,7 @@ async function main() {
           r.busy = r.interval > interval * BUSY_FACTOR;
           console.log(
             `  run ${run + 1}/${opts.runs} ${lib.padEnd(9)} cold ${ms(r.cold)} (${r.coldFrames} frames)  warm ${ms(r.warm)} (${r.warmFrames} frames)  ` +
-              `LoAF max ${r.unsupported ? 'n/a' : ms(r.loafMax)}  long tasks ${r.longCount ?? 'n/a'}${r.busy ? (attempt < opts.retries ? '  busy: again' : '  busy: kept') : ''}` +
+              `cpu ${ms(r.coldCpu)}  LoAF max ${r.unsupported ? 'n/a' : ms(r.loafMax)}  long tasks ${r.longCount ?? 'n/a'}${r.busy ? (attempt < opts.retries ? '  busy: again' : '  busy: kept') : ''}` +
               `${r.problems.length ? '  CHECK FAILED' : ''}`,
           );
           if (!r.busy || r.problems.length) break;
