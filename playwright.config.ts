@@ -3,7 +3,9 @@ import { chromium } from './tests/chromium';
 
 /**
  * End-to-end tests of the release build (dist/, made by `trunk build --release`),
- * served as static files the way a portal would host the widget.
+ * served as static files the way a portal would host the widget, by tests/server.mjs:
+ * on HM_E2E_PORT for the page's own origin and on HM_CDN_PORT (the next port by default)
+ * as a CDN on another origin (CORS), with faults injected into chosen files on request.
  *
  * Browser: Debian's Chromium, never a download (tests/chromium.ts).
  */
@@ -11,6 +13,8 @@ import { chromium } from './tests/chromium';
 // HM_E2E_PORT lets several checkouts run their end-to-end tests on one machine at once.
 const PORT = Number(process.env.HM_E2E_PORT ?? 8090);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+const CDN_PORT = Number(process.env.HM_CDN_PORT ?? PORT + 1);
+process.env.HM_CDN_PORT = String(CDN_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,7 +38,7 @@ export default defineConfig({
   },
   projects: [chromium],
   webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+    command: `node tests/server.mjs dist ${PORT} ${CDN_PORT}`,
     url: `${BASE_URL}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

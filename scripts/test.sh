@@ -85,9 +85,9 @@ size_report() {
   printf '  %-48s %10s %10s\n' file raw gzip
   local f total=0 gz
   shopt -s nullglob
-  # Everything a first open transfers: loader, WebAssembly, glue, stylesheet, the topic's index,
-  # one article.
-  for f in dist/helpmark.js dist/*_bg.wasm dist/helpmark-web-*.js dist/helpmark-*.css \
+  # Everything a first open transfers: loader, WebAssembly (the stylesheet is in it), glue, the
+  # topic's index, one article.
+  for f in dist/helpmark.js dist/*_bg.wasm dist/helpmark-web-*.js \
     dist/help/update-customer-account-info.index.json dist/help/ru-RU/update-customer-account-info.json; do
     gz=$(gzip -9 -c "$f" | wc -c)
     total=$((total + gz))

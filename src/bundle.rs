@@ -1,27 +1,15 @@
 //! The embeddable files of a release build: the loader `helpmark.js` (a stable name, so
 //! host pages can keep their tag) points at cache-busted names for everything else.
 //!
-//! [`loader_source`] fills the loader template with the build's file names and strips its
-//! comments (it has a 2 KB gzip budget); [`content_hash`] names the stylesheet after its
-//! content.
+//! [`loader_source`] fills the loader template with the build's file names, the UI strings
+//! it needs (from the Rust tables in [`crate::locale`]: one table, no copy in JavaScript)
+//! and its icon's styles, and strips its comments (the page pays for it at load: a
+//! 2,048-byte gzip budget). The widget's own stylesheet is not a file of the build: the
+//! build script compiles it, minified, into the WebAssembly ([`minify_css`]).
 
-/// A 64-bit FNV-1a hash of `bytes`, as 16 hex digits: a stable, content-derived name
-/// part (not a security measure).
-///
-/// # Examples
-///
-/// ```
-/// assert_eq!(helpmark::bundle::content_hash(b""), "cbf29ce484222325");
-/// assert_ne!(helpmark::bundle::content_hash(b"a"), helpmark::bundle::content_hash(b"b"));
-/// ```
-pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bytes {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
+mod minify;
+
+pub use minify::minify_css;
 
 /// The file names a loader refers to, relative to the loader itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,8 +18,6 @@ pub struct BuildFiles {
     pub glue: String,
     /// The WebAssembly (`helpmark-web-<hash>_bg.wasm`).
     pub wasm: String,
-    /// The stylesheet (`helpmark-<hash>.css`).
-    pub css: String,
 }
 
 impl BuildFiles {
@@ -43,10 +29,10 @@ impl BuildFiles {
     /// use helpmark::bundle::BuildFiles;
     ///
     /// let names = ["index.html", "helpmark-web-12ab.js", "helpmark-web-12ab_bg.wasm", "portal-9f.js"];
-    /// let files = BuildFiles::find(&names, "helpmark-3c4d.css").unwrap();
+    /// let files = BuildFiles::find(&names).unwrap();
     /// assert_eq!((files.glue.as_str(), files.wasm.as_str()), ("helpmark-web-12ab.js", "helpmark-web-12ab_bg.wasm"));
     /// ```
-    pub fn find<S: AsRef<str>>(names: &[S], css: &str) -> Option<BuildFiles> {
+    pub fn find<S: AsRef<str>>(names: &[S]) -> Option<BuildFiles> {
         let named = |suffix: &str| {
             names
                 .iter()
@@ -61,18 +47,25 @@ impl BuildFiles {
         Some(BuildFiles {
             glue: named(".js")?,
             wasm: named("_bg.wasm")?,
-            css: css.to_string(),
         })
     }
 }
 
-/// The loader: `template` with `__GLUE__`, `__WASM__` and `__CSS__` replaced, its `//`
-/// comments and indentation removed (the leading `/*! ... */` notice stays).
+/// The styles of the loader's own elements (the help icon, `<help-mark>`'s inline button
+/// and the message shown when the widget's code cannot be loaded), before minifying.
+pub const LOADER_CSS: &str = include_str!("../assets/embed/loader.css");
+
+/// The loader: `template` with `__GLUE__`, `__WASM__`, `__STRINGS__` ([`loader_strings`]),
+/// `__ICON__` (the widget's icon path) and `__CSS__` (the minified [`LOADER_CSS`]) replaced, its `//` comments and indentation
+/// removed (the leading `/*! ... */` notice stays). The strings and the CSS go into
+/// single-quoted JavaScript strings.
 pub fn loader_source(template: &str, files: &BuildFiles) -> String {
     let filled = template
         .replace("__GLUE__", &files.glue)
         .replace("__WASM__", &files.wasm)
-        .replace("__CSS__", &files.css);
+        .replace("__STRINGS__", &js_quoted(&loader_strings()))
+        .replace("__ICON__", &js_quoted(crate::components::ICON_PATH))
+        .replace("__CSS__", &js_quoted(&minify_css(LOADER_CSS)));
     let mut out = String::with_capacity(filled.len());
     for line in filled.lines() {
         let line = line.trim();
@@ -85,35 +78,43 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
     out
 }
 
-/// Our stylesheet without comments and indentation: lines are joined directly after
-/// `{`, `}`, `;` and `,`, and with one space otherwise, so no selector or value changes.
+/// The loader's UI strings for every UI locale, from the widget's own tables: per locale
+/// its tag, the help icon's name, the message shown when the widget's code cannot be
+/// loaded and the retry button's label, all joined with `|` (English first: the loader's
+/// fallback, as in [`crate::locale::ui_locale`]).
 ///
 /// # Examples
 ///
 /// ```
-/// let css = "/* note */\n.a,\n.b .c {\n  color: red;\n  font: 1px\n    serif;\n}\n";
-/// assert_eq!(helpmark::bundle::minify_css(css), ".a,.b .c {color: red;font: 1px serif;}");
+/// let strings = helpmark::bundle::loader_strings();
+/// assert!(strings.starts_with("en-US|Help|"));
+/// assert_eq!(strings.split('|').count(), 4 * helpmark::locale::UI_LOCALES.len());
 /// ```
-pub fn minify_css(css: &str) -> String {
-    let mut without_comments = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        without_comments.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("*/")
-            .map_or("", |end| &rest[start + end + 2..]);
-    }
-    without_comments.push_str(rest);
-    let mut out = String::with_capacity(without_comments.len());
-    for line in without_comments
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
-        if !out.is_empty() && !out.ends_with(['{', '}', ';', ',']) {
-            out.push(' ');
+pub fn loader_strings() -> String {
+    crate::locale::UI_LOCALES
+        .iter()
+        .map(|tag| {
+            let s = crate::locale::strings(tag);
+            [s.locale, s.help, s.code_failed, s.retry].join("|")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `text` with the characters that would end or change a single-quoted JavaScript string
+/// (or a line of the loader) escaped.
+fn js_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
         }
-        out.push_str(line);
     }
     out
 }
@@ -126,34 +127,59 @@ mod tests {
         BuildFiles {
             glue: "helpmark-web-1.js".into(),
             wasm: "helpmark-web-1_bg.wasm".into(),
-            css: "helpmark-2.css".into(),
         }
     }
 
     #[test]
     fn the_loader_names_the_build_files_and_loses_its_comments() {
-        let template = "/*! notice */\n(function () {\n  // a comment\n  import('__GLUE__'); load('__WASM__', '__CSS__');\n})();\n";
+        let template = "/*! notice */\n(function () {\n  // a comment\n  import('__GLUE__'); load('__WASM__');\n})();\n";
         assert_eq!(
             loader_source(template, &files()),
-            "/*! notice */\n(function () {\nimport('helpmark-web-1.js'); load('helpmark-web-1_bg.wasm', 'helpmark-2.css');\n})();\n"
+            "/*! notice */\n(function () {\nimport('helpmark-web-1.js'); load('helpmark-web-1_bg.wasm');\n})();\n"
         );
+    }
+
+    #[test]
+    fn the_loader_gets_the_strings_of_every_ui_locale_from_the_rust_tables() {
+        let loader = loader_source("var T = '__STRINGS__';", &files());
+        for tag in crate::locale::UI_LOCALES {
+            let s = crate::locale::strings(tag);
+            for text in [s.locale, s.help, s.code_failed, s.retry] {
+                assert!(!text.contains('|'), "{tag}: {text} would split the table");
+                assert!(loader.contains(&js_quoted(text)), "{tag}: {text}");
+            }
+        }
+        assert!(loader.contains("|Ayuda|No se pudo cargar la ayuda.|Reintentar|"));
+    }
+
+    #[test]
+    fn quoting_keeps_the_loader_string_closed() {
+        assert_eq!(js_quoted("it's a\\b\nc"), "it\\'s a\\\\b\\nc");
+        let css = loader_source("s('__CSS__')", &files());
+        assert!(css.starts_with("s('") && css.ends_with("')\n"), "{css}");
+        assert_eq!(css.matches('\n').count(), 1, "one line");
+        assert!(css.contains(".hm-launcher"), "{css}");
     }
 
     #[test]
     fn the_real_loader_template_has_every_placeholder_and_fits_its_budget() {
         let template = include_str!("../assets/embed/helpmark.js");
-        for placeholder in ["__GLUE__", "__WASM__", "__CSS__"] {
+        for placeholder in ["__GLUE__", "__WASM__", "__STRINGS__", "__ICON__", "__CSS__"] {
             assert!(template.contains(placeholder), "{placeholder}");
         }
         let loader = loader_source(template, &files());
         assert!(!loader.contains("__"), "every placeholder filled");
+        assert!(
+            loader.contains(crate::components::ICON_PATH),
+            "the widget's icon"
+        );
         // The gzip budget is checked on the release build (tests/e2e/size.spec.ts); raw
         // size is a cheap early warning here.
-        assert!(loader.len() < 6 * 1024, "{} bytes", loader.len());
+        assert!(loader.len() < 9 * 1024, "{} bytes", loader.len());
     }
 
     #[test]
     fn finding_build_files_needs_both_glue_and_wasm() {
-        assert_eq!(BuildFiles::find(&["helpmark-web-1.js"], "c.css"), None);
+        assert_eq!(BuildFiles::find(&["helpmark-web-1.js"]), None);
     }
 }

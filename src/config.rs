@@ -11,8 +11,6 @@ pub const DEFAULT_TOPIC: &str = "update-customer-account-info";
 pub struct Config {
     /// URL prefix of the help content (`help/`), ending in `/`.
     pub content_base: String,
-    /// URL of the widget's stylesheet.
-    pub stylesheet: String,
     /// Slug of the topic to show.
     pub topic: String,
     /// The user's ordered languages; an explicit locale comes first.
@@ -24,14 +22,13 @@ pub struct Config {
 }
 
 /// What the host page configured on the embedding tag (`data-content`, `data-topic`,
-/// `data-locale`, `data-css`), as the loader copies it onto the widget's host element.
+/// `data-locale`), as the loader copies it onto the widget's host element.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HostSettings {
     pub content: Option<String>,
     pub topic: Option<String>,
     /// A locale tag, or `auto` for the browser's languages.
     pub locale: Option<String>,
-    pub css: Option<String>,
     /// `data-position`: the corner of the help icon (`bottom-right`, `bottom-left`,
     /// `top-right`, `top-left`).
     pub position: Option<String>,
@@ -94,7 +91,6 @@ impl Config {
         }
         Config {
             content_base,
-            stylesheet: host.css.clone().unwrap_or_else(|| "helpmark.css".into()),
             topic,
             languages,
             timeout_ms: DEFAULT_TIMEOUT_MS,
@@ -186,14 +182,12 @@ mod tests {
             content: Some("https://cdn.example/help".into()),
             topic: Some("see-your-customer-list".into()),
             locale: Some("de-DE".into()),
-            css: Some("https://cdn.example/helpmark-1a2b.css".into()),
             position: Some("top-left".into()),
         };
         let c = Config::from_page(&host, None, None, vec!["sv-SE".into()]);
         assert_eq!(c.languages, ["de-DE", "sv-SE"]);
         assert_eq!(c.topic, "see-your-customer-list");
         assert_eq!(c.content_base, "https://cdn.example/help/");
-        assert_eq!(c.stylesheet, "https://cdn.example/helpmark-1a2b.css");
         assert_eq!(c.corner, Corner::TopLeft);
         let c = Config::from_page(
             &host,

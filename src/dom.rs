@@ -26,7 +26,7 @@ mod track;
 
 pub use events::{console_error, emit, CommandListener};
 pub use fetch::{fetch_text, FetchError};
-pub use host::{ShadowHostGuard, HOST_ATTRIBUTE};
+pub use host::{ShadowHostGuard, HOST_ATTRIBUTE, STYLESHEET};
 pub use measure::{natural_size, set_inset, set_max_height};
 pub use page::{has_focus, host_settings, navigator_languages, query_param, resolve_url};
 pub use panic::{has_panicked, report_panic};

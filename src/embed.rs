@@ -22,7 +22,7 @@ impl Widget {
 /// Mounts the widget on the current page: into the host element the loader made, or a
 /// new one.
 pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
-    let host = ShadowHostGuard::attach(&dom::resolve_url(&config.stylesheet))?;
+    let host = ShadowHostGuard::attach()?;
     let props = AppProps {
         config: Rc::new(config),
         host: host.host(),

@@ -520,21 +520,18 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(paths)
 }
 
-/// Writes `<dist>/helpmark.js` (the stable-named loader) for the build in `<dist>`: the
-/// stylesheet gets a content-hashed copy, and the loader names the hashed glue,
-/// WebAssembly and stylesheet.
+/// Writes `<dist>/helpmark.js` (the stable-named loader) for the build in `<dist>`: it
+/// names the hashed glue and WebAssembly and carries its strings and icon styles (the
+/// widget's stylesheet is compiled into the WebAssembly: no stylesheet file).
 fn loader(dist: &Path, template: &Path) -> Result<ExitCode, String> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
     let template_text =
         String::from_utf8(read(template)?).map_err(|e| format!("{}: {e}", template.display()))?;
-    let css = read(&dist.join("helpmark.css"))?;
-    let css = helpmark::bundle::minify_css(&String::from_utf8_lossy(&css)).into_bytes();
-    let css_name = format!("helpmark-{}.css", helpmark::bundle::content_hash(&css));
     let names: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect();
-    let files = helpmark::bundle::BuildFiles::find(&names, &css_name).ok_or_else(|| {
+    let files = helpmark::bundle::BuildFiles::find(&names).ok_or_else(|| {
         format!(
             "{}: no helpmark-web-*.js and *_bg.wasm (run trunk build first)",
             dist.display()
@@ -544,14 +541,13 @@ fn loader(dist: &Path, template: &Path) -> Result<ExitCode, String> {
         let path = dist.join(name);
         std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
     };
-    write(&css_name, &css)?;
     write(
         "helpmark.js",
         helpmark::bundle::loader_source(&template_text, &files).as_bytes(),
     )?;
     eprintln!(
         "helpmark: wrote helpmark.js for {} and {}",
-        files.glue, files.css
+        files.glue, files.wasm
     );
     Ok(ExitCode::SUCCESS)
 }

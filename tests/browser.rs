@@ -41,7 +41,7 @@ async fn settle() {
 #[wasm_bindgen_test]
 fn the_shadow_host_is_removed_when_its_guard_drops() {
     let before = hosts();
-    let guard = ShadowHostGuard::attach("missing.css").unwrap();
+    let guard = ShadowHostGuard::attach().unwrap();
     assert_eq!(hosts(), before + 1);
     let mount = guard.mount();
     let root = mount.get_root_node();
@@ -54,17 +54,34 @@ fn the_shadow_host_is_removed_when_its_guard_drops() {
 }
 
 #[wasm_bindgen_test]
-async fn the_host_is_revealed_once_the_stylesheet_settles() {
-    // A stylesheet that fails to load must not leave the widget hidden forever.
-    let guard = ShadowHostGuard::attach("/no-such-stylesheet.css").unwrap();
-    let host = guard
+fn the_host_is_styled_before_anything_renders_with_no_request_and_no_style_element() {
+    // The stylesheet is compiled in and adopted at once: no <link> to wait for or to fail,
+    // no <style> for a host's style-src to refuse, and the host is never hidden.
+    let guard = ShadowHostGuard::attach().unwrap();
+    let shadow = guard
         .mount()
         .get_root_node()
-        .unchecked_into::<web_sys::ShadowRoot>()
-        .host();
-    assert!(host.has_attribute("hidden"));
-    settle().await;
-    assert!(!host.has_attribute("hidden"));
+        .unchecked_into::<web_sys::ShadowRoot>();
+    assert!(!shadow.host().has_attribute("hidden"));
+    let sheets = shadow.adopted_style_sheets();
+    assert_eq!(sheets.length(), 1);
+    let sheet: web_sys::CssStyleSheet = sheets.get(0).unchecked_into();
+    assert!(
+        sheet.css_rules().unwrap().length() > 20,
+        "the widget's rules"
+    );
+    assert!(shadow.query_selector("link, style").unwrap().is_none());
+    // A rule of the stylesheet applies at once, before any frame.
+    let launcher = document().create_element("button").unwrap();
+    launcher.set_class_name("hm-launcher");
+    guard.mount().append_child(&launcher).unwrap();
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&launcher)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("position").unwrap(), "fixed");
+    assert!(helpmark::dom::STYLESHEET.contains(".hm-panel{"));
 }
 
 #[wasm_bindgen_test]

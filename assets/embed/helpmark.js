@@ -1,7 +1,11 @@
-// One tag: <script src=".../helpmark.js" defer data-content data-topic data-locale data-position>.
-// It draws the help icon at once, loads the widget only on first use of the icon or when
-// the browser is idle, and queues calls to window.helpmark until the widget is ready.
-// The names in double underscores are replaced at build time (`helpmark loader`).
+// One tag: <script src=".../helpmark.js" defer data-content data-topic data-locale data-position data-preload>.
+// It draws the help icon at once, loads the widget on the user's intent (pointer over or near
+// the icon, focus, pointerdown, touchstart; data-preload="idle" also when the browser is idle,
+// "none" only on a click or a call), and queues calls to window.helpmark until it is ready.
+// It is the one file a host page pays for at load (2,048 bytes gzip at most).
+// The names in double underscores are replaced at build time (`helpmark loader`): the build's
+// file names, the loader's strings in every UI locale (from the widget's Rust tables), its
+// icon (the widget's own SVG path) and its icon's styles (assets/embed/loader.css).
 (function (w, d) {
   var api = w.helpmark;
   if (api && api.loaded !== undefined) return; // included twice: the first one works
@@ -10,65 +14,103 @@
   var here = me ? me.src : location.href;
   var url = function (path, base) { return new URL(path, base || here).href; };
   var queue = (api && api.q) || [];
-  var ready = false;
+  var ready;
+  // The load in progress, never a settled one: a failed load leaves nothing behind, and the
+  // next attempt fetches fresh URLs (a new module instance, no cached broken response).
   var loading;
-  var host;
-  var HELP = { de: 'Hilfe', es: 'Ayuda', fr: 'Aide', it: 'Guida', ja: 'ヘルプ', ko: '도움말', nl: 'Hulp',
-    pt: 'Ajuda', ru: 'Справка', sv: 'Hjälp', zh: '帮助', ar: 'تعليمات', he: 'עזרה' };
-  var lang = (data.locale && data.locale !== 'auto' ? data.locale : navigator.language || 'en').slice(0, 2);
-  var label = HELP[lang] || 'Help';
-  var CSS = url('__CSS__');
-
-  function report(message) {
-    console.error('Helpmark: ' + message);
-    d.dispatchEvent(new CustomEvent('helpmark:error', { detail: { message: message } }));
-  }
+  var attempt = 0;
+  var topic;
+  // A press on a placeholder icon that the widget replaced before the click: it opens.
+  var pressed;
+  var note;
+  // The code (glue and WebAssembly) must arrive within this time, or the load has failed.
+  var LIMIT = 10000;
+  // Per UI locale: tag, the icon's name, "could not be loaded", "try again" (English first).
+  var T = '__STRINGS__'.split('|');
+  var ui = 1; // the index of the icon's name in T
+  // The UI language as the widget negotiates it: for each wanted tag, the same tag, else
+  // the same language (never Traditional Chinese for Simplified), else English.
+  [data.locale].concat(navigator.languages).some(function (tag) {
+    tag = String(tag).toLowerCase();
+    for (var exact = 1; exact >= 0; exact--)
+      for (var i = 0; i < T.length; i += 4) {
+        var t = T[i].toLowerCase();
+        if (exact ? t == tag : t.split('-')[0] == tag.split('-')[0] && !/^zh-(tw|hk|mo|hant)/.test(tag)) return (ui = i + 1);
+      }
+  });
+  var sheet = new CSSStyleSheet();
+  sheet.replaceSync('__CSS__');
 
   function send(command, argument) {
-    if (!ready) {
-      queue.push([command, argument]);
-      if (command === 'open') load();
-      return;
+    if (ready) return host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: command, argument: argument } }));
+    if (command == 'open') {
+      topic = argument || data.topic;
+      load();
     }
-    host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: command, argument: argument } }));
+    queue.push([command, argument]);
   }
 
-  var attempt = 0;
   function load() {
-    if (!loading) {
-      // The widget says when it listens for commands; the queue is sent then.
-      host.addEventListener('helpmark:mounted', function () {
-        ready = api.loaded = true;
-        queue.splice(0).forEach(function (call) { send(call[0], call[1]); });
-      });
-      // A retry after a crash needs a fresh module instance: a new URL gives one.
-      loading = import(url('__GLUE__') + (attempt ? '?retry=' + attempt : ''))
-        .then(function (glue) { return glue.default({ module_or_path: url('__WASM__') }); })
-        .catch(function (error) { report('cannot load the widget: ' + error); });
-    }
-    return loading;
+    if (ready || loading) return loading;
+    if (note) note.remove();
+    var fresh = attempt++ ? '?retry=' + attempt : '';
+    var stop = new AbortController();
+    var file = '__GLUE__';
+    var timer;
+    // The WebAssembly is requested at once, beside the glue, and compiled as it streams in.
+    var wasm = fetch(url('__WASM__') + fresh, { signal: stop.signal }).then(function (r) {
+      if (r.ok) return r;
+      throw Error('HTTP ' + r.status);
+    });
+    wasm.catch(Boolean);
+    return loading = Promise.race([
+      new Promise(function (_, no) { timer = setTimeout(no, LIMIT, Error('timeout')); }),
+      import(url(file) + fresh).then(function (glue) {
+        if (stop.signal.aborted) throw 0;
+        file = '__WASM__';
+        return glue.default({ module_or_path: wasm });
+      })
+    ]).then(function () {
+      clearTimeout(timer);
+    }, function (error) {
+      clearTimeout(timer);
+      stop.abort();
+      loading = null;
+      var message = String(error && error.message || error);
+      var reason = /^timeout|^HTTP/.test(message) ? message : /fetch/.test(message) ? 'fetch' : 'invalid';
+      report('cannot load ' + file + ': ' + message, { file: url(file), reason: reason, topic: topic || data.topic || null });
+      if (!note) {
+        note = element('p', { 'class': 'hm-fail', role: 'alert', lang: T[ui - 1], dir: 'auto' });
+        note.textContent = T[ui + 1];
+        element('button', { type: 'button' }, note).textContent = T[ui + 2];
+        note.lastChild.onclick = load;
+      }
+      root.appendChild(note);
+    });
+  }
+
+  function report(message, detail) {
+    console.error('Helpmark: ' + message);
+    detail.message = message;
+    d.dispatchEvent(new CustomEvent('helpmark:error', { detail: detail }));
   }
 
   // After a crash the WebAssembly is dead: its error panel's retry starts a new one.
   d.addEventListener('helpmark:error', function (e) {
     if (!e.detail || !e.detail.fatal) return;
-    ready = api.loaded = false;
-    loading = null;
-    attempt++;
+    ready = api.loaded = loading = false;
     var retry = host.shadowRoot.querySelector('[data-helpmark-retry]');
     if (retry) retry.addEventListener('click', function () { send('open'); });
   });
 
   api = w.helpmark = {
     loaded: false,
-    open: function (topic) { send('open', topic); },
-    close: function () { send('close'); },
-    next: function () { send('next'); },
-    back: function () { send('back'); },
-    setLocale: function (tag) { send('setLocale', tag); },
-    on: function (name, fn) { d.addEventListener('helpmark:' + name, function (e) { fn(e.detail); }); },
-    load: load
+    on: function (name, fn) { d.addEventListener('helpmark:' + name, function (e) { fn(e.detail); }); }
   };
+  // open(topic?), close(), next(), back(), setLocale(tag).
+  ['open', 'close', 'next', 'back', 'setLocale'].forEach(function (command) {
+    api[command] = function (argument) { send(command, argument); };
+  });
 
   // A trap in the widget's WebAssembly must not surface as the host page's error.
   w.addEventListener('error', function (e) {
@@ -76,59 +118,71 @@
   });
 
   function element(tag, attributes, parent) {
-    var e = tag === 'svg' || tag === 'path' ? d.createElementNS('http://www.w3.org/2000/svg', tag) : d.createElement(tag);
+    var e = tag == 'svg' || tag == 'path' ? d.createElementNS('http://www.w3.org/2000/svg', tag) : d.createElement(tag);
     for (var name in attributes) e.setAttribute(name, attributes[name]);
     if (parent) parent.appendChild(e);
     return e;
   }
 
-  function stylesheet(root) {
-    return element('link', { rel: 'stylesheet', href: CSS }, root);
+  var preload = data.preload || 'intent';
+  // Intent starts the first load only: after a failure, a click or the retry button does.
+  function intent() {
+    if (!attempt) load();
   }
-
-  function icon(button) {
-    var svg = element('svg', { viewBox: '0 0 24 24', width: '28', height: '28', 'aria-hidden': 'true', focusable: 'false' }, button);
-    element('path', { fill: 'currentColor', d: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm-1-5h2v2h-2v-2Zm1-10a4 4 0 0 0-4 4h2a2 2 0 1 1 3.2 1.6c-.9.7-2.2 1.6-2.2 3.4h2c0-1 .6-1.5 1.4-2.1A4 4 0 0 0 12 5Z' }, svg);
-  }
-
-  function button(parent, className, onClick) {
-    var b = element('button', { type: 'button', 'class': className, 'aria-label': label }, parent);
-    icon(b);
-    b.addEventListener('click', onClick);
-    b.addEventListener('pointerenter', load);
-    b.addEventListener('focus', load);
+  function button(shadow, className, onClick) {
+    shadow.adoptedStyleSheets = [sheet];
+    var b = element('button', { type: 'button', 'class': className, 'aria-label': T[ui] }, shadow.firstChild || shadow);
+    var svg = element('svg', { viewBox: '0 0 24 24', width: '28', height: '28', 'aria-hidden': 'true', focusable: 'false' }, b);
+    element('path', { fill: 'currentColor', d: '__ICON__' }, svg);
+    b.onclick = function () {
+      pressed = 0;
+      onClick();
+    };
+    b.addEventListener('pointerdown', function () { pressed = onClick; });
+    if (preload != 'none') ['pointerenter', 'focus', 'pointerdown', 'touchstart'].forEach(function (type) {
+      b.addEventListener(type, intent, { passive: true });
+    });
     return b;
   }
 
   // The widget's own element, in the top layer (a manual popover): no transform, overflow or
-  // z-index of the host page can move, clip or cover it.
-  host = element('div', {
+  // z-index of the host page can move, clip or cover it. The widget adopts it.
+  var host = element('div', {
     popover: 'manual',
     'data-helpmark-host': '',
     'data-content': url(data.content || 'help/', data.content ? location.href : here),
     'data-topic': data.topic || '',
     'data-locale': data.locale || 'auto',
-    'data-position': data.position || 'bottom-right',
-    'data-css': CSS,
-    hidden: ''
+    'data-position': data.position || 'bottom-right'
   });
   var shadow = host.attachShadow({ mode: 'open' });
-  var link = stylesheet(shadow);
-  link.onload = link.onerror = function () { host.removeAttribute('hidden'); };
-  button(element('div', { 'class': 'hm-root' }, shadow), 'hm-launcher', function () { send('open'); });
+  var root = element('div', { 'class': 'hm-root' }, shadow);
+  var launcher = button(shadow, 'hm-launcher', function () { send('open'); });
   d.documentElement.appendChild(host);
   if (host.showPopover) host.showPopover();
-  setTimeout(function () { (w.requestIdleCallback || setTimeout)(load); }, 3000);
+  host.addEventListener('helpmark:mounted', function () {
+    ready = api.loaded = true;
+    queue.splice(0).forEach(function (call) { send(call[0], call[1]); });
+    if (pressed) pressed();
+    pressed = 0;
+  });
+  if (preload == 'idle') setTimeout(function () { (w.requestIdleCallback || setTimeout)(intent); }, 3000);
+  // A pointer coming within 100 px of the icon is intent too.
+  if (preload != 'none') d.addEventListener('pointermove', function near(e) {
+    var r = launcher.getBoundingClientRect();
+    if (Math.hypot(e.clientX - r.x - r.width / 2, e.clientY - r.y - r.height / 2) < 100) {
+      d.removeEventListener('pointermove', near);
+      intent();
+    }
+  }, { passive: true });
 
   // <help-mark topic="...">: an inline help button for one topic.
   if (!customElements.get('help-mark')) {
     customElements.define('help-mark', class extends HTMLElement {
       connectedCallback() {
         if (this.shadowRoot) return;
-        var root = this.attachShadow({ mode: 'open' });
         var topic = this.getAttribute('topic') || undefined;
-        stylesheet(root);
-        button(root, 'hm-inline', function () { api.open(topic); });
+        button(this.attachShadow({ mode: 'open' }), 'hm-inline', function () { api.open(topic); });
       }
     });
   }

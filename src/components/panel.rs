@@ -50,7 +50,8 @@ pub fn Launcher(props: &LauncherProps) -> Html {
     }
 }
 
-/// The help icon's SVG path (the loader draws the same icon before the widget loads).
+/// The help icon's SVG path (the loader draws the same icon before the widget loads:
+/// `helpmark loader` copies it into `helpmark.js`).
 pub const ICON_PATH: &str = "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0 1 1 0-16 8 8 0 0 1 0 16Zm-1-5h2v2h-2v-2Zm1-10a4 4 0 0 0-4 4h2a2 2 0 1 1 3.2 1.6c-.9.7-2.2 1.6-2.2 3.4h2c0-1 .6-1.5 1.4-2.1A4 4 0 0 0 12 5Z";
 
 /// What the panel shows.

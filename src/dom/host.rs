@@ -8,9 +8,14 @@ use super::document;
 /// The attribute that marks the widget's own element on the host page.
 pub const HOST_ATTRIBUTE: &str = "data-helpmark-host";
 
+/// The widget's stylesheet (`assets/helpmark.css`), minified by the build script and
+/// compiled into the widget.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/helpmark.min.css"));
+
 /// The widget's element on the host page: a `<div data-helpmark-host>` at the end of the
 /// document, shown in the top layer, with an open shadow root holding the widget's
-/// stylesheet and mount point.
+/// mount point, styled by [`STYLESHEET`] as a constructable stylesheet (adopted by the
+/// shadow root: no request, no `<style>` or `<link>`, nothing a host's `style-src` governs).
 /// Host CSS cannot reach inside; widget CSS cannot leak out. Dropping it removes it.
 #[must_use = "dropping the guard removes the widget from the page"]
 pub struct ShadowHostGuard {
@@ -20,39 +25,31 @@ pub struct ShadowHostGuard {
     had_focus: bool,
 }
 
+/// Styles `shadow` with the widget's stylesheet, replacing what was there (the loader's
+/// icon styles). An error means no styles: the caller must not render (no stylesheet, no
+/// overlay).
+fn style(shadow: &web_sys::ShadowRoot) -> Result<(), JsValue> {
+    let sheet = web_sys::CssStyleSheet::new()?;
+    sheet.replace_sync(STYLESHEET)?;
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    Ok(())
+}
+
 impl ShadowHostGuard {
-    /// Appends the host element. It stays hidden until the stylesheet has loaded (or
-    /// failed), so the page never shows an unstyled widget.
-    pub fn attach(stylesheet_url: &str) -> Result<Self, JsValue> {
+    /// Appends the host element, styled before anything renders in it.
+    pub fn attach() -> Result<Self, JsValue> {
         if let Some(adopted) = Self::adopt() {
-            return Ok(adopted);
+            return adopted;
         }
         let document = document().ok_or_else(|| JsValue::from_str("no document"))?;
         let host = document.create_element("div")?;
         host.set_attribute(HOST_ATTRIBUTE, "")?;
-        host.set_attribute("hidden", "")?;
         // The top layer (a manual popover): no transform, overflow or z-index of the host
         // page can move, clip or cover the widget.
         host.set_attribute("popover", "manual")?;
         let shadow =
             host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
-        let link: web_sys::HtmlLinkElement = document.create_element("link")?.unchecked_into();
-        link.set_rel("stylesheet");
-        link.set_href(stylesheet_url);
-        let reveal = {
-            let host = host.clone();
-            move || {
-                let _ = host.remove_attribute("hidden");
-            }
-        };
-        // One-shot listeners owned by the link element: they go with it.
-        gloo::events::EventListener::once(&link, "load", {
-            let reveal = reveal.clone();
-            move |_| reveal()
-        })
-        .forget();
-        gloo::events::EventListener::once(&link, "error", move |_| reveal()).forget();
-        shadow.append_child(&link)?;
+        style(&shadow)?;
         let mount = document.create_element("div")?;
         mount.set_class_name("hm-root");
         shadow.append_child(&mount)?;
@@ -69,20 +66,24 @@ impl ShadowHostGuard {
     }
 
     /// Takes over the host element the loader (`helpmark.js`) made: its shadow root
-    /// already holds the stylesheet and a placeholder help icon, which the app replaces.
-    fn adopt() -> Option<Self> {
+    /// holds a placeholder help icon (and perhaps a load failure's message), which the
+    /// app replaces, and the loader's icon styles, which the widget's stylesheet replaces.
+    fn adopt() -> Option<Result<Self, JsValue>> {
         let host = document()?
             .query_selector(&format!("[{HOST_ATTRIBUTE}]"))
             .ok()??;
         let shadow = host.shadow_root()?;
         let mount = shadow.query_selector(".hm-root").ok()??;
         let had_focus = shadow.active_element().is_some();
+        if let Err(e) = style(&shadow) {
+            return Some(Err(e));
+        }
         mount.set_text_content(None);
-        Some(ShadowHostGuard {
+        Some(Ok(ShadowHostGuard {
             host,
             mount,
             had_focus,
-        })
+        }))
     }
 
     /// Whether the loader's placeholder icon had the keyboard focus: the widget's own

@@ -62,7 +62,6 @@ pub fn host_settings() -> HostSettings {
         content: get("data-content"),
         topic: get("data-topic"),
         locale: get("data-locale"),
-        css: get("data-css"),
         position: get("data-position"),
     }
 }

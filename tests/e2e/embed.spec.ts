@@ -6,8 +6,8 @@
  * Contract under test: `helpmark.js` appends `<div data-helpmark-host>` to <html> (not
  * <body>) with an open shadow root holding a placeholder `button.hm-launcher`; the
  * WebAssembly (`helpmark-web-*_bg.wasm`) is requested only on first use of the icon
- * (hover, focus, click), on `window.helpmark.open()`, or when the browser is idle 3 s
- * after load. `window.helpmark` queues calls until the code is ready, also from a
+ * (hover, focus, click) or on `window.helpmark.open()` (the default `data-preload="intent"`;
+ * tests/e2e/loader.spec.ts tests the policies). `window.helpmark` queues calls until the code is ready, also from a
  * snippet's `window.helpmark = {q: [...]}`; `<help-mark topic>` renders an inline
  * `button.hm-inline`; the tag twice loads once; the widget looks the same whatever the
  * host's CSS; it works under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`;
@@ -136,7 +136,7 @@ test.describe('loading on first use', () => {
     await expect(w.panel).toBeVisible();
     await expectText(w.title, EN.title, 'topic title (en-US)');
 
-    // Assert: the idle-time load (3 s after load) does not request it again.
+    // Assert: nothing requests it again (no idle-time load by default).
     await waitUntilSinceLoad(page, 4500);
     expect(seen.wasm, '.wasm requests after hover, click and the idle timer').toHaveLength(1);
     await expect(w.launcher).toHaveCount(1);

@@ -1,8 +1,10 @@
 /**
  * Size budgets of the release build (deterministic: gzip level 9 of the files in dist/):
- * the loader at most 2,000 bytes, and everything a first open transfers (loader,
- * WebAssembly, JS glue, CSS, the topic's index, one article) at most 150,000 bytes. The browser
- * check makes sure the budget counts what a first open really fetches.
+ * what the page pays at load, the loader alone (the widget's stylesheet comes with its
+ * code), at most 3,300 bytes; and everything a first open transfers (loader, WebAssembly
+ * with the stylesheet in it, JS glue, the topic's index, one article) at most 150,000
+ * bytes. The browser checks make sure the budgets count what a page load and a first open
+ * really fetch.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +12,11 @@ import * as zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
-const LOADER_BUDGET = 2_000;
+// Issue #11 aims at 2,048. The loader now carries, besides its code, its icon's styles
+// (~375 bytes gzip) and the load-failure message and retry label in all 14 UI locales
+// (~760 bytes gzip, issue #13), and is ~3,260 bytes: still less than the page paid at load
+// before (3,587 at 2dfc325: a 1,738-byte loader and a 1,849-byte stylesheet). This budget keeps it there.
+const LOADER_BUDGET = 3_300;
 const FIRST_OPEN_BUDGET = 150_000;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 
@@ -19,7 +25,7 @@ function gzipped(file: string): number {
 }
 
 /** The hashed files of the build, as the loader names them. */
-function buildFiles(): { glue: string; wasm: string; css: string } {
+function buildFiles(): { glue: string; wasm: string } {
   const names = fs.readdirSync(DIST);
   const loader = fs.readFileSync(path.join(DIST, 'helpmark.js'), 'utf8');
   const named = (re: RegExp) => {
@@ -27,18 +33,19 @@ function buildFiles(): { glue: string; wasm: string; css: string } {
     expect(found, `the loader names a file matching ${re}`).toBeTruthy();
     return found!;
   };
-  return { glue: named(/^helpmark-web-.*\.js$/), wasm: named(/_bg\.wasm$/), css: named(/^helpmark-[0-9a-f]{16}\.css$/) };
+  return { glue: named(/^helpmark-web-.*\.js$/), wasm: named(/_bg\.wasm$/) };
 }
 
-test('the loader is at most 2,000 bytes gzip', () => {
+test('the loader is at most 3,300 bytes gzip, and no stylesheet file is left in the build', () => {
   const size = gzipped('helpmark.js');
   console.log(`loader: ${size} bytes gzip`);
   expect(size).toBeLessThanOrEqual(LOADER_BUDGET);
+  expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
 test('a first open transfers at most 150,000 bytes gzip, whatever the seed locale', () => {
-  const { glue, wasm, css } = buildFiles();
-  const fixed = ['helpmark.js', glue, wasm, css, 'help/update-customer-account-info.index.json'].map(gzipped).reduce((a, b) => a + b, 0);
+  const { glue, wasm } = buildFiles();
+  const fixed = ['helpmark.js', glue, wasm, 'help/update-customer-account-info.index.json'].map(gzipped).reduce((a, b) => a + b, 0);
   for (const locale of SEEDS) {
     const total = fixed + gzipped(`help/${locale}/update-customer-account-info.json`);
     console.log(`first open (${locale}): ${total} bytes gzip`);
@@ -49,8 +56,21 @@ test('a first open transfers at most 150,000 bytes gzip, whatever the seed local
 test.describe('what a first open fetches', () => {
   test.use({ locale: 'ru-RU' });
 
-  test('is the loader, the glue, the WebAssembly, the stylesheet, the topic’s index and one article', async ({ page }) => {
-    const { glue, wasm, css } = buildFiles();
+  test('a page load fetches the loader alone, with nothing else for 10 s', async ({ page }) => {
+    test.setTimeout(30_000);
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (!url.pathname.startsWith('/embed-example')) fetched.push(url.pathname.slice(1));
+    });
+    await page.goto('/embed-example.html');
+    await expect(page.locator('button.hm-launcher')).toBeVisible();
+    await page.waitForTimeout(10_000);
+    expect(fetched.filter((f) => f !== 'favicon.ico')).toEqual(['helpmark.js']);
+  });
+
+  test('is the loader, the glue, the WebAssembly, the topic’s index and one article', async ({ page }) => {
+    const { glue, wasm } = buildFiles();
     const fetched: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
@@ -62,7 +82,7 @@ test.describe('what a first open fetches', () => {
     await expect(page.locator('section.hm-panel .hm-progress')).toBeVisible();
     const widgetFiles = fetched.filter((f) => f !== 'favicon.ico').sort();
     expect(widgetFiles).toEqual(
-      ['helpmark.js', glue, wasm, css, 'help/update-customer-account-info.index.json', 'help/ru-RU/update-customer-account-info.json'].sort(),
+      ['helpmark.js', glue, wasm, 'help/update-customer-account-info.index.json', 'help/ru-RU/update-customer-account-info.json'].sort(),
     );
   });
 });
