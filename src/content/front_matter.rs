@@ -27,7 +27,7 @@ pub struct Meta {
     /// `helpmark.sourcehash` of a plain-Markdown translation: the hash of its English
     /// source when the translation was made (written by `helpmark stamp`).
     pub source_hash: Option<String>,
-    /// Set when the translation was made from an older source ([`super::align`]): the
+    /// Set when the translation was made from an older source (see `content::align`): the
     /// short note the widget shows, in the translation's language. Not front matter: found
     /// by comparing hashes.
     pub stale: Option<String>,
