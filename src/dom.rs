@@ -26,9 +26,9 @@ mod track;
 
 pub use events::{console_error, emit, CommandListener};
 pub use fetch::{fetch_text, fetch_text_within, FetchError};
-pub use host::{loader_present, ShadowHostGuard, HOST_ATTRIBUTE, STYLESHEET};
+pub use host::{host_element, loader_present, ShadowHostGuard, HOST_ATTRIBUTE, STYLESHEET};
 pub use measure::{natural_size, set_inset, set_max_height};
-pub use page::{has_focus, host_settings, navigator_languages, query_param, resolve_url};
+pub use page::{has_focus, host_settings, navigator_languages, query_param};
 pub use panic::{has_panicked, report_panic};
 pub use storage::{session_get, session_remove, session_set};
 pub use target::{accessible_name, find, viewport, visible_rect, Lookup};

@@ -12,16 +12,18 @@ pub const HOST_ATTRIBUTE: &str = "data-helpmark-host";
 /// compiled into the widget.
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/helpmark.min.css"));
 
+/// The widget's element on the page (`[data-helpmark-host]`), if there is one.
+pub fn host_element() -> Option<Element> {
+    document()?
+        .query_selector(&format!("[{HOST_ATTRIBUTE}]"))
+        .ok()
+        .flatten()
+}
+
 /// Whether the loader (`helpmark.js`) made the widget's element: then the loader starts
 /// the widget.
 pub fn loader_present() -> bool {
-    document()
-        .and_then(|d| {
-            d.query_selector(&format!("[{HOST_ATTRIBUTE}]"))
-                .ok()
-                .flatten()
-        })
-        .is_some()
+    host_element().is_some()
 }
 
 /// The widget's element on the host page: a `<div data-helpmark-host>` at the end of the
@@ -81,9 +83,7 @@ impl ShadowHostGuard {
     /// holds a placeholder help icon (and perhaps a load failure's message), which the
     /// app replaces, and the loader's icon styles, which the widget's stylesheet replaces.
     fn adopt() -> Option<Result<Self, JsValue>> {
-        let host = document()?
-            .query_selector(&format!("[{HOST_ATTRIBUTE}]"))
-            .ok()??;
+        let host = host_element()?;
         let shadow = host.shadow_root()?;
         let mount = shadow.query_selector(".hm-root").ok()??;
         let had_focus = shadow.active_element().is_some();

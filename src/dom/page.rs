@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::{document, window, HOST_ATTRIBUTE};
+use super::{document, host_element, window};
 use crate::config::HostSettings;
 
 /// The user's ordered language preferences (`navigator.languages`, else `navigator.language`).
@@ -41,22 +41,9 @@ pub fn has_focus(element: &Element) -> bool {
     active.as_ref() == Some(element)
 }
 
-/// Resolves `relative` against the document's base URL.
-pub fn resolve_url(relative: &str) -> String {
-    document()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|base| web_sys::Url::new_with_base(relative, &base).ok())
-        .map(|u| u.href())
-        .unwrap_or_else(|| relative.to_string())
-}
-
 /// The embedding tag's settings, as the loader copied them onto the host element.
 pub fn host_settings() -> HostSettings {
-    let host = document().and_then(|d| {
-        d.query_selector(&format!("[{HOST_ATTRIBUTE}]"))
-            .ok()
-            .flatten()
-    });
+    let host = host_element();
     let get = |name: &str| host.as_ref().and_then(|h| h.get_attribute(name));
     HostSettings {
         content: get("data-content"),

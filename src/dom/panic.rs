@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::JsCast;
 
-use super::{console_error, document, emit, set_inset, viewport, HOST_ATTRIBUTE};
+use super::{console_error, document, emit, host_element, set_inset, viewport};
 use crate::geometry::{panel_inset, Corner};
 use crate::host_event::HostEvent;
 use crate::locale::{direction, Direction, UiStrings};
@@ -50,9 +50,7 @@ pub fn has_panicked() -> bool {
 /// nothing of the app may run after a panic).
 fn show_fatal_error(strings: &UiStrings) -> Option<()> {
     let document = document()?;
-    let host = document
-        .query_selector(&format!("[{HOST_ATTRIBUTE}]"))
-        .ok()??;
+    let host = host_element()?;
     let old_root = host.shadow_root()?.query_selector(".hm-root").ok()??;
     // A fresh root: what the dead app still renders goes into the old one, off the page,
     // and the next instance adopts this one.
