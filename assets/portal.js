@@ -1746,12 +1746,14 @@
         )
       ];
     }
-    return card(
+    var permissions = card(
       'permissions',
       h('h2', { class: 'card-title' }, t('perm.title')),
       h('h3', { class: 'card-subtitle' }, t('perm.azure')),
       body
     );
+    permissions.dataset.helpContext = 'customer-permissions';
+    return permissions;
   }
 
   function savedNotice() {
@@ -2612,6 +2614,10 @@
     closeMenu(false);
     main.replaceChildren.apply(main, buildView(route));
     main.dataset.route = route.name;
+    // Help contexts (assets/help/contexts.toml): the widget's "For this page" reads them.
+    var context = { customers: 'customer-list', account: 'customer-account', edit: 'customer-account', 'new': 'add-customer' }[route.name];
+    if (context) main.dataset.helpContext = context;
+    else delete main.dataset.helpContext;
     refreshBindings();
     if (moveFocus) {
       window.scrollTo(0, 0);

@@ -11,8 +11,8 @@ use crate::components::{Launcher, Panel, Spotlight, TargetMark};
 use crate::config::Config;
 use crate::dom::{self, TargetStatus};
 use crate::hooks::{
-    use_commands, use_focus, use_host_events, use_navigations, use_placement, use_progress,
-    use_target, use_topic, WidgetContext,
+    use_center, use_commands, use_focus, use_host_events, use_navigations, use_placement,
+    use_progress, use_target, use_topic, WidgetContext,
 };
 use crate::locale::{direction, Direction};
 use crate::widget::{WidgetAction, WidgetState};
@@ -48,6 +48,7 @@ fn Widget(props: &AppProps) -> Html {
     let (launcher_ref, title_ref, panel_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     use_commands(props.host.clone(), &state, &launcher_ref);
     use_topic(props.config.clone(), &state);
+    use_center(props.config.clone(), &state);
     use_progress(&state);
     use_focus(&state, &launcher_ref, &title_ref);
 

@@ -13,6 +13,12 @@ pub struct Config {
     pub content_base: String,
     /// Slug of the topic to show.
     pub topic: String,
+    /// The page or the host named the topic (`?topic=`, `data-topic`): the help icon opens
+    /// it. Otherwise it opens the home screen.
+    pub topic_set: bool,
+    /// `data-docs-base`: where the published articles are (`https://…/`), for links to
+    /// topics that are not in the catalog.
+    pub docs_base: Option<String>,
     /// The user's ordered languages; an explicit locale comes first.
     pub languages: Vec<String>,
     /// How long a content request may take before it counts as failed.
@@ -32,6 +38,8 @@ pub struct HostSettings {
     /// `data-position`: the corner of the help icon (`bottom-right`, `bottom-left`,
     /// `top-right`, `top-left`).
     pub position: Option<String>,
+    /// `data-docs-base`: the published articles' base URL.
+    pub docs_base: Option<String>,
 }
 
 /// How long a content request may take by default.
@@ -79,8 +87,9 @@ impl Config {
             .into_iter()
             .flatten()
             .map(|t| t.trim().to_ascii_lowercase())
-            .find(|t| is_slug(t))
-            .unwrap_or_else(|| DEFAULT_TOPIC.to_string());
+            .find(|t| is_slug(t));
+        let topic_set = topic.is_some();
+        let topic = topic.unwrap_or_else(|| DEFAULT_TOPIC.to_string());
         let mut content_base = host
             .content
             .clone()
@@ -92,6 +101,11 @@ impl Config {
         Config {
             content_base,
             topic,
+            topic_set,
+            docs_base: host
+                .docs_base
+                .clone()
+                .filter(|b| b.starts_with("https://") || b.starts_with("http://")),
             languages,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             corner: host
@@ -183,6 +197,7 @@ mod tests {
             topic: Some("see-your-customer-list".into()),
             locale: Some("de-DE".into()),
             position: Some("top-left".into()),
+            docs_base: None,
         };
         let c = Config::from_page(&host, None, None, vec!["sv-SE".into()]);
         assert_eq!(c.languages, ["de-DE", "sv-SE"]);

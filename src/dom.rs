@@ -6,7 +6,8 @@
 //! - `host`: the widget's own element and shadow root ([`ShadowHostGuard`]);
 //! - `events`: telling the host ([`emit`] a [`crate::host_event::HostEvent`],
 //!   [`console_error`]) and hearing its commands ([`CommandListener`]);
-//! - `storage`: the guide's place across pages (`sessionStorage`);
+//! - `storage`: the guide's place across pages (`sessionStorage`), done marks (`localStorage`);
+//! - `route`: where the user is, the page's context names, route changes ([`RouteWatcher`]);
 //! - `panic`: what a Rust panic shows and says ([`report_panic`]);
 //! - `measure`: sizes and positions of the widget's own elements;
 //! - `target` and `track`: finding the element a step points at ([`find`]) and following
@@ -20,6 +21,7 @@ mod host;
 mod measure;
 mod page;
 mod panic;
+mod route;
 mod storage;
 mod target;
 mod track;
@@ -28,9 +30,10 @@ pub use events::{console_error, emit, CommandListener};
 pub use fetch::{fetch_text, fetch_text_within, FetchError};
 pub use host::{host_element, loader_present, ShadowHostGuard, HOST_ATTRIBUTE, STYLESHEET};
 pub use measure::{natural_size, set_inset, set_max_height};
-pub use page::{has_focus, host_settings, navigator_languages, query_param};
+pub use page::{has_focus, host_settings, navigator_languages, open_tab, query_param};
 pub use panic::{has_panicked, report_panic};
-pub use storage::{session_get, session_remove, session_set};
+pub use route::{anchor_visible, context_names, location, RouteWatcher};
+pub use storage::{local_get, local_set, session_get, session_remove, session_set};
 pub use target::{accessible_name, find, viewport, visible_rect, Lookup};
 pub use track::{TargetStatus, TargetTracker};
 

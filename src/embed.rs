@@ -66,10 +66,14 @@ pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
 /// Start-up for a page: configuration from the page, then [`mount`]. The widget lives
 /// until [`Widget::destroy`] (or, forgotten, as long as the page).
 pub fn start() -> Option<Widget> {
+    // A guide left open on the previous page of this origin resumes: its topic counts as
+    // named (see `use_progress`).
+    let stored = dom::session_get(crate::hooks::PROGRESS_KEY)
+        .and_then(|s| s.split_once('\n').map(|(topic, _)| topic.to_string()));
     let config = Config::from_page(
         &dom::host_settings(),
         dom::query_param("locale"),
-        dom::query_param("topic"),
+        dom::query_param("topic").or(stored),
         dom::navigator_languages(),
     );
     let strings = crate::locale::strings(&config.ui_locale());

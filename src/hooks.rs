@@ -1,6 +1,7 @@
 //! Yew hooks: the widget's state and its side effects, each undone when its component or
 //! input goes. Components only render.
 
+mod use_center;
 mod use_commands;
 mod use_focus;
 mod use_host_events;
@@ -10,6 +11,7 @@ mod use_progress;
 mod use_target;
 mod use_topic;
 
+pub use use_center::{use_center, DONE_KEY, LEFT_KEY};
 pub use use_commands::use_commands;
 pub use use_focus::use_focus;
 pub use use_host_events::use_host_events;

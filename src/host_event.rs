@@ -48,6 +48,36 @@ pub enum HostEvent<'a> {
         /// The step's targets that are not on the page at all.
         missing: &'a [String],
     },
+    /// The user searched (once the query has stayed the same for a moment): the query and
+    /// the number of results.
+    Search {
+        query: &'a str,
+        results: usize,
+    },
+    /// The user finished a topic (its last step).
+    Complete {
+        topic: &'a str,
+        locale: &'a str,
+    },
+    /// The user closed a topic before its last step: the step (one-based) and the steps.
+    Abandon {
+        topic: &'a str,
+        step: usize,
+        steps: usize,
+    },
+    /// A step's element did not appear: the step (one-based), its key or sentence and how
+    /// long the widget waited for it.
+    TargetMissing {
+        topic: &'a str,
+        step: usize,
+        anchor: &'a str,
+        waited_ms: usize,
+    },
+    /// The user followed a link from one topic to another.
+    Navigate {
+        from: &'a str,
+        to: &'a str,
+    },
     /// Something failed; `message` names the file. `fatal`: the WebAssembly cannot run
     /// again (a panic), the loader starts a new instance on retry.
     Error {
@@ -83,6 +113,11 @@ impl<'a> HostEvent<'a> {
             HostEvent::Close { .. } => "helpmark:close",
             HostEvent::Step { .. } => "helpmark:step",
             HostEvent::Error { .. } => "helpmark:error",
+            HostEvent::Search { .. } => "helpmark:search",
+            HostEvent::Complete { .. } => "helpmark:complete",
+            HostEvent::Abandon { .. } => "helpmark:abandon",
+            HostEvent::TargetMissing { .. } => "helpmark:target-missing",
+            HostEvent::Navigate { .. } => "helpmark:navigate",
         }
     }
 
@@ -115,6 +150,29 @@ impl<'a> HostEvent<'a> {
                 ("found", Bool(found)),
                 ("missing", List(missing)),
             ],
+            HostEvent::Search { query, results } => {
+                vec![("query", Str(query)), ("results", Num(results))]
+            }
+            HostEvent::Complete { topic, locale } => {
+                vec![("topic", Str(topic)), ("locale", Str(locale))]
+            }
+            HostEvent::Abandon { topic, step, steps } => vec![
+                ("topic", Str(topic)),
+                ("step", Num(step)),
+                ("steps", Num(steps)),
+            ],
+            HostEvent::TargetMissing {
+                topic,
+                step,
+                anchor,
+                waited_ms,
+            } => vec![
+                ("topic", Str(topic)),
+                ("step", Num(step)),
+                ("anchor", Str(anchor)),
+                ("waited_ms", Num(waited_ms)),
+            ],
+            HostEvent::Navigate { from, to } => vec![("from", Str(from)), ("to", Str(to))],
             HostEvent::Error {
                 topic,
                 message,
@@ -193,6 +251,46 @@ mod tests {
                 },
                 "helpmark:error",
                 vec!["topic", "message"],
+            ),
+            (
+                HostEvent::Search {
+                    query: "kunden",
+                    results: 2,
+                },
+                "helpmark:search",
+                vec!["query", "results"],
+            ),
+            (
+                HostEvent::Complete {
+                    topic: "t",
+                    locale: "de-DE",
+                },
+                "helpmark:complete",
+                vec!["topic", "locale"],
+            ),
+            (
+                HostEvent::Abandon {
+                    topic: "t",
+                    step: 2,
+                    steps: 3,
+                },
+                "helpmark:abandon",
+                vec!["topic", "step", "steps"],
+            ),
+            (
+                HostEvent::TargetMissing {
+                    topic: "t",
+                    step: 1,
+                    anchor: "customers",
+                    waited_ms: 3000,
+                },
+                "helpmark:target-missing",
+                vec!["topic", "step", "anchor", "waited_ms"],
+            ),
+            (
+                HostEvent::Navigate { from: "a", to: "b" },
+                "helpmark:navigate",
+                vec!["from", "to"],
             ),
             (
                 HostEvent::Error {

@@ -25,6 +25,98 @@ pub enum Screen {
     /// One topic, step by step.
     #[default]
     Topic,
+    /// The help center: topics for this page, the one left mid-way, search, all topics.
+    Home,
+}
+
+/// A topic in a list of the home screen (for this page, search results, all topics).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Item {
+    pub slug: String,
+    pub title: String,
+    pub steps: usize,
+    /// Byte ranges of `title` that match the search (marked).
+    pub marks: Vec<(usize, usize)>,
+}
+
+/// A topic closed before its last step: where the user left it ("Continue").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Left {
+    pub slug: String,
+    pub title: String,
+    /// Zero-based.
+    pub step: usize,
+    pub steps: usize,
+}
+
+impl Left {
+    /// The stored form: slug, step, steps and title on four lines.
+    pub fn encode(&self) -> String {
+        format!(
+            "{}\n{}\n{}\n{}",
+            self.slug, self.step, self.steps, self.title
+        )
+    }
+
+    /// Reads the stored form; `None` for anything else.
+    pub fn decode(text: &str) -> Option<Left> {
+        let mut lines = text.splitn(4, '\n');
+        let slug = lines.next()?.to_string();
+        let step = lines.next()?.parse().ok()?;
+        let steps = lines.next()?.parse().ok()?;
+        let title = lines.next()?.to_string();
+        (step < steps && !slug.is_empty()).then_some(Left {
+            slug,
+            title,
+            step,
+            steps,
+        })
+    }
+}
+
+/// The search box of the home screen: what was typed, the results for it, and the
+/// result the arrow keys point at.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Search {
+    pub query: String,
+    /// The results, for the query `answered`.
+    pub hits: Rc<Vec<Item>>,
+    pub answered: String,
+    pub active: Option<usize>,
+}
+
+/// A place in the history of topic-to-topic links: the topic, its title, the step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Visit {
+    pub slug: String,
+    pub title: String,
+    pub progress: Progress,
+}
+
+/// What the home screen and the done marks hold.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Center {
+    /// Topics for the page the user is on, best first.
+    pub suggestions: Rc<Vec<Item>>,
+    /// The page of all topics shown, zero-based, its topics and how many pages there are.
+    pub page: usize,
+    pub list: Rc<Vec<Item>>,
+    pub pages: usize,
+    pub search: Search,
+    /// Slugs of the topics the user finished (per origin, `localStorage`).
+    pub done: Rc<Vec<String>>,
+    pub left: Option<Rc<Left>>,
+    /// Topics the user came from by links, the last one on top (Back returns there).
+    pub history: Vec<Visit>,
+    /// Counts of finished and abandoned topics and of links followed (their events).
+    pub finished: u32,
+    pub abandoned: u32,
+    pub navigated: u32,
+    /// Where the next loaded topic resumes, when no stored place says otherwise.
+    pub resume: Option<Progress>,
+    /// Topics that links named but the catalog does not have (their links become text,
+    /// or open the published article with `data-docs-base`).
+    pub unlinked: Rc<Vec<String>>,
 }
 
 /// A topic ready to read.
@@ -93,6 +185,7 @@ pub struct WidgetState {
     pub guide: GuideState,
     /// Where focus should go once rendered.
     pub focus: Option<Focus>,
+    pub center: Center,
 }
 
 /// What can happen to the widget.
@@ -117,6 +210,38 @@ pub enum WidgetAction {
     /// The focus went where [`WidgetState::focus`] asked (a request made since then,
     /// for somewhere else, stays).
     Focused(Focus),
+    /// Show the home screen.
+    Home,
+    /// Show a topic chosen on the home screen (`link: false`) or by a link in the topic
+    /// shown (`link: true`: Back returns here).
+    Show { slug: String, link: bool },
+    /// Back to the topic the last link was followed from.
+    HistoryBack,
+    /// The user typed in the search box.
+    Query(String),
+    /// The results of a search.
+    Hits { query: String, hits: Rc<Vec<Item>> },
+    /// An arrow key in the search box: the next (`1`) or previous (`-1`) result.
+    Move(i32),
+    /// Escape in the search box.
+    ClearSearch,
+    /// The topics for this page, best first.
+    Suggestions(Rc<Vec<Item>>),
+    /// A page of all topics.
+    List {
+        page: usize,
+        pages: usize,
+        items: Rc<Vec<Item>>,
+    },
+    /// Another page of all topics is wanted.
+    Page(usize),
+    /// What the storage holds: the topics done and the one left mid-way.
+    Stored {
+        done: Vec<String>,
+        left: Option<Left>,
+    },
+    /// "Mark as not done".
+    NotDone(String),
 }
 
 impl WidgetState {
@@ -124,22 +249,36 @@ impl WidgetState {
     /// icon had the focus, so the widget's own icon takes it.
     pub fn new(config: &Config, focus_launcher: bool) -> WidgetState {
         WidgetState {
-            screen: Screen::Topic,
-            topic: config.topic.clone(),
+            topic: if config.topic_set {
+                config.topic.clone()
+            } else {
+                String::new()
+            },
             languages: config.languages.clone(),
             request: 0,
             load: Load::Loading,
             guide: GuideState::default(),
             focus: focus_launcher.then_some(Focus::Launcher),
+            center: Center::default(),
+            screen: if config.topic_set {
+                Screen::Topic
+            } else {
+                Screen::Home
+            },
         }
     }
 
-    /// The loaded topic, when the current request has one.
+    /// The loaded topic, when the current request has one and the panel shows topics.
     pub fn loaded(&self) -> Option<&Rc<Loaded>> {
         match &self.load {
-            Load::Ready(loaded) => Some(loaded),
+            Load::Ready(loaded) if self.screen == Screen::Topic => Some(loaded),
             _ => None,
         }
+    }
+
+    /// Whether the user finished `slug`.
+    pub fn is_done(&self, slug: &str) -> bool {
+        self.center.done.iter().any(|d| d == slug)
     }
 
     /// The locale of what is shown: the loaded topic's, else the UI locale of the
@@ -187,6 +326,52 @@ impl WidgetState {
     /// assert_eq!(s.load, Load::Loading);
     /// ```
     pub fn apply(self, action: WidgetAction) -> WidgetState {
+        let before = self.loaded().map(|l| (l.clone(), self.guide.clone()));
+        let finishing = matches!(
+            action,
+            WidgetAction::Guide(GuideAction::Next)
+                | WidgetAction::Command {
+                    command: Command::Next,
+                    ..
+                }
+                | WidgetAction::TargetActivated
+        );
+        let next = self.step(action);
+        match before {
+            Some((loaded, guide))
+                if guide.open && !next.guide.open && next.screen == Screen::Topic =>
+            {
+                next.left_topic(&loaded, &guide, finishing && guide.is_last())
+            }
+            _ => next,
+        }
+    }
+
+    /// After the guide of `loaded` closed (at `guide`): done, or left mid-way.
+    fn left_topic(mut self, loaded: &Loaded, guide: &GuideState, finished: bool) -> WidgetState {
+        let c = &mut self.center;
+        let slug = self.topic.clone();
+        if c.left.as_ref().is_some_and(|l| l.slug == slug) {
+            c.left = None;
+        }
+        if finished {
+            c.finished = c.finished.wrapping_add(1);
+            if !c.done.contains(&slug) {
+                Rc::make_mut(&mut c.done).push(slug);
+            }
+        } else {
+            c.abandoned = c.abandoned.wrapping_add(1);
+            c.left = Some(Rc::new(Left {
+                slug,
+                title: loaded.entry.title.clone(),
+                step: guide.step,
+                steps: guide.steps(),
+            }));
+        }
+        self
+    }
+
+    fn step(self, action: WidgetAction) -> WidgetState {
         match action {
             WidgetAction::Command { command, focused } => self.command(command, focused),
             WidgetAction::Guide(action) => {
@@ -221,14 +406,25 @@ impl WidgetState {
                     let mut guide = self.guide.apply(GuideAction::Loaded {
                         plan: plan(&loaded.topic.steps),
                     });
-                    if let Some(progress) = resume {
+                    let mut center = self.center;
+                    if let Some(progress) = resume.or(center.resume.take()) {
                         guide = guide.apply(GuideAction::Resume(progress));
                     }
                     WidgetState {
                         guide,
+                        center,
                         load: Load::Ready(loaded),
                         ..self
                     }
+                }
+                // A link to a topic the catalog does not have: back where the user was.
+                Err(failure)
+                    if failure.kind == FailureKind::Missing && !self.center.history.is_empty() =>
+                {
+                    let mut s = self;
+                    let slug = std::mem::take(&mut s.topic);
+                    Rc::make_mut(&mut s.center.unlinked).push(slug);
+                    s.apply(WidgetAction::HistoryBack)
                 }
                 Err(failure) => WidgetState {
                     load: Load::Failed(failure),
@@ -240,7 +436,107 @@ impl WidgetState {
                 focus: self.focus.filter(|f| *f != done),
                 ..self
             },
+            action => self.center_action(action),
         }
+    }
+
+    /// The home screen's actions.
+    fn center_action(mut self, action: WidgetAction) -> WidgetState {
+        let c = &mut self.center;
+        match action {
+            WidgetAction::Home => {
+                c.history.clear();
+                self.screen = Screen::Home;
+                self.focus = Some(Focus::Panel);
+            }
+            WidgetAction::Show { slug, link } => {
+                if link {
+                    if let Some(loaded) = self.loaded() {
+                        let visit = Visit {
+                            slug: self.topic.clone(),
+                            title: loaded.entry.title.clone(),
+                            progress: self.guide.progress(),
+                        };
+                        self.center.history.push(visit);
+                        self.center.navigated = self.center.navigated.wrapping_add(1);
+                    }
+                } else {
+                    c.history.clear();
+                }
+                let resume = self
+                    .center
+                    .left
+                    .as_ref()
+                    .filter(|l| l.slug == slug)
+                    .map(|l| Progress {
+                        step: l.step,
+                        target: 0,
+                    });
+                return self.show(slug, resume);
+            }
+            WidgetAction::HistoryBack => {
+                let Some(visit) = c.history.pop() else {
+                    return self;
+                };
+                return self.show(visit.slug, Some(visit.progress));
+            }
+            WidgetAction::Query(query) => {
+                c.search.active = None;
+                c.search.query = query;
+            }
+            WidgetAction::Hits { query, hits } if query == c.search.query => {
+                c.search.hits = hits;
+                c.search.answered = query;
+                c.search.active = None;
+            }
+            WidgetAction::Move(delta) => {
+                let n = c.search.hits.len() as i32;
+                if n > 0 {
+                    let at = c
+                        .search
+                        .active
+                        .map_or(if delta > 0 { -1 } else { n }, |a| a as i32);
+                    c.search.active = Some((at + delta).rem_euclid(n) as usize);
+                }
+            }
+            WidgetAction::ClearSearch => c.search = Search::default(),
+            WidgetAction::Suggestions(items) => c.suggestions = items,
+            WidgetAction::List { page, pages, items } if page == c.page => {
+                c.list = items;
+                c.pages = pages;
+            }
+            WidgetAction::Page(page) => c.page = page,
+            WidgetAction::Stored { done, left } => {
+                c.done = Rc::new(done);
+                c.left = left.map(Rc::new);
+            }
+            WidgetAction::NotDone(slug) => Rc::make_mut(&mut c.done).retain(|d| *d != slug),
+            _ => {}
+        }
+        self
+    }
+
+    /// Shows topic `slug`, resuming at `resume` (the panel stays open).
+    fn show(self, slug: String, resume: Option<Progress>) -> WidgetState {
+        let mut next = if slug == self.topic && matches!(self.load, Load::Ready(_)) {
+            let mut s = self;
+            if let Some(p) = resume {
+                s.guide = s.guide.apply(GuideAction::Resume(p));
+            }
+            s
+        } else {
+            let mut s = self.reload();
+            s.topic = slug;
+            s.guide = GuideState {
+                open: true,
+                ..GuideState::default()
+            };
+            s.center.resume = resume;
+            s
+        };
+        next.screen = Screen::Topic;
+        next.focus = Some(Focus::Panel);
+        next
     }
 
     fn command(self, command: Command, focused: bool) -> WidgetState {
@@ -261,14 +557,21 @@ impl WidgetState {
                         ..GuideState::default()
                     },
                     focus,
+                    screen: Screen::Topic,
                     ..self.reload()
                 }
             }
-            Command::Open(_) => {
+            Command::Open(topic) => {
                 let focus = open_focus(&self);
+                let screen = if topic.is_some() {
+                    Screen::Topic
+                } else {
+                    self.screen
+                };
                 WidgetState {
                     guide: self.guide.clone().apply(GuideAction::Open),
                     focus,
+                    screen,
                     ..self
                 }
             }
@@ -463,5 +766,181 @@ mod tests {
         assert_eq!(s.guide.step, 2);
         let s = s.apply(command(Command::Close));
         assert!(!s.guide.open);
+    }
+
+    fn home() -> WidgetState {
+        WidgetState::new(&Config::new(None, None, vec!["de-DE".into()]), false)
+            .apply(WidgetAction::Guide(GuideAction::Toggle))
+    }
+
+    fn answer(s: WidgetState, steps: usize) -> WidgetState {
+        let request = s.request;
+        s.apply(WidgetAction::Loaded {
+            request,
+            result: Ok(loaded(steps)),
+            resume: None,
+        })
+    }
+
+    fn show(slug: &str, link: bool) -> WidgetAction {
+        WidgetAction::Show {
+            slug: slug.into(),
+            link,
+        }
+    }
+
+    #[test]
+    fn without_a_named_topic_the_icon_opens_home_and_loads_nothing() {
+        let s = home();
+        assert_eq!(s.screen, Screen::Home);
+        assert!(s.guide.open);
+        assert_eq!(s.topic, "");
+        assert!(s.loaded().is_none());
+        assert_eq!(s.target_query(), None);
+        assert_eq!(s.locale(), "de-DE");
+        // A named topic opens as before.
+        assert_eq!(state().screen, Screen::Topic);
+        // The host's open(slug) on the home screen shows that topic.
+        let s = home().apply(command(Command::Open(Some("x".into()))));
+        assert_eq!(
+            (s.screen, s.topic.as_str(), s.request),
+            (Screen::Topic, "x", 1)
+        );
+    }
+
+    #[test]
+    fn a_topic_chosen_on_home_opens_and_home_is_one_action_away() {
+        let s = answer(home().apply(show("a", false)), 3);
+        assert_eq!((s.screen, s.topic.as_str()), (Screen::Topic, "a"));
+        assert!(s.loaded().is_some() && s.guide.open);
+        let s = s.apply(WidgetAction::Home);
+        assert_eq!(s.screen, Screen::Home);
+        assert!(s.loaded().is_none(), "home shows no topic");
+        assert_eq!(s.focus, Some(Focus::Panel));
+    }
+
+    #[test]
+    fn a_link_pushes_the_place_and_back_returns_to_it() {
+        let s = answer(home().apply(show("a", false)), 3);
+        let s = s.apply(command(Command::Next));
+        let s = answer(s.apply(show("b", true)), 2);
+        assert_eq!(s.topic, "b");
+        assert_eq!(s.guide.step, 0);
+        assert_eq!(s.center.history.len(), 1);
+        assert_eq!(s.center.navigated, 1);
+        assert_eq!(s.center.history[0].slug, "a");
+        let s = answer(s.apply(WidgetAction::HistoryBack), 3);
+        assert_eq!(
+            (s.topic.as_str(), s.guide.step),
+            ("a", 1),
+            "back at step 2 of a"
+        );
+        assert!(s.center.history.is_empty());
+        // A topic chosen on home starts a new history.
+        let s = answer(s.apply(show("b", true)), 2).apply(WidgetAction::Home);
+        assert!(s.center.history.is_empty());
+    }
+
+    #[test]
+    fn a_link_to_a_topic_the_catalog_lacks_returns_and_becomes_text() {
+        let s = answer(home().apply(show("a", false)), 3);
+        let s = s.apply(show("gone", true));
+        let request = s.request;
+        let s = s.apply(WidgetAction::Loaded {
+            request,
+            result: Err(Rc::new(Failure {
+                kind: FailureKind::Missing,
+                detail: "404".into(),
+            })),
+            resume: None,
+        });
+        assert_eq!(s.topic, "a");
+        assert_eq!(*s.center.unlinked, vec!["gone".to_string()]);
+        assert!(s.center.history.is_empty());
+        assert!(matches!(s.load, Load::Loading), "a is asked for again");
+    }
+
+    #[test]
+    fn finishing_marks_done_and_closing_mid_way_is_left_to_continue() {
+        let s = answer(home().apply(show("y", false)), 3);
+        let s = s
+            .apply(command(Command::Next))
+            .apply(command(Command::Close));
+        assert_eq!(s.center.abandoned, 1);
+        let left = s.center.left.clone().expect("left mid-way");
+        assert_eq!((left.slug.as_str(), left.step, left.steps), ("y", 1, 3));
+        assert_eq!(Left::decode(&left.encode()).as_ref(), Some(&*left));
+        // Continue, from home, resumes at step 2.
+        let s = s
+            .apply(WidgetAction::Guide(GuideAction::Toggle))
+            .apply(WidgetAction::Home)
+            .apply(show("y", false));
+        let s = answer(s, 3);
+        assert_eq!(s.guide.step, 1);
+        let s = s
+            .apply(WidgetAction::Guide(GuideAction::Next))
+            .apply(WidgetAction::Guide(GuideAction::Next));
+        assert!(!s.guide.open);
+        assert_eq!(s.center.finished, 1);
+        assert!(s.is_done("y"));
+        assert_eq!(s.center.left, None, "finished, not left");
+        assert_eq!(s.center.abandoned, 1);
+        let s = s.apply(WidgetAction::NotDone("y".into()));
+        assert!(!s.is_done("y"));
+    }
+
+    #[test]
+    fn search_results_follow_the_query_and_the_arrows_wrap() {
+        let item = |slug: &str| Item {
+            slug: slug.into(),
+            title: slug.into(),
+            ..Item::default()
+        };
+        let s = home().apply(WidgetAction::Query("ku".into()));
+        let s = s.apply(WidgetAction::Query("kun".into()));
+        // The answer to an older query is dropped.
+        let s = s.apply(WidgetAction::Hits {
+            query: "ku".into(),
+            hits: Rc::new(vec![item("x")]),
+        });
+        assert!(s.center.search.hits.is_empty());
+        let s = s.apply(WidgetAction::Hits {
+            query: "kun".into(),
+            hits: Rc::new(vec![item("a"), item("b")]),
+        });
+        assert_eq!(s.center.search.answered, "kun");
+        let s = s.apply(WidgetAction::Move(1));
+        assert_eq!(s.center.search.active, Some(0));
+        let s = s.apply(WidgetAction::Move(1)).apply(WidgetAction::Move(1));
+        assert_eq!(s.center.search.active, Some(0), "wraps");
+        let s = s.apply(WidgetAction::Move(-1));
+        assert_eq!(s.center.search.active, Some(1));
+        let s = s.apply(WidgetAction::ClearSearch);
+        assert_eq!(s.center.search, Search::default());
+    }
+
+    #[test]
+    fn list_pages_and_stored_records_land_in_the_state() {
+        let s = home().apply(WidgetAction::Page(1));
+        let items = Rc::new(vec![Item::default()]);
+        let stale = s.clone().apply(WidgetAction::List {
+            page: 0,
+            pages: 2,
+            items: items.clone(),
+        });
+        assert!(stale.center.list.is_empty(), "another page's answer");
+        let s = s.apply(WidgetAction::List {
+            page: 1,
+            pages: 2,
+            items,
+        });
+        assert_eq!((s.center.list.len(), s.center.pages), (1, 2));
+        let s = s.apply(WidgetAction::Stored {
+            done: vec!["a".into()],
+            left: Left::decode("b\n1\n3\nB"),
+        });
+        assert!(s.is_done("a"));
+        assert_eq!(s.center.left.as_ref().map(|l| l.step), Some(1));
+        assert_eq!(Left::decode("b\n3\n3\nB"), None, "past the last step");
     }
 }

@@ -169,7 +169,8 @@
       'data-content': url(data.content || 'help/', data.content ? location.href : here),
       'data-topic': data.topic || '',
       'data-locale': data.locale || 'auto',
-      'data-position': data.position || 'bottom-right'
+      'data-position': data.position || 'bottom-right',
+      'data-docs-base': data.docsBase || ''
     });
     var shadow = host.attachShadow({ mode: 'open' });
     root = element('div', { 'class': 'hm-root' }, shadow);

@@ -10,7 +10,7 @@ use crate::geometry::{launcher_inset, Placement};
 use crate::guide::{GuideAction, GuideState};
 use crate::hooks::use_widget;
 use crate::locale::{direction, Direction, UiStrings};
-use crate::widget::{FailureKind, Load, WidgetAction};
+use crate::widget::{FailureKind, Load, Screen, WidgetAction};
 
 use super::{render_blocks, render_text, truncated};
 use crate::limits::MAX_TITLE_CHARS;
@@ -61,6 +61,7 @@ pub const ICON_PATH: &str = "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 18a8 8 0
 /// What the panel shows.
 #[derive(Clone, PartialEq)]
 enum PanelBody {
+    Home,
     Loading,
     /// A loaded topic, read in `view`.
     Topic {
@@ -127,6 +128,7 @@ pub fn Panel(props: &PanelProps) -> Html {
     let direction = direction(&locale);
     let guide = &state.guide;
     let body = match &state.load {
+        _ if state.screen == Screen::Home => PanelBody::Home,
         Load::Loading => PanelBody::Loading,
         Load::Ready(loaded) => PanelBody::Topic {
             topic: loaded.topic.clone(),
@@ -149,10 +151,14 @@ pub fn Panel(props: &PanelProps) -> Html {
         let original = original.clone();
         use_effect_with(guide.step, move |_| original.set(false));
     }
+    let steps = if state.screen == Screen::Topic {
+        guide.steps()
+    } else {
+        0
+    };
     let onkeydown = {
         let (close, next, back) = (on_close.clone(), on_next.clone(), on_back.clone());
         let rtl = direction == Direction::Rtl;
-        let steps = guide.steps();
         Callback::from(move |e: KeyboardEvent| {
             if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() || in_text_field(&e) {
                 return;
@@ -182,6 +188,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         _ => s.help.to_string(),
     };
     let content = match &body {
+        PanelBody::Home => html! { <super::Home /> },
         PanelBody::Loading => html! { <p class="hm-status" role="status">{ s.loading }</p> },
         PanelBody::Error { message } => html! {
             <div class="hm-error" role="alert">
@@ -196,9 +203,40 @@ pub fn Panel(props: &PanelProps) -> Html {
                 locale: &locale,
                 target: props.target,
             };
-            topic_body(topic, *view, &step, &original)
+            let done = state.is_done(&state.topic).then(|| {
+                let slug = state.topic.clone();
+                let not_done = widget.send(move || WidgetAction::NotDone(slug.clone()));
+                html! {
+                    <p class="hm-done">{ super::home::done_mark(true, s) }
+                        <button type="button" class="hm-not-done" onclick={not_done.reform(|_: MouseEvent| ())}>{ s.not_done }</button>
+                    </p>
+                }
+            });
+            html! { <>{ done }{ topic_body(topic, *view, &step, &original) }</> }
         }
     };
+    super::set_unlinked(state.center.unlinked.clone());
+    // A link to another topic opens it here.
+    let on_link = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            let link = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("a[data-hm-topic]").ok().flatten());
+            if let Some(slug) = link.and_then(|l| l.get_attribute("data-hm-topic")) {
+                e.prevent_default();
+                dispatcher.dispatch(WidgetAction::Show { slug, link: true });
+            }
+        })
+    };
+    let home = state.screen == Screen::Topic;
+    let on_home = widget.send(|| WidgetAction::Home);
+    let on_history = widget.send(|| WidgetAction::HistoryBack);
+    let previous = state
+        .center
+        .history
+        .last()
+        .map(|v| format!("{}: {}", s.back, v.title));
     let show_nav = matches!(&body, PanelBody::Topic { topic, .. } if !topic.steps.is_empty());
     html! {
         <section id="hm-panel" class={classes!("hm-panel", props.placement.class())} role="region"
@@ -214,7 +252,15 @@ pub fn Panel(props: &PanelProps) -> Html {
                     </svg>
                 </button>
             </header>
-            <div class="hm-body">{ content }</div>
+            if home {
+                <nav class="hm-crumbs">
+                    <button type="button" class="hm-home" onclick={on_home.reform(|_: MouseEvent| ())}>{ s.home }</button>
+                    if let Some(previous) = previous {
+                        <button type="button" class="hm-history-back" onclick={on_history.reform(|_: MouseEvent| ())}>{ previous }</button>
+                    }
+                </nav>
+            }
+            <div class="hm-body" onclick={on_link}>{ content }</div>
             if show_nav {
                 <footer class="hm-nav">
                     <button type="button" class="hm-back" disabled={guide.is_first()}

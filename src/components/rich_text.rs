@@ -20,6 +20,20 @@ use crate::limits::{
 };
 use crate::safe_url::{check_url, is_topic_slug, SafeUrl};
 
+thread_local! {
+    /// Topics that links name but the catalog does not have (set by the panel).
+    static UNLINKED: std::cell::RefCell<std::rc::Rc<Vec<String>>> = Default::default();
+}
+
+/// Says which topics are not in the catalog: links to them render as plain text.
+pub fn set_unlinked(slugs: std::rc::Rc<Vec<String>>) {
+    UNLINKED.with(|u| *u.borrow_mut() = slugs);
+}
+
+fn is_unlinked(slug: &str) -> bool {
+    UNLINKED.with(|u| u.borrow().iter().any(|s| s == slug))
+}
+
 /// What is left of the budget of one render call: characters of text and nodes.
 struct Budget {
     chars: Cell<usize>,
@@ -219,12 +233,20 @@ fn render_inline(topic: &Topic, run: &Inline, view: View, budget: &Budget) -> Ht
             Some(url) => html! {
                 <a href={url} target="_blank" rel="noopener noreferrer">{ inlines_in(topic, children, view, budget) }</a>
             },
-            // Links to other topics and to files beside the article have no page to open
-            // in the widget yet, and refused targets never reach the page: their words
+            // A link to another topic opens it in the widget (the panel handles the click
+            // on `data-hm-topic`); one found not to be in the catalog is plain text. Files
+            // beside the article and refused targets never reach the page: their words
             // are kept.
-            None if matches!(href, Href::Topic { slug, .. } if is_topic_slug(slug)) => html! {
-                <span class="hm-ref">{ inlines_in(topic, children, view, budget) }</span>
-            },
+            None if matches!(href, Href::Topic { slug, .. } if is_topic_slug(slug) && !is_unlinked(slug)) =>
+            {
+                let slug = match href {
+                    Href::Topic { slug, .. } => slug.clone(),
+                    _ => String::new(),
+                };
+                html! {
+                    <a class="hm-ref" href={format!("#{slug}")} data-hm-topic={slug}>{ inlines_in(topic, children, view, budget) }</a>
+                }
+            }
             None => inlines_in(topic, children, view, budget),
         },
     }

@@ -50,5 +50,13 @@ pub fn host_settings() -> HostSettings {
         topic: get("data-topic"),
         locale: get("data-locale"),
         position: get("data-position"),
+        docs_base: get("data-docs-base").filter(|b| !b.is_empty()),
+    }
+}
+
+/// Opens `url` in a new tab, without a handle back to this page.
+pub fn open_tab(url: &str) {
+    if let Some(window) = window() {
+        let _ = window.open_with_url_and_target_and_features(url, "_blank", "noopener");
     }
 }

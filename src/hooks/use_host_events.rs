@@ -27,7 +27,7 @@ pub fn use_host_events(
     // Ready, then locale changes.
     {
         let announced = use_mut_ref(|| None::<String>);
-        let settled = !matches!(state.load, Load::Loading);
+        let settled = !matches!(state.load, Load::Loading) || state.topic.is_empty();
         let topic = state.topic.clone();
         use_effect_with((settled, locale.clone()), move |(settled, locale)| {
             if !*settled {
@@ -54,6 +54,31 @@ pub fn use_host_events(
                     HostEvent::Open { topic }
                 } else {
                     HostEvent::Close { topic }
+                });
+            }
+        });
+    }
+    // A step's element that did not appear: once per step and target, with the wait.
+    {
+        let since = use_mut_ref(|| 0f64);
+        let place = (state.topic.clone(), state.guide.step, state.guide.target);
+        let missing =
+            matches!(status, TargetStatus::Missing) && query.is_some() && state.guide.open;
+        let anchor = state.target_name().unwrap_or_default();
+        {
+            let since = since.clone();
+            use_effect_with(place.clone(), move |_| {
+                *since.borrow_mut() = js_sys::Date::now()
+            });
+        }
+        use_effect_with((place, missing), move |((topic, step, _), missing)| {
+            if *missing {
+                let waited_ms = (js_sys::Date::now() - *since.borrow()).max(0.0) as usize;
+                dom::emit(&HostEvent::TargetMissing {
+                    topic,
+                    step: step + 1,
+                    anchor: &anchor,
+                    waited_ms,
                 });
             }
         });

@@ -31,6 +31,10 @@ pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
     use_effect_with(key, move |(request, topic, languages)| {
         let cancelled = Rc::new(Cell::new(false));
         let (request, topic, languages) = (*request, topic.clone(), languages.clone());
+        // The home screen without a topic yet: nothing to load.
+        if topic.is_empty() {
+            return Box::new(|| ()) as Box<dyn FnOnce()>;
+        }
         // The place stored for this topic (nothing writes it while a request is open).
         let resume = stored_progress(dom::session_get(PROGRESS_KEY).as_deref(), &topic);
         let remembered = kept
@@ -92,7 +96,7 @@ pub fn use_topic(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                 resume,
             });
         });
-        move || cancelled.set(true)
+        Box::new(move || cancelled.set(true))
     });
 }
 

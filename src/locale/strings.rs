@@ -31,6 +31,21 @@ pub struct UiStrings {
     pub not_on_page: &'static str,
     /// The step's element is expected to appear.
     pub waiting: &'static str,
+    /// The home screen's topics for the page the user is on.
+    pub for_this_page: &'static str,
+    /// The home screen's topic left mid-way.
+    pub resume: &'static str,
+    /// The search box's label.
+    pub search: &'static str,
+    /// The number of search results, with a `{n}` placeholder.
+    pub results: &'static str,
+    pub no_results: &'static str,
+    /// The home screen's list of every topic.
+    pub all_topics: &'static str,
+    /// The topic screen's way to the home screen.
+    pub home: &'static str,
+    /// Takes a topic's done mark away.
+    pub not_done: &'static str,
 }
 
 impl UiStrings {
@@ -101,6 +116,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Show translation",
         not_on_page: "This element is not on this page.",
         waiting: "Waiting for the element to appear…",
+        for_this_page: "For this page",
+        resume: "Continue",
+        search: "Search help",
+        results: "{n} results",
+        no_results: "No results",
+        all_topics: "All topics",
+        home: "Help home",
+        not_done: "Mark as not done",
     },
     UiStrings {
         locale: "de-DE",
@@ -119,6 +142,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Übersetzung anzeigen",
         not_on_page: "Dieses Element ist nicht auf dieser Seite.",
         waiting: "Warten, bis das Element erscheint…",
+        for_this_page: "Für diese Seite",
+        resume: "Fortsetzen",
+        search: "Hilfe durchsuchen",
+        results: "{n} Ergebnisse",
+        no_results: "Keine Ergebnisse",
+        all_topics: "Alle Themen",
+        home: "Hilfe-Startseite",
+        not_done: "Als nicht erledigt markieren",
     },
     UiStrings {
         locale: "es-ES",
@@ -137,6 +168,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Mostrar traducción",
         not_on_page: "Este elemento no está en esta página.",
         waiting: "Esperando a que aparezca el elemento…",
+        for_this_page: "Para esta página",
+        resume: "Continuar",
+        search: "Buscar en la ayuda",
+        results: "{n} resultados",
+        no_results: "Sin resultados",
+        all_topics: "Todos los temas",
+        home: "Inicio de la ayuda",
+        not_done: "Marcar como no completado",
     },
     UiStrings {
         locale: "ru-RU",
@@ -155,6 +194,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Показать перевод",
         not_on_page: "Этого элемента нет на этой странице.",
         waiting: "Ожидание появления элемента…",
+        for_this_page: "Для этой страницы",
+        resume: "Продолжить",
+        search: "Поиск по справке",
+        results: "Результатов: {n}",
+        no_results: "Ничего не найдено",
+        all_topics: "Все разделы",
+        home: "Главная справки",
+        not_done: "Отметить как невыполненное",
     },
     UiStrings {
         locale: "sv-SE",
@@ -173,6 +220,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Visa översättning",
         not_on_page: "Elementet finns inte på den här sidan.",
         waiting: "Väntar på att elementet ska visas…",
+        for_this_page: "För den här sidan",
+        resume: "Fortsätt",
+        search: "Sök i hjälpen",
+        results: "{n} träffar",
+        no_results: "Inga träffar",
+        all_topics: "Alla ämnen",
+        home: "Hjälpens startsida",
+        not_done: "Markera som inte klar",
     },
     UiStrings {
         locale: "zh-CN",
@@ -191,6 +246,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "显示译文",
         not_on_page: "此元素不在此页面上。",
         waiting: "正在等待元素出现…",
+        for_this_page: "适用于此页面",
+        resume: "继续",
+        search: "搜索帮助",
+        results: "{n} 个结果",
+        no_results: "无结果",
+        all_topics: "所有主题",
+        home: "帮助首页",
+        not_done: "标记为未完成",
     },
     UiStrings {
         locale: "fr-FR",
@@ -209,6 +272,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Afficher la traduction",
         not_on_page: "Cet élément n’est pas sur cette page.",
         waiting: "En attente de l’affichage de l’élément…",
+        for_this_page: "Pour cette page",
+        resume: "Continuer",
+        search: "Rechercher dans l’aide",
+        results: "{n} résultats",
+        no_results: "Aucun résultat",
+        all_topics: "Tous les sujets",
+        home: "Accueil de l’aide",
+        not_done: "Marquer comme non terminé",
     },
     UiStrings {
         locale: "it-IT",
@@ -227,6 +298,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Mostra traduzione",
         not_on_page: "Questo elemento non è in questa pagina.",
         waiting: "In attesa che l’elemento venga visualizzato…",
+        for_this_page: "Per questa pagina",
+        resume: "Continua",
+        search: "Cerca nella guida",
+        results: "{n} risultati",
+        no_results: "Nessun risultato",
+        all_topics: "Tutti gli argomenti",
+        home: "Home della guida",
+        not_done: "Segna come non completato",
     },
     UiStrings {
         locale: "ja-JP",
@@ -245,6 +324,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "翻訳を表示",
         not_on_page: "この要素はこのページにありません。",
         waiting: "要素が表示されるのを待っています…",
+        for_this_page: "このページ向け",
+        resume: "続ける",
+        search: "ヘルプを検索",
+        results: "{n} 件の結果",
+        no_results: "結果なし",
+        all_topics: "すべてのトピック",
+        home: "ヘルプのホーム",
+        not_done: "未完了にする",
     },
     UiStrings {
         locale: "ko-KR",
@@ -263,6 +350,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "번역 보기",
         not_on_page: "이 요소는 이 페이지에 없습니다.",
         waiting: "요소가 나타나기를 기다리는 중…",
+        for_this_page: "이 페이지 관련",
+        resume: "계속하기",
+        search: "도움말 검색",
+        results: "결과 {n}개",
+        no_results: "결과 없음",
+        all_topics: "모든 항목",
+        home: "도움말 홈",
+        not_done: "완료 안 함으로 표시",
     },
     UiStrings {
         locale: "nl-NL",
@@ -281,6 +376,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Vertaling weergeven",
         not_on_page: "Dit element staat niet op deze pagina.",
         waiting: "Wachten tot het element verschijnt…",
+        for_this_page: "Voor deze pagina",
+        resume: "Doorgaan",
+        search: "Help doorzoeken",
+        results: "{n} resultaten",
+        no_results: "Geen resultaten",
+        all_topics: "Alle onderwerpen",
+        home: "Help-startpagina",
+        not_done: "Markeren als niet voltooid",
     },
     UiStrings {
         locale: "pt-BR",
@@ -299,6 +402,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "Mostrar tradução",
         not_on_page: "Este elemento não está nesta página.",
         waiting: "Aguardando o elemento aparecer…",
+        for_this_page: "Para esta página",
+        resume: "Continuar",
+        search: "Pesquisar na ajuda",
+        results: "{n} resultados",
+        no_results: "Nenhum resultado",
+        all_topics: "Todos os tópicos",
+        home: "Início da ajuda",
+        not_done: "Marcar como não concluído",
     },
     UiStrings {
         locale: "ar-SA",
@@ -317,6 +428,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "إظهار الترجمة",
         not_on_page: "هذا العنصر غير موجود في هذه الصفحة.",
         waiting: "في انتظار ظهور العنصر…",
+        for_this_page: "لهذه الصفحة",
+        resume: "متابعة",
+        search: "البحث في التعليمات",
+        results: "{n} من النتائج",
+        no_results: "لا توجد نتائج",
+        all_topics: "كل المواضيع",
+        home: "الصفحة الرئيسية للتعليمات",
+        not_done: "وضع علامة كغير مكتمل",
     },
     UiStrings {
         locale: "he-IL",
@@ -335,6 +454,14 @@ static ALL: [UiStrings; 14] = [
         show_translation: "הצגת התרגום",
         not_on_page: "רכיב זה אינו נמצא בדף זה.",
         waiting: "ממתין להופעת הרכיב…",
+        for_this_page: "לדף הזה",
+        resume: "המשך",
+        search: "חיפוש בעזרה",
+        results: "{n} תוצאות",
+        no_results: "אין תוצאות",
+        all_topics: "כל הנושאים",
+        home: "דף הבית של העזרה",
+        not_done: "סימון כלא הושלם",
     },
 ];
 
@@ -363,6 +490,14 @@ mod tests {
                 s.show_translation,
                 s.not_on_page,
                 s.waiting,
+                s.for_this_page,
+                s.resume,
+                s.search,
+                s.results,
+                s.no_results,
+                s.all_topics,
+                s.home,
+                s.not_done,
             ];
             let english_values = [
                 english.help,
@@ -379,6 +514,14 @@ mod tests {
                 english.show_translation,
                 english.not_on_page,
                 english.waiting,
+                english.for_this_page,
+                english.resume,
+                english.search,
+                english.results,
+                english.no_results,
+                english.all_topics,
+                english.home,
+                english.not_done,
             ];
             for (value, english_value) in values.iter().zip(english_values) {
                 assert!(!value.trim().is_empty(), "{locale}: empty string");
@@ -390,6 +533,7 @@ mod tests {
                 s.step_of.contains("{n}") && s.step_of.contains("{m}"),
                 "{locale}"
             );
+            assert!(s.results.contains("{n}"), "{locale}");
         }
     }
 
