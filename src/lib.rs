@@ -25,6 +25,7 @@ pub mod config;
 pub mod content;
 pub mod geometry;
 pub mod guide;
+pub mod help;
 pub mod host_event;
 pub mod limits;
 pub mod lint;

@@ -65,7 +65,7 @@ fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-const PURE: [&str; 12] = [
+const PURE: [&str; 13] = [
     "content",
     "limits",
     "safe_url",
@@ -78,6 +78,7 @@ const PURE: [&str; 12] = [
     "host_event",
     "target",
     "lint",
+    "help",
 ];
 
 #[test]
