@@ -252,15 +252,17 @@ pub fn Panel(props: &PanelProps) -> Html {
                     </svg>
                 </button>
             </header>
-            if home {
-                <nav class="hm-crumbs">
-                    <button type="button" class="hm-home" onclick={on_home.reform(|_: MouseEvent| ())}>{ s.home }</button>
-                    if let Some(previous) = previous {
-                        <button type="button" class="hm-history-back" onclick={on_history.reform(|_: MouseEvent| ())}>{ previous }</button>
-                    }
-                </nav>
-            }
-            <div class="hm-body" onclick={on_link}>{ content }</div>
+            <div class="hm-body" onclick={on_link}>
+                if home {
+                    <nav class="hm-crumbs" aria-label={s.help}>
+                        <button type="button" class="hm-home" onclick={on_home.reform(|_: MouseEvent| ())}>{ s.home }</button>
+                        if let Some(previous) = previous {
+                            <button type="button" class="hm-history-back" onclick={on_history.reform(|_: MouseEvent| ())}>{ previous }</button>
+                        }
+                    </nav>
+                }
+                { content }
+            </div>
             if show_nav {
                 <footer class="hm-nav">
                     <button type="button" class="hm-back" disabled={guide.is_first()}

@@ -115,7 +115,7 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                 let (home, locale, resume) = (*home, locale.clone(), resume.clone());
                 spawn(
                     home,
-                    async move {
+                    Box::pin(async move {
                         let index = center_index(&config, &index).await?;
                         let locale = index.locale_for(&locale).to_string();
                         let (path, hash) = dom::location();
@@ -160,7 +160,7 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                             })
                             .collect();
                         Some(WidgetAction::Suggestions(Rc::new(items)))
-                    },
+                    }),
                     dispatcher,
                 );
             },
@@ -175,7 +175,7 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                 let (home, page, locale) = (*home, *page, locale.clone());
                 spawn(
                     home,
-                    async move {
+                    Box::pin(async move {
                         let index = center_index(&config, &index).await?;
                         let path = list_page_path(index.locale_for(&locale), page);
                         let list = parse_list_page(&fetch(&config, &path).await?).ok()?;
@@ -194,7 +194,7 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                             pages: list.pages,
                             items: Rc::new(items),
                         })
-                    },
+                    }),
                     dispatcher,
                 );
             },
@@ -209,7 +209,7 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
             let (query, locale) = (query.clone(), locale.clone());
             spawn(
                 !query.trim().is_empty(),
-                async move {
+                Box::pin(async move {
                     let index = center_index(&config, &index).await?;
                     let locale = index.locale_for(&locale).to_string();
                     let search = {
@@ -250,7 +250,7 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                         query,
                         hits: Rc::new(hits),
                     })
-                },
+                }),
                 dispatcher,
             );
         });
@@ -273,13 +273,12 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
     }
 }
 
-/// Runs `task` when `run`, dispatching what it answers; its answer is dropped once the
-/// effect that started it is gone (the reducer drops stale answers too).
-fn spawn(
-    run: bool,
-    task: impl std::future::Future<Output = Option<WidgetAction>> + 'static,
-    dispatcher: UseReducerDispatcher<WidgetState>,
-) {
+/// A future of this module, boxed: one copy of each state machine in the WebAssembly
+/// instead of one inlined into every caller (bytes are a product metric).
+type Boxed<T> = std::pin::Pin<Box<dyn std::future::Future<Output = Option<T>>>>;
+
+/// Runs `task` when `run`, dispatching what it answers (the reducer drops stale answers).
+fn spawn(run: bool, task: Boxed<WidgetAction>, dispatcher: UseReducerDispatcher<WidgetState>) {
     if run {
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(action) = task.await {
@@ -290,35 +289,37 @@ fn spawn(
 }
 
 /// A help-center file's text; a failure goes to the console.
-async fn fetch(config: &Config, path: &str) -> Option<String> {
+fn fetch(config: &Config, path: &str) -> Boxed<String> {
     let url = format!("{}{path}", config.content_base);
-    dom::fetch_text_within(
-        &url,
-        false,
-        config.timeout_ms,
-        crate::limits::MAX_INDEX_BYTES,
-    )
-    .await
-    .map_err(|e| dom::console_error(&format!("cannot load {url}: {e}")))
-    .ok()
+    let timeout = config.timeout_ms;
+    Box::pin(async move {
+        dom::fetch_text_within(&url, false, timeout, crate::limits::MAX_INDEX_BYTES)
+            .await
+            .map_err(|e| dom::console_error(&format!("cannot load {url}: {e}")))
+            .ok()
+    })
 }
 
 /// The catalog's root file (fetched once).
-async fn center_index(
+fn center_index(
     config: &Config,
     kept: &Rc<RefCell<Option<Rc<CenterIndex>>>>,
-) -> Option<Rc<CenterIndex>> {
-    if let Some(index) = kept.borrow().clone() {
-        return Some(index);
-    }
-    let text = fetch(config, CENTER_INDEX_PATH).await?;
-    let index = Rc::new(
-        parse_center_index(&text)
-            .map_err(|e| dom::console_error(&format!("{CENTER_INDEX_PATH}: {e}")))
-            .ok()?,
-    );
-    *kept.borrow_mut() = Some(index.clone());
-    Some(index)
+) -> Boxed<Rc<CenterIndex>> {
+    let kept = kept.clone();
+    let known = kept.borrow().clone();
+    let text = known.is_none().then(|| fetch(config, CENTER_INDEX_PATH));
+    Box::pin(async move {
+        if let Some(index) = known {
+            return Some(index);
+        }
+        let index = Rc::new(
+            parse_center_index(&text?.await?)
+                .map_err(|e| dom::console_error(&format!("{CENTER_INDEX_PATH}: {e}")))
+                .ok()?,
+        );
+        *kept.borrow_mut() = Some(index.clone());
+        Some(index)
+    })
 }
 
 /// How many route changes the page has made while `watching` (the home screen is shown):
