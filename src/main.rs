@@ -6,7 +6,11 @@
 //! helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
 //!                                           (and, with --out, the compiled topics beside it)
 //! helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>
+//! helpmark generate --topics N --out <dir>  a test catalog of N topics (scale benchmarks)
 //! ```
+//!
+//! `lint` and `index` also read `<dir>/contexts.toml` (which topics apply where, issue #12):
+//! lint checks it, index writes the help center's files from it (`help::build`).
 //!
 //! Arguments are parsed by clap's derive API: `helpmark help <command>` and
 //! `helpmark <command> --help` describe each command.
@@ -26,6 +30,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use helpmark::catalog::{build_manifest, topic_slug};
 use helpmark::content::{parse_topic, render_plain, Diagnostic, Severity, Topic, View};
+use helpmark::help::build::{check_contexts, ContextsFile, CONTEXTS_FILE};
 use helpmark::lint::{lint, summary};
 use serde_json::{json, Value};
 
@@ -138,10 +143,17 @@ struct Input {
 fn lint_command(roots: &[PathBuf], json_output: bool) -> Result<ExitCode, String> {
     // Every file first, so that a bad path stops the run before any output.
     let mut inputs = Vec::new();
+    let mut contexts_files = Vec::new();
     for root in roots {
         let metadata = std::fs::metadata(root).map_err(|e| format!("{}: {e}", root.display()))?;
         if metadata.is_dir() {
             walk(root, &mut inputs)?;
+            let contexts = root.join(CONTEXTS_FILE);
+            if contexts.is_file() {
+                contexts_files.push(contexts);
+            }
+        } else if root.extension().is_some_and(|e| e == "toml") {
+            contexts_files.push(root.clone());
         } else {
             inputs.push(Input {
                 path: root.clone(),
@@ -180,7 +192,7 @@ fn lint_command(roots: &[PathBuf], json_output: bool) -> Result<ExitCode, String
     let parity = helpmark::catalog::align_plain_translations(&mut topics, &|p| {
         std::fs::read_to_string(p).ok()
     });
-    let files: Vec<Linted> = parsed
+    let mut files: Vec<Linted> = parsed
         .into_iter()
         .map(|(path, result)| {
             let mut diagnostics = match result {
@@ -197,6 +209,14 @@ fn lint_command(roots: &[PathBuf], json_output: bool) -> Result<ExitCode, String
             Linted { path, diagnostics }
         })
         .collect();
+    // The contexts file (issue #12), against the topics of the articles linted.
+    for path in contexts_files {
+        let (_, diagnostics) = load_contexts(&path, &known)?;
+        files.push(Linted {
+            path: display_path(&path),
+            diagnostics,
+        });
+    }
 
     let all = || files.iter().flat_map(|f| &f.diagnostics);
     let mut by_severity: BTreeMap<Severity, usize> = BTreeMap::new();
@@ -391,6 +411,7 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
     }
     let manifest = build_manifest(&articles);
     let json = manifest.to_json();
+    let mut contexts_failed = false;
     match out {
         Some(path) => {
             if let Some(parent) = path.parent() {
@@ -417,6 +438,7 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
                     .map_err(|e| format!("{}: {e}", index.display()))?;
             }
             write_preview(base, &articles, &failures, &parity)?;
+            contexts_failed = write_center(dir, base, &articles, &manifest)?;
             eprintln!(
                 "helpmark: indexed {} articles into {} and compiled them beside it",
                 articles.len(),
@@ -425,11 +447,92 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
         }
         None => println!("{json}"),
     }
-    Ok(if failures.is_empty() {
+    Ok(if failures.is_empty() && !contexts_failed {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Reads a contexts file and checks it against the known topics. A file that is not
+/// valid TOML of the expected shape gives one `contexts-invalid` error and no contexts.
+fn load_contexts(path: &Path, known: &[String]) -> Result<(ContextsFile, Vec<Diagnostic>), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    match parse_toml(&text) {
+        Ok(file) => {
+            let diagnostics = check_contexts(&file, &text, known);
+            Ok((file, diagnostics))
+        }
+        Err((offset, message)) => {
+            let (line, column) = helpmark::content::line_column(&text, offset.min(text.len()));
+            Ok((
+                ContextsFile::default(),
+                vec![Diagnostic {
+                    line,
+                    column,
+                    severity: Severity::Error,
+                    code: helpmark::help::build::codes::CONTEXTS_INVALID,
+                    message: format!("not a contexts file: {message}"),
+                }],
+            ))
+        }
+    }
+}
+
+/// Parses the contexts file's TOML; why not, at which byte offset. The `toml` crate is a
+/// native-only dependency (Cargo.toml): the command line built for wasm32 (clippy does)
+/// has no TOML reader.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_toml(text: &str) -> Result<ContextsFile, (usize, String)> {
+    toml::from_str(text).map_err(|e| (e.span().map_or(0, |s| s.start), e.message().to_string()))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn parse_toml(_: &str) -> Result<ContextsFile, (usize, String)> {
+    Err((0, "this build has no TOML reader".to_string()))
+}
+
+/// Writes the help center's files (issue #12) under `<base>/center/`, from
+/// `<dir>/contexts.toml` (none: no topic applies to any page, the list and search are
+/// still written). Returns whether the contexts file has errors (printed, like an
+/// article's; the entries in error are left out).
+fn write_center(
+    dir: &Path,
+    base: &Path,
+    articles: &[(String, Topic)],
+    manifest: &helpmark::catalog::Manifest,
+) -> Result<bool, String> {
+    let path = dir.join(CONTEXTS_FILE);
+    let known: Vec<String> = manifest.topics.iter().map(|t| t.slug.clone()).collect();
+    let (contexts, diagnostics) = if path.is_file() {
+        load_contexts(&path, &known)?
+    } else {
+        (ContextsFile::default(), Vec::new())
+    };
+    let mut failed = false;
+    for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        failed = true;
+        eprintln!(
+            "{}:{}:{}: {} [{}]",
+            display_path(&path),
+            d.line,
+            d.column,
+            d.message,
+            d.code
+        );
+    }
+    let mut folders = HashSet::new();
+    helpmark::help::build::write_center(articles, manifest, &contexts, &mut |relative, json| {
+        let file = base.join(relative);
+        if let Some(folder) = file.parent() {
+            if folders.insert(folder.to_path_buf()) {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| format!("{}: {e}", folder.display()))?;
+            }
+        }
+        std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))
+    })?;
+    Ok(failed)
 }
 
 /// The articles under a content folder.

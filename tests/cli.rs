@@ -886,3 +886,154 @@ fn an_article_with_a_long_unbroken_run_is_indexed_with_a_warning() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(dir.join("out/de-DE/long-word.json").exists());
 }
+
+/// A scratch content folder with the seed article in two locales and, if given, a
+/// contexts file (a fixture of tests/fixtures/contexts).
+fn help_with_contexts(name: &str, contexts: Option<&str>) -> PathBuf {
+    let dir = scratch(name);
+    let help = dir.join("help");
+    for locale in ["de-DE", "es-ES"] {
+        std::fs::create_dir_all(help.join(locale)).unwrap();
+        std::fs::copy(
+            root().join(CORPUS).join(locale).join(SEED),
+            help.join(locale).join(SEED),
+        )
+        .unwrap();
+    }
+    if let Some(fixture) = contexts {
+        std::fs::copy(
+            root().join("tests/fixtures/contexts").join(fixture),
+            help.join("contexts.toml"),
+        )
+        .unwrap();
+    }
+    help
+}
+
+#[test]
+fn lint_checks_the_contexts_file() {
+    let help = help_with_contexts("contexts-bad", Some("bad.toml"));
+    let output = helpmark(&["lint", help.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let contexts = format!("{}/contexts.toml", help.to_str().unwrap());
+    for expected in [
+        format!("{contexts}:4:38: error: route pattern \"customers/:id\" of `update-customer-account-info`: a route starts with `#/` (hash route) or `/` (path route) [context-invalid-pattern]"),
+        format!("{contexts}:5:33: error: context name \"Customer Account\" of `update-customer-account-info`: lower-case letters, digits and `-` are expected (at most 64) [context-invalid-name]"),
+        format!("{contexts}:7:2: error: `no-such-topic` is not a topic of the catalog (no article `<locale>/no-such-topic.md`) [context-unknown-topic]"),
+    ] {
+        assert!(text.contains(&expected), "{expected}\n{text}");
+    }
+    assert!(text.contains("3 files: 3 errors"), "{text}");
+
+    // JSON: the contexts file is one of the files, with its diagnostics.
+    let output = helpmark(&["lint", "--json", help.to_str().unwrap()]);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let file = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("contexts.toml"))
+        .unwrap();
+    let codes: Vec<&str> = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "context-invalid-pattern",
+            "context-invalid-name",
+            "context-unknown-topic"
+        ]
+    );
+    assert_eq!(json["summary"]["codes"]["context-unknown-topic"], 1);
+}
+
+#[test]
+fn lint_says_which_topics_have_no_context_and_refuses_a_file_that_is_not_one() {
+    // A topic without an entry: information, not an error.
+    let help = help_with_contexts("contexts-none", None);
+    std::fs::write(help.join("contexts.toml"), "# nothing yet\n").unwrap();
+    let output = helpmark(&["lint", help.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output).contains("contexts.toml:1:1: info: `update-customer-account-info` has no entry: it is never suggested for a page [context-missing]"),
+        "{}",
+        stdout(&output)
+    );
+
+    // Not of the expected shape: one error with its line, and the articles still linted.
+    let help = help_with_contexts("contexts-invalid", Some("not-toml.toml"));
+    let output = helpmark(&["lint", help.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text.contains("contexts.toml:4:10: error: not a contexts file: invalid type: string"),
+        "{text}"
+    );
+    assert!(text.contains("[contexts-invalid]"), "{text}");
+    assert!(text.contains("3 files: 1 error"), "{text}");
+}
+
+#[test]
+fn lint_finds_nothing_wrong_with_the_demo_contexts() {
+    let output = helpmark(&["lint", "--json", "assets/help"]);
+    let json: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let file = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "assets/help/contexts.toml")
+        .expect("the contexts file is linted");
+    assert_eq!(file["diagnostics"], serde_json::json!([]));
+}
+
+#[test]
+fn index_out_writes_the_help_center_beside_the_unchanged_manifest() {
+    let help = help_with_contexts("center", Some("bad.toml"));
+    let out = help.parent().unwrap().join("out");
+    let output = helpmark(&[
+        "index",
+        help.to_str().unwrap(),
+        "--out",
+        out.join("manifest.json").to_str().unwrap(),
+    ]);
+    // Errors in the contexts file fail the run like a broken article, and are left out.
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("[context-unknown-topic]"),
+        "{}",
+        stderr(&output)
+    );
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    // The manifest and topic index are what they were without a help center.
+    let printed = stdout(&helpmark(&["index", help.to_str().unwrap()]));
+    assert_eq!(read("manifest.json"), printed);
+    assert!(out.join("update-customer-account-info.index.json").exists());
+    assert!(out.join("de-DE/update-customer-account-info.json").exists());
+    let root: Value = serde_json::from_str(&read("center/index.json")).unwrap();
+    assert_eq!(root["topics"], 1);
+    assert_eq!(root["locales"].as_array().unwrap().len(), 14);
+    let shard: Value = serde_json::from_str(&read("center/contexts/de-DE/0.json")).unwrap();
+    let topic = &shard["topics"][0];
+    assert_eq!(topic["slug"], "update-customer-account-info");
+    // The valid pattern and name only.
+    assert_eq!(
+        topic["routes"],
+        serde_json::json!(["#/customers/:id/account"])
+    );
+    assert_eq!(topic["contexts"], serde_json::json!(["customer-account"]));
+    assert_eq!(
+        topic["anchors"],
+        serde_json::json!([
+            ["partner-center", "customers"],
+            ["account", "update"],
+            ["submit"]
+        ])
+    );
+    assert!(out.join("center/list/it-IT/0.json").exists());
+    assert!(out.join("center/search/es-ES/0.json").exists());
+}
