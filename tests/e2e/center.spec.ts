@@ -85,10 +85,14 @@ test.describe('for this page', () => {
 });
 
 const SEARCHES = [
-  { locale: 'de-DE', query: 'Kunden', expected: ['update-customer-account-info', 'give-customers-permission'] },
-  { locale: 'zh-CN', query: '客户', expected: ['update-customer-account-info', 'give-customers-permission', 'add-a-new-customer'] },
-  { locale: 'ja-JP', query: 'アカウント', expected: ['update-customer-account-info'] },
-  { locale: 'de-DE', query: 'update', expected: ['update-customer-account-info'] },
+  // Titles: "Aktualisieren der Kundenkontoinformationen", "Autorisieren von Kunden, …".
+  { locale: 'de-DE', query: 'Kunden', expected: ['update-customer-account-info', 'give-customers-permission'], marked: true },
+  { locale: 'zh-CN', query: '客户', expected: ['update-customer-account-info', 'give-customers-permission', 'add-a-new-customer'], marked: true },
+  // The ja-JP add-a-new-customer names the "アカウント情報" page (update-customer-account-info
+  // has no Japanese translation: nothing Japanese finds it).
+  { locale: 'ja-JP', query: 'アカウント', expected: ['add-a-new-customer'], marked: false },
+  // English in a German UI: the index holds the English text too.
+  { locale: 'de-DE', query: 'update', expected: ['update-customer-account-info'], marked: false },
 ];
 
 for (const s of SEARCHES) {
@@ -105,8 +109,8 @@ for (const s of SEARCHES) {
       await expect.poll(() => slugs(h.results)).toEqual(expect.arrayContaining(s.expected));
       expect(fetched.filter((f) => f.includes('/center/search/')).length).toBeGreaterThan(0);
       await expect(h.query).toHaveAttribute('aria-expanded', 'true');
-      // The matching words are marked, and the count is announced.
-      await expect(h.results.first().locator('mark').first()).toBeVisible();
+      // Words matching in a title are marked, and the count is announced.
+      if (s.marked) await expect(h.results.first().locator('mark').first()).toBeVisible();
       await expect(h.count).toHaveText(/\d/);
     });
   });
@@ -119,14 +123,14 @@ test.describe('links between topics', () => {
     await recordEvents(page);
     const { w, h } = await openHome(page, '/#/customers/contoso/account');
     await h.forPage.first().click();
-    await expect(w.title).toHaveText('Uppdatera kundkontoinformation');
+    await expect(w.title).toHaveText(/^Uppdatera kundkontoinformation/);
     const link = w.panel.locator('a[data-hm-topic="give-customers-permission"]').first();
     await link.click();
-    await expect(w.title).toHaveText(/Låt kunderna köpa sina egna tjänster/);
+    await expect(w.title).toHaveText(/^Ge kunderna behörighet/);
     await expect(h.historyBack).toBeVisible();
     expect(await events(page, 'navigate')).toEqual([{ from: 'update-customer-account-info', to: 'give-customers-permission' }]);
     await h.historyBack.click();
-    await expect(w.title).toHaveText('Uppdatera kundkontoinformation');
+    await expect(w.title).toHaveText(/^Uppdatera kundkontoinformation/);
     await expect(h.historyBack).toHaveCount(0);
     await h.home.click();
     await expect(h.query).toBeVisible();
@@ -136,32 +140,35 @@ test.describe('links between topics', () => {
 test.describe('done marks and events', () => {
   test.use({ locale: 'de-DE' });
 
-  test('a finished topic shows done after a reload; one complete, abandon and target-missing event each', async ({ page }) => {
+  test('a finished topic shows done after a reload; one abandon and one complete event', async ({ page }) => {
     await recordEvents(page);
-    const { w, h } = await openHome(page, '/#/customers');
-    await expect.poll(() => slugs(h.forPage)).toContain('see-your-customer-list');
-    await w.panel.locator('.hm-for-page [data-slug="see-your-customer-list"]').click();
-    await expect(w.progress).toBeVisible();
+    const slug = 'update-customer-account-info';
+    const { w, h } = await openHome(page, '/#/customers/contoso/account');
+    await expect.poll(() => slugs(h.forPage)).toContain(slug);
+    await w.panel.locator(`.hm-for-page [data-slug="${slug}"]`).click();
+    await expect(w.progress).toHaveText('Schritt 1 von 3');
     // Leave it at step 2: abandoned, and offered as "Continue".
     await w.next.click();
     await w.close.click();
     const abandon = await events(page, 'abandon');
-    expect(abandon).toHaveLength(1);
-    expect(abandon[0]).toMatchObject({ topic: 'see-your-customer-list', step: 2 });
+    expect(abandon).toEqual([{ topic: slug, step: 2, steps: 3 }]);
+    // The icon shows the topic again; home offers it as "Continue".
     await w.launcher.click();
+    await h.home.click();
     const resume = w.panel.locator('button.hm-continue');
-    await expect(resume).toContainText('Schritt 2 von');
+    await expect(resume).toHaveText(/^Aktualisieren der Kundenkontoinformationen.*, Schritt 2 von 3$/);
     await resume.click();
-    await expect(w.progress).toContainText('Schritt 2 von');
+    await expect(w.progress).toHaveText('Schritt 2 von 3');
     // Finish it.
-    for (let i = 0; i < 10 && (await w.panel.count()) > 0; i++) await w.next.click();
+    await w.next.click();
+    await w.next.click();
     await expect(w.panel).toHaveCount(0);
-    const complete = await events(page, 'complete');
-    expect(complete).toEqual([{ topic: 'see-your-customer-list', locale: 'de-DE' }]);
-    // Done after a reload.
+    expect(await events(page, 'complete')).toEqual([{ topic: slug, locale: 'de-DE' }]);
+    expect(await events(page, 'abandon')).toHaveLength(1);
+    // Done after a reload, and no longer to continue.
     await page.reload();
     await w.launcher.click();
-    const item = w.panel.locator('.hm-all [data-slug="see-your-customer-list"]');
+    const item = w.panel.locator(`.hm-all [data-slug="${slug}"]`);
     await expect(item.locator('.hm-done-mark')).toHaveText(/Fertig/);
     await expect(w.panel.locator('button.hm-continue')).toHaveCount(0);
     await item.click();
@@ -169,7 +176,7 @@ test.describe('done marks and events', () => {
     await expect(notDone).toHaveText('Als nicht erledigt markieren');
     await notDone.click();
     await expect(notDone).toHaveCount(0);
-    expect(await page.evaluate(() => localStorage.getItem('helpmark:done') ?? '')).not.toContain('see-your-customer-list');
+    expect(await page.evaluate(() => localStorage.getItem('helpmark:done') ?? '')).not.toContain(slug);
   });
 
   test('target-missing fires once with the step, anchor and time waited', async ({ page }) => {
