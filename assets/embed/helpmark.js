@@ -169,8 +169,7 @@
       'data-content': url(data.content || 'help/', data.content ? location.href : here),
       'data-topic': data.topic || '',
       'data-locale': data.locale || 'auto',
-      'data-position': data.position || 'bottom-right',
-      'data-docs-base': data.docsBase || ''
+      'data-position': data.position || 'bottom-right'
     });
     var shadow = host.attachShadow({ mode: 'open' });
     root = element('div', { 'class': 'hm-root' }, shadow);

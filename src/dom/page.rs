@@ -50,7 +50,11 @@ pub fn host_settings() -> HostSettings {
         topic: get("data-topic"),
         locale: get("data-locale"),
         position: get("data-position"),
-        docs_base: get("data-docs-base").filter(|b| !b.is_empty()),
+        // Read from the embedding tag itself: the loader need not carry it.
+        docs_base: document()
+            .and_then(|d| d.query_selector("script[data-docs-base]").ok().flatten())
+            .and_then(|s| s.get_attribute("data-docs-base"))
+            .filter(|b| !b.is_empty()),
     }
 }
 

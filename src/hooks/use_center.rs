@@ -105,9 +105,13 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
     let routes = use_routes(home);
     let index = use_mut_ref(|| None::<Rc<CenterIndex>>);
     let locale = state.locale();
+    // The list waits for the catalog's root file that "For this page" fetches first (one
+    // request for it, not two at once).
+    let indexed = use_state(|| false);
     // For this page.
     {
         let (config, index, dispatcher) = (config.clone(), index.clone(), dispatcher.clone());
+        let indexed = indexed.clone();
         let resume = c.left.as_ref().map(|l| (l.slug.clone(), l.step));
         use_effect_with(
             (home, routes, locale.clone(), resume),
@@ -117,6 +121,7 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
                     home,
                     Box::pin(async move {
                         let index = center_index(&config, &index).await?;
+                        indexed.set(true);
                         let locale = index.locale_for(&locale).to_string();
                         let (path, hash) = dom::location();
                         let names = dom::context_names();
@@ -170,7 +175,7 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
     {
         let (config, index, dispatcher) = (config.clone(), index.clone(), dispatcher.clone());
         use_effect_with(
-            (home, c.page, locale.clone()),
+            (home && *indexed, c.page, locale.clone()),
             move |(home, page, locale)| {
                 let (home, page, locale) = (*home, *page, locale.clone());
                 spawn(

@@ -92,3 +92,33 @@ test.describe('what a first open fetches', () => {
     );
   });
 });
+
+test.describe('a first open of the help center’s home', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('fetches the code, the catalog’s root, the page’s context shard and one list page (no search index, no topic), within the budget', async ({ page }) => {
+    const { glue, wasm } = buildFiles();
+    // The example page without its data-topic: the icon opens home (issue #12).
+    await page.route('**/embed-example.html', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace(/ data-topic="[^"]*"/, '') });
+    });
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (!url.pathname.startsWith('/embed-example')) fetched.push(url.pathname.slice(1));
+    });
+    await page.goto('/embed-example.html');
+    await page.locator('button.hm-launcher').click();
+    await expect(page.locator('section.hm-panel .hm-all .hm-topic').first()).toBeVisible();
+    await page.waitForTimeout(500);
+    const files = fetched.filter((f) => f !== 'favicon.ico').sort();
+    expect(files.filter((f) => f.includes('center/search/') || /^help\/[^/]+\.index\.json$/.test(f) || /^help\/[a-z]{2}-[A-Z]{2}\/[^/]+\.json$/.test(f))).toEqual([]);
+    expect(files).toEqual(
+      ['helpmark.js', glue, wasm, 'help/center/index.json', 'help/center/contexts/ru-RU/0.json', 'help/center/list/ru-RU/0.json'].sort(),
+    );
+    const total = files.map(gzipped).reduce((a, b) => a + b, 0);
+    console.log(`first open of home (ru-RU): ${total} bytes gzip`);
+    expect(total).toBeLessThanOrEqual(FIRST_OPEN_BUDGET);
+  });
+});
