@@ -84,6 +84,22 @@ test.describe('for this page', () => {
   });
 });
 
+test('destroy() puts the page’s history methods back while home is shown', async ({ page }) => {
+  // The example page without its data-topic: the icon opens home.
+  await page.route('**/embed-example.html', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace(/ data-topic="[^"]*"/, '') });
+  });
+  await page.goto('/embed-example.html');
+  const native = () => page.evaluate(() => String(history.pushState).includes('[native code]') && String(history.replaceState).includes('[native code]'));
+  await page.locator('button.hm-launcher').click();
+  await expect(home(page).query).toBeVisible();
+  expect(await native()).toBe(false);
+  await page.evaluate(() => (window as unknown as { helpmark: { destroy(): void } }).helpmark.destroy());
+  await expect(page.locator('html > div[data-helpmark-host]')).toHaveCount(0);
+  expect(await native()).toBe(true);
+});
+
 const SEARCHES = [
   // Titles: "Aktualisieren der Kundenkontoinformationen", "Autorisieren von Kunden, …".
   { locale: 'de-DE', query: 'Kunden', expected: ['update-customer-account-info', 'give-customers-permission'], marked: true },
