@@ -896,7 +896,11 @@ fn staged_build(name: &str) -> PathBuf {
         "<!doctype html><html lang=en><link data-trunk data-bin=helpmark-web href=../Cargo.toml rel=rust><link href=/portal.css rel=stylesheet><script src=helpmark.js defer></script></html>",
     )
     .unwrap();
-    std::fs::write(dist.join("helpmark-web-1a.js"), "export default function () {}\n").unwrap();
+    std::fs::write(
+        dist.join("helpmark-web-1a.js"),
+        "export default function () {}\n",
+    )
+    .unwrap();
     std::fs::write(dist.join("helpmark-web-1a_bg.wasm"), b"\0asm").unwrap();
     dist
 }
@@ -922,15 +926,28 @@ fn bundle_writes_the_embeddable_files_of_a_build() {
         .is_file());
     let loader = std::fs::read_to_string(dist.join("helpmark.js")).unwrap();
     assert!(loader.contains("helpmark-web-1a.js") && loader.contains("helpmark-web-1a_bg.wasm"));
-    assert!(loader.contains("'helpmark:command'"), "the protocol's names filled in");
+    assert!(
+        loader.contains("'helpmark:command'"),
+        "the protocol's names filled in"
+    );
     assert!(!loader.contains("__"), "every placeholder filled");
-    for name in ["embed-example.html", "embed-example.js", "embed-example.css"] {
+    for name in [
+        "embed-example.html",
+        "embed-example.js",
+        "embed-example.css",
+    ] {
         assert!(dist.join(name).is_file(), "{name}");
     }
     let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
-    assert!(page.starts_with("<!doctype html><html data-helpmark-preview lang=en>"), "{page}");
+    assert!(
+        page.starts_with("<!doctype html><html data-helpmark-preview lang=en>"),
+        "{page}"
+    );
     assert!(!page.contains("data-trunk"), "{page}");
-    assert!(page.contains("<link href=/portal.css rel=stylesheet>"), "{page}");
+    assert!(
+        page.contains("<link href=/portal.css rel=stylesheet>"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -955,9 +972,18 @@ fn bundle_fails_a_release_build_on_an_article_it_cannot_index_and_not_a_debug_on
 
         // Assert: a release build stops before writing the loader; a debug build goes on
         // (the writers' preview lists the file).
-        assert_eq!(output.status.code(), Some(status), "{profile}: {}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(status),
+            "{profile}: {}",
+            stderr(&output)
+        );
         assert!(stderr(&output).contains("broken.md"), "{}", stderr(&output));
-        assert_eq!(dist.join("helpmark.js").is_file(), profile == "debug", "{profile}");
+        assert_eq!(
+            dist.join("helpmark.js").is_file(),
+            profile == "debug",
+            "{profile}"
+        );
         assert!(dist.join("help/manifest.json").is_file(), "{profile}");
     }
 }
