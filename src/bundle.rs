@@ -187,15 +187,21 @@ pub fn bundle(
     sources: &Sources,
     index: impl FnOnce(&Path, Option<PathBuf>) -> Result<ExitCode, String>,
 ) -> Result<ExitCode, String> {
-    let indexed = index(&sources.content, Some(dist.join("help/manifest.json")));
-    if !matches!(indexed, Ok(code) if code == ExitCode::SUCCESS) {
-        let why = indexed
-            .err()
-            .unwrap_or_else(|| "some articles could not be indexed (see above)".into());
-        if release {
-            return Err(format!("{why}: a release build needs every article"));
+    match index(&sources.content, Some(dist.join("help/manifest.json"))) {
+        Ok(code) if code == ExitCode::SUCCESS => {}
+        // As `helpmark index`: 1 for articles that could not be indexed, 2 for a folder
+        // that could not be read.
+        Ok(code) if release => {
+            eprintln!(
+                "helpmark: some articles could not be indexed (see above): a release build needs every one"
+            );
+            return Ok(code);
         }
-        eprintln!("helpmark: {why}: the writers' preview lists it");
+        Err(e) if release => return Err(e),
+        Ok(_) => eprintln!(
+            "helpmark: some articles could not be indexed (see above): the writers' preview lists them"
+        ),
+        Err(e) => eprintln!("helpmark: {e}: the writers' preview lists it"),
     }
     let page = dist.join("index.html");
     if let Ok(html) = std::fs::read_to_string(&page) {
