@@ -595,6 +595,7 @@ impl WidgetState {
                     ..self.reload()
                 }
             }
+            #[cfg(debug_assertions)]
             Command::Crash => panic!("deliberate crash (the __crash command)"),
         }
     }
