@@ -30,6 +30,12 @@ pub fn set_unlinked(slugs: std::rc::Rc<Vec<String>>) {
     UNLINKED.with(|u| *u.borrow_mut() = slugs);
 }
 
+/// An anchor name as headings get them: letters, digits, `-`, `_`.
+fn is_anchor_name(name: &str) -> bool {
+    name.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 fn is_unlinked(slug: &str) -> bool {
     UNLINKED.with(|u| u.borrow().iter().any(|s| s == slug))
 }
@@ -237,7 +243,9 @@ fn render_inline(topic: &Topic, run: &Inline, view: View, budget: &Budget) -> Ht
             // on `data-hm-topic`); one found not to be in the catalog is plain text. Files
             // beside the article and refused targets never reach the page: their words
             // are kept.
-            None if matches!(href, Href::Topic { slug, .. } if is_topic_slug(slug) && !is_unlinked(slug)) =>
+            // (A fragment other than an anchor name leaves the link as words.)
+            None if matches!(href, Href::Topic { slug, fragment } if is_topic_slug(slug)
+                && !is_unlinked(slug) && fragment.as_deref().is_none_or(is_anchor_name)) =>
             {
                 let slug = match href {
                     Href::Topic { slug, .. } => slug.clone(),

@@ -528,10 +528,11 @@ mod tests {
             "known".to_string(),
             "lonely".to_string(),
         ];
-        let found: Vec<(u32, Severity, crate::content::Code)> = check_contexts(&contexts, text, &known)
-            .into_iter()
-            .map(|d| (d.line, d.severity, d.code))
-            .collect();
+        let found: Vec<(u32, Severity, crate::content::Code)> =
+            check_contexts(&contexts, text, &known)
+                .into_iter()
+                .map(|d| (d.line, d.severity, d.code))
+                .collect();
         assert_eq!(
             found,
             [
