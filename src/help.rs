@@ -9,6 +9,7 @@
 
 pub mod build;
 pub mod context;
+pub mod generate;
 pub mod list;
 pub mod search;
 

@@ -109,6 +109,24 @@ enum Command {
         #[arg(long, value_name = "DIR", default_value = "assets/embed")]
         embed: PathBuf,
     },
+    /// Write a test catalog of N topics from real articles (a test tool for the scale
+    /// benchmark, bench/scale.sh; not help content).
+    ///
+    /// Each topic is written in every locale of the sources (side-by-side articles only;
+    /// English comes from their halves), with a unique slug, a varied title and an entry
+    /// in <OUT>/contexts.toml. The sources' LICENSE and ATTRIBUTION files are copied
+    /// beside the copy.
+    Generate {
+        /// How many topics.
+        #[arg(long)]
+        topics: usize,
+        /// The folder to write (a content folder, as `index` reads it).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Folders of source articles (`<locale>/<topic>.md`).
+        #[arg(long = "from", value_name = "DIR", default_values = ["../shared/corpus", "assets/help"])]
+        from: Vec<PathBuf>,
+    },
     /// Record in plain-Markdown translations the hash of their English source's text.
     ///
     /// Writes `helpmark.sourcehash: <hash>` into each translation's front matter; lint and
@@ -156,6 +174,7 @@ fn main() -> ExitCode {
             },
             index,
         ),
+        Command::Generate { topics, out, from } => generate(topics, &out, &from),
         // Plain-Markdown translations (issue #14): the logic is in the library.
         Command::Stamp { files, source } => {
             helpmark::catalog::stamp_files(&files, source.as_deref()).map(|lines| {
@@ -582,6 +601,78 @@ fn write_center(
         std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))
     })?;
     Ok(failed)
+}
+
+/// `helpmark generate`: a test catalog (see [`Command::Generate`]).
+fn generate(topics: usize, out: &Path, from: &[PathBuf]) -> Result<ExitCode, String> {
+    use helpmark::help::generate::{generate as catalog, is_side_by_side, Source};
+    let mut sources: Vec<Source> = Vec::new();
+    let mut notices: Vec<PathBuf> = Vec::new();
+    for dir in from {
+        for folder in sorted_entries(dir)? {
+            if !folder.is_dir() {
+                let name = folder.file_name().unwrap_or_default().to_string_lossy();
+                if name.starts_with("LICENSE") || name.starts_with("ATTRIBUTION") {
+                    notices.push(folder);
+                }
+                continue;
+            }
+            let locale = folder
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            for file in sorted_entries(&folder)? {
+                let Some(slug) = file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_suffix(".md"))
+                else {
+                    continue;
+                };
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| format!("{}: {e}", file.display()))?;
+                let known = sources.iter().any(|s| s.locale == locale && s.slug == slug);
+                if is_side_by_side(&text) && !known && helpmark::safe_url::is_topic_slug(slug) {
+                    sources.push(Source {
+                        locale: locale.clone(),
+                        slug: slug.to_string(),
+                        text,
+                    });
+                }
+            }
+        }
+    }
+    if sources.is_empty() {
+        return Err("no side-by-side articles in the source folders".to_string());
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for notice in &notices {
+        let name = notice.file_name().unwrap_or_default();
+        std::fs::copy(notice, out.join(name)).map_err(|e| format!("{}: {e}", notice.display()))?;
+    }
+    let mut folders = HashSet::new();
+    let mut files = 0usize;
+    for (relative, text) in catalog(&sources, topics) {
+        let path = out.join(&relative);
+        if let Some(folder) = path.parent() {
+            if folders.insert(folder.to_path_buf()) {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| format!("{}: {e}", folder.display()))?;
+            }
+        }
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        files += 1;
+    }
+    let locales: BTreeSet<&str> = sources.iter().map(|s| s.locale.as_str()).collect();
+    eprintln!(
+        "helpmark: wrote {topics} topics in {} locales (and English) from {} articles: {} files in {}",
+        locales.len(),
+        sources.len(),
+        files,
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The articles under a content folder.

@@ -28,10 +28,10 @@ pub const PAGE_SIZE: usize = 50;
 pub const MAX_POSTINGS: usize = 100;
 
 /// The size a search shard aims at, in bytes of JSON.
-const SEARCH_SHARD_TARGET: usize = 24 * 1024;
+const SEARCH_SHARD_TARGET: usize = 16 * 1024;
 
 /// The number of topic keys a context shard aims at.
-const CONTEXT_SHARD_TARGET: usize = 32;
+const CONTEXT_SHARD_TARGET: usize = 16;
 
 /// Most buckets of either table.
 const MAX_BUCKETS: usize = 4096;
@@ -260,11 +260,29 @@ struct LocaleIndex<'a> {
 }
 
 impl LocaleIndex<'_> {
+    /// About how many bytes of JSON the index takes when cut into shards: its tokens
+    /// and postings, and per shard key the topics its postings name (each shard lists
+    /// the topics it names).
     fn json_bytes(&self) -> usize {
-        self.postings
-            .iter()
-            .map(|(t, p)| t.len() + 8 + 6 * p.len())
-            .sum::<usize>()
+        let mut per_key: HashMap<&str, (usize, BTreeSet<u32>)> = HashMap::new();
+        for (token, list) in &self.postings {
+            let entry = per_key.entry(shard_key(token)).or_default();
+            entry.0 += token.len() + 8 + 6 * list.len();
+            entry.1.extend(list.iter().map(|&(_, doc)| doc));
+        }
+        per_key
+            .values()
+            .map(|(bytes, docs)| {
+                bytes
+                    + docs
+                        .iter()
+                        .map(|&d| {
+                            let (slug, title, lang) = self.docs[d as usize];
+                            slug.len() + title.len() + lang.map_or(0, str::len) + 12
+                        })
+                        .sum::<usize>()
+            })
+            .sum()
     }
 }
 
@@ -370,7 +388,7 @@ pub fn write_center(
     let pairs: usize = keyed.iter().map(|(_, _, k)| k.len()).sum();
     let context_shards = next_power_of_two(pairs.div_ceil(CONTEXT_SHARD_TARGET));
 
-    // The search index's size: the largest locale's.
+    // The search index's size: the largest locale's. Each locale's index is built once.
     let mut indexes = Vec::new();
     for locale in &locales {
         let shown: Vec<Shown> = manifest
@@ -378,13 +396,16 @@ pub fn write_center(
             .iter()
             .filter_map(|t| shown_in(t, locale, &by_path))
             .collect();
-        let bytes = locale_index(&shown).json_bytes();
-        indexes.push(bytes);
+        indexes.push(locale_index(&shown));
     }
-    let largest = indexes.iter().copied().max().unwrap_or(0);
+    let largest = indexes
+        .iter()
+        .map(LocaleIndex::json_bytes)
+        .max()
+        .unwrap_or(0);
     let search_shards = next_power_of_two(largest.div_ceil(SEARCH_SHARD_TARGET));
 
-    for locale in &locales {
+    for (locale, index) in locales.iter().zip(&indexes) {
         let shown: Vec<Shown> = manifest
             .topics
             .iter()
@@ -454,8 +475,7 @@ pub fn write_center(
         }
 
         // The search index.
-        let index = locale_index(&shown);
-        for (b, shard) in cut_search_shards(&index, search_shards)
+        for (b, shard) in cut_search_shards(index, search_shards)
             .into_iter()
             .enumerate()
         {
