@@ -39,15 +39,18 @@ const MAX_BUCKETS: usize = 4096;
 /// Diagnostic codes of the contexts file.
 pub mod codes {
     /// The file is not valid TOML or not of the expected shape (error).
-    pub const CONTEXTS_INVALID: &str = "contexts-invalid";
+    pub const CONTEXTS_INVALID: crate::content::Code = crate::content::Code::ContextsInvalid; // "contexts-invalid";
     /// A table names a topic that has no article (error).
-    pub const CONTEXT_UNKNOWN_TOPIC: &str = "context-unknown-topic";
+    pub const CONTEXT_UNKNOWN_TOPIC: crate::content::Code =
+        crate::content::Code::ContextUnknownTopic; // "context-unknown-topic";
     /// A route pattern that cannot be parsed (error).
-    pub const CONTEXT_INVALID_PATTERN: &str = "context-invalid-pattern";
+    pub const CONTEXT_INVALID_PATTERN: crate::content::Code =
+        crate::content::Code::ContextInvalidPattern; // "context-invalid-pattern";
     /// A context name that is not `[a-z0-9][a-z0-9-]*` (error).
-    pub const CONTEXT_INVALID_NAME: &str = "context-invalid-name";
+    pub const CONTEXT_INVALID_NAME: crate::content::Code = crate::content::Code::ContextInvalidName; // "context-invalid-name";
     /// A topic with no route and no context name: never suggested for a page (info).
-    pub const CONTEXT_MISSING: &str = "context-missing";
+    pub const CONTEXT_MISSING: crate::content::Code = crate::content::Code::ContextMissing;
+    // "context-missing";
 }
 
 /// `assets/help/contexts.toml`, as read (by the command line's TOML parser).
@@ -82,7 +85,7 @@ fn position(text: &str, needle: &str) -> (u32, u32) {
 fn diagnostic(
     at: (u32, u32),
     severity: Severity,
-    code: &'static str,
+    code: crate::content::Code,
     message: String,
 ) -> Diagnostic {
     Diagnostic {
@@ -545,10 +548,11 @@ mod tests {
             "known".to_string(),
             "lonely".to_string(),
         ];
-        let found: Vec<(u32, Severity, &str)> = check_contexts(&contexts, text, &known)
-            .into_iter()
-            .map(|d| (d.line, d.severity, d.code))
-            .collect();
+        let found: Vec<(u32, Severity, crate::content::Code)> =
+            check_contexts(&contexts, text, &known)
+                .into_iter()
+                .map(|d| (d.line, d.severity, d.code))
+                .collect();
         assert_eq!(
             found,
             [
