@@ -185,7 +185,7 @@ pub fn parse_center_index(json: &str) -> Result<CenterIndex, DataError> {
     let locales = strings(get_arr(&value, "locales")?, "locales")?;
     if let Some(bad) = locales.iter().find(|l| !is_tag(l)) {
         return Err(data_error(format!(
-            "locales: {bad:?} is not a language tag"
+            "locales: `{bad}` is not a language tag"
         )));
     }
     let page_size = get_count(&value, "page_size")?;
@@ -215,7 +215,7 @@ impl CenterIndex {
 
     /// The JSON the index writer puts at [`CENTER_INDEX_PATH`].
     pub fn to_json(&self) -> String {
-        let locales: Vec<String> = self.locales.iter().map(|l| format!("{l:?}")).collect();
+        let locales: Vec<String> = self.locales.iter().map(|l| format!("\"{l}\"")).collect();
         format!(
             r#"{{"version":{},"topics":{},"page_size":{},"pages":{},"context_shards":{},"search_shards":{},"locales":[{}]}}"#,
             self.version,

@@ -122,7 +122,7 @@ pub fn parse_pattern(source: &str) -> Result<RoutePattern, String> {
         .chars()
         .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#'))
     {
-        return Err(format!("{c:?} is not allowed in a route pattern"));
+        return Err(format!("`{c}` is not allowed in a route pattern"));
     }
     let rest = rest.strip_suffix('/').unwrap_or(rest);
     let mut segments = Vec::new();
@@ -315,7 +315,7 @@ pub fn parse_context_shard(json: &str) -> Result<Vec<ContextEntry>, DataError> {
         .map(|topic| {
             let slug = get_str(topic, "slug")?;
             if !crate::safe_url::is_topic_slug(&slug) {
-                return Err(data_error(format!("{slug:?} is not a topic slug")));
+                return Err(data_error(format!("`{slug}` is not a topic slug")));
             }
             let anchors = get_arr(topic, "anchors")?
                 .iter()

@@ -50,7 +50,7 @@ pub fn parse_list_page(json: &str) -> Result<ListPage, DataError> {
         .map(|t| {
             let slug = get_str(t, "slug")?;
             if !crate::safe_url::is_topic_slug(&slug) {
-                return Err(data_error(format!("{slug:?} is not a topic slug")));
+                return Err(data_error(format!("`{slug}` is not a topic slug")));
             }
             Ok(ListEntry {
                 slug,

@@ -348,7 +348,7 @@ pub fn parse_search_shard(json: &str) -> Result<SearchShard, DataError> {
                 .int()
                 .and_then(|p| u32::try_from(p).ok())
                 .filter(|p| (*p as usize / 4) < docs.len() && Field::from_code(p % 4).is_some())
-                .ok_or_else(|| data_error(format!("terms: bad posting for {token:?}")))?;
+                .ok_or_else(|| data_error(format!("terms: bad posting for `{token}`")))?;
             list.push(p);
         }
         if terms
