@@ -486,32 +486,6 @@ async fn a_use_before_the_first_measurement_still_counts_once() {
 }
 
 #[wasm_bindgen_test]
-fn the_tracker_looks_at_once_so_the_step_and_its_highlight_share_a_frame() {
-    // Arrange: the element is on the page when the step is shown.
-    let _f = Fixture::new(r#"<button data-help-target="t-at-once">Now</button>"#);
-    let seen: Rc<RefCell<Vec<TargetStatus>>> = Rc::default();
-
-    // Act: no animation frame, no task in between.
-    let tracker = {
-        let seen = seen.clone();
-        TargetTracker::start(
-            anchor("t-at-once", None, "Now"),
-            move |s| seen.borrow_mut().push(s),
-            || {},
-        )
-        .unwrap()
-    };
-
-    // Assert: found before `start` returned (in the task that rendered the step).
-    assert!(
-        matches!(seen.borrow().as_slice(), [TargetStatus::Found { .. }]),
-        "{:?}",
-        seen.borrow()
-    );
-    drop(tracker);
-}
-
-#[wasm_bindgen_test]
 async fn the_tracker_finds_a_late_element_follows_it_and_stops_when_dropped() {
     // Arrange
     let f = Fixture::new(r#"<div id="late-parent"></div>"#);

@@ -1,6 +1,6 @@
 //! Following the element a step points at: [`TargetTracker`] owns every listener and
 //! observer that watches it, and batches all of them into one layout read per animation
-//! frame (the first look is at once, when it starts). Dropping it removes them all.
+//! frame. Dropping it removes them all.
 //!
 //! - window scroll (capture phase, so scrolling containers count too) and resize;
 //! - a `ResizeObserver` on the element, a `MutationObserver` on the document (layout
@@ -129,10 +129,7 @@ impl TargetTracker {
                 schedule(&weak);
             }
         });
-        // The first look at once, in the task that asked (the render that showed the
-        // step): the step and its highlight are painted in the same frame, with no
-        // animation frame spent waiting for the search.
-        measure(&Rc::downgrade(&inner));
+        schedule(&Rc::downgrade(&inner));
         Some(TargetTracker {
             inner,
             _listeners: listeners,
