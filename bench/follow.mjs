@@ -6,7 +6,14 @@
  *
  *   node bench/follow.mjs [--frames 600] [--runs 5] [--port 8097] [--dist DIR]
  *                         [--step 4] [--range 600] [--retries 2] [--no-popover]
- *                         [--json FILE]
+ *                         [--container] [--json FILE]
+ *
+ * --container scrolls a container instead of the window: the portal's <main> becomes a
+ * scrolling box (the page itself does not scroll), and the configurations are baseline,
+ * helpmark and shepherd (Shepherd.js 15's modal overlay and step attached to the button,
+ * which follows a scrolled container; Driver.js does not, so it is left out). Issue #11
+ * item 7: Helpmark at or below Driver.js on window scroll, at or below Shepherd on
+ * container scroll.
  *
  * Configurations (each page load in a fresh browser context, locale en-US, 1280x360):
  *   baseline          the portal, Helpmark's widget closed and idle, nothing highlighted
@@ -71,6 +78,11 @@ const TOLERANCE = 2;
 /** A run whose frames took this much longer than the shortest seen missed frames. */
 const BUSY_FACTOR = 1.04;
 const DRIVER_DIR = path.join(ROOT, 'node_modules', 'driver.js', 'dist');
+const SHEPHERD_DIR = path.join(ROOT, 'node_modules', 'shepherd.js', 'dist');
+/** --container: <main> scrolls, not the page (its height leaves the header in view). */
+const CONTAINER =
+  'html, body { overflow: hidden !important; } ' +
+  'main, main.portal-main { height: 240px !important; overflow-y: auto !important; padding-bottom: 3000px !important; }';
 
 // ---------------------------------------------------------------------------------------
 // Options
@@ -85,6 +97,7 @@ function parseArgs(argv) {
     retries: 2,
     dist: path.join(ROOT, 'dist'),
     popover: true,
+    container: false,
     json: null,
   };
   const numeric = new Set(['frames', 'runs', 'port', 'step', 'range', 'retries']);
@@ -96,6 +109,7 @@ function parseArgs(argv) {
       console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
     } else if (flag === 'no-popover') opts.popover = false;
+    else if (flag === 'container') opts.container = true;
     else if (flag === 'dist') opts.dist = path.resolve(value());
     else if (flag === 'json') opts.json = path.resolve(value());
     else if (numeric.has(flag)) {
@@ -156,9 +170,10 @@ const CONFIGS = {
   helpmark: { guide: true, driver: false },
   'driver.js': { guide: false, driver: 'plain' },
   'driver.js+popover': { guide: false, driver: 'popover' },
+  shepherd: { guide: false, driver: false, shepherd: true },
 };
 
-async function openConfig(browser, baseUrl, name) {
+async function openConfig(browser, baseUrl, name, opts) {
   const cfg = CONFIGS[name];
   const context = await browser.newContext({ locale: LOCALE, viewport: VIEWPORT });
   const page = await context.newPage();
@@ -176,7 +191,7 @@ async function openConfig(browser, baseUrl, name) {
   await page.locator(TARGET).waitFor({ state: 'visible' });
   // The widget is loaded in every configuration (its launcher), open only in helpmark's.
   await page.locator('button.hm-launcher').waitFor({ state: 'attached' });
-  await page.addStyleTag({ content: SPACER });
+  await page.addStyleTag({ content: opts.container ? CONTAINER : SPACER });
 
   if (cfg.guide) {
     await page.locator('svg.hm-spotlight rect.hm-cutout').waitFor({ state: 'attached' });
@@ -207,6 +222,26 @@ async function openConfig(browser, baseUrl, name) {
     await page.waitForFunction(() => window.__benchDriver.getState('__transitionCallback') === undefined);
     if (cfg.driver === 'popover') await page.locator('.driver-popover').waitFor({ state: 'visible' });
   }
+  if (cfg.shepherd) {
+    await page.addStyleTag({ url: '/peers/shepherd.css' });
+    await page.addScriptTag({ type: 'module', content: "import Shepherd from '/peers/shepherd.mjs'; window.Shepherd = Shepherd;" });
+    await page.waitForFunction(() => window.Shepherd?.Tour);
+    await page.evaluate((selector) => {
+      const tour = new window.Shepherd.Tour({
+        useModalOverlay: true,
+        defaultStepOptions: { modalOverlayOpeningPadding: 0, modalOverlayOpeningRadius: 0 },
+      });
+      tour.addStep({
+        id: 's0',
+        title: 'Update customer details',
+        text: 'Select Update to change the billing contact.',
+        attachTo: { element: selector, on: 'bottom' },
+      });
+      window.__benchTour = tour;
+      tour.start();
+    }, TARGET);
+    await page.locator('.shepherd-element').waitFor({ state: 'visible' });
+  }
   // Let load-time work, smooth scrolling into view and fade-ins finish.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
@@ -230,9 +265,9 @@ function frames(page, n) {
 }
 
 /** The scroll loop: `frames` frames, a triangle wave over 0..range px, `step` px a frame. */
-function scrollLoop(page, { frames: count, step, range }) {
+function scrollLoop(page, { frames: count, step, range, container }) {
   return page.evaluate(
-    ({ count, step, range }) =>
+    ({ count, step, range, container }) =>
       new Promise((resolve) => {
         let k = 0;
         let y = 0;
@@ -241,24 +276,25 @@ function scrollLoop(page, { frames: count, step, range }) {
           k++;
           const d = (k * step) % (2 * range);
           y = d <= range ? d : 2 * range - d;
-          window.scrollTo(0, y);
+          if (container) document.querySelector('main').scrollTop = y;
+          else window.scrollTo(0, y);
           // One more frame after the last scroll: the followers answer it in that frame.
           if (k < count) requestAnimationFrame(tick);
           else requestAnimationFrame(() => resolve({ ms: performance.now() - t0, y }));
         };
         requestAnimationFrame(tick);
       }),
-    { count, step, range },
+    { count, step, range, container },
   );
 }
 
 /** Where things are now: the target, the viewport, scrollY and each highlighter's rect. */
-function snapshot(page) {
-  return page.evaluate((selector) => {
+function snapshot(page, container) {
+  return page.evaluate(({ selector, container }) => {
     const rect = (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
     const target = document.querySelector(selector);
     const out = {
-      scrollY: window.scrollY,
+      scrollY: container ? document.querySelector('main').scrollTop : window.scrollY,
       viewport: { width: window.innerWidth, height: window.innerHeight },
       target: target ? rect(target.getBoundingClientRect()) : null,
       helpmark: null,
@@ -285,10 +321,28 @@ function snapshot(page) {
       const popover = document.querySelector('.driver-popover');
       out.driverPopover = popover ? getComputedStyle(popover).display !== 'none' : false;
     }
+    // Shepherd: the opening of the modal overlay's path (radius 0: only M, H, V and a0,0).
+    const overlay = document.querySelector('svg.shepherd-modal-overlay-container path');
+    if (window.__benchTour && overlay) {
+      const opening = (overlay.getAttribute('d') ?? '').split('Z')[1] ?? '';
+      const xs = [];
+      const ys = [];
+      for (const [, cmd, args] of opening.matchAll(/([MHV])([-\d.e,]+)/g)) {
+        const nums = args.split(',').map(Number);
+        if (cmd === 'M') xs.push(nums[0]), ys.push(nums[1]);
+        else if (cmd === 'H') xs.push(nums[0]);
+        else ys.push(nums[0]);
+      }
+      if (xs.length && ys.length) {
+        const x = Math.min(...xs);
+        const y = Math.min(...ys);
+        out.shepherd = { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+      }
+    }
     out.spotlights = root ? root.querySelectorAll('svg.hm-spotlight').length : 0;
     out.overlays = document.querySelectorAll('svg.driver-overlay').length;
     return out;
-  }, TARGET);
+  }, { selector: TARGET, container });
 }
 
 function clip(r, vp) {
@@ -334,13 +388,19 @@ function followProblems(name, s, where) {
   } else if (s.overlays > 0) {
     problems.push(`${where}: a Driver.js overlay is present`);
   }
+  if (cfg.shepherd && !close(s.shepherd, s.target)) {
+    problems.push(`${where}: Shepherd's opening ${fmtBox(s.shepherd)} != the button ${fmtBox(s.target)}`);
+  }
   return problems;
 }
 
-async function scrollAndCheck(page, name, y, where) {
-  await page.evaluate((top) => window.scrollTo(0, top), y);
+async function scrollAndCheck(page, name, y, where, container) {
+  await page.evaluate(
+    ({ top, container }) => (container ? (document.querySelector('main').scrollTop = top) : window.scrollTo(0, top)),
+    { top: y, container },
+  );
   await frames(page, 4);
-  const s = await snapshot(page);
+  const s = await snapshot(page, container);
   const problems = followProblems(name, s, `${where} (scrollY ${s.scrollY})`);
   if (Math.abs(s.scrollY - y) > 1) problems.push(`${where}: scrollY is ${s.scrollY}, expected ${y}`);
   return { s, problems };
@@ -357,27 +417,37 @@ async function metrics(cdp) {
 }
 
 async function measure(browser, baseUrl, name, opts) {
-  const { context, page, cdp, errors } = await openConfig(browser, baseUrl, name);
+  const { context, page, cdp, errors } = await openConfig(browser, baseUrl, name, opts);
+  const container = opts.container;
   try {
     const problems = [];
     // Two positions where the whole button is visible below the sticky header: its own
     // place in the viewport differs, so a highlight that stays put cannot pass both.
-    const geo = await page.evaluate((selector) => {
-      const r = document.querySelector(selector).getBoundingClientRect();
-      return {
-        top: r.top + window.scrollY,
-        max: document.documentElement.scrollHeight - window.innerHeight,
-      };
-    }, TARGET);
+    // (In a container: the same within it.)
+    const geo = await page.evaluate(
+      ({ selector, container }) => {
+        const r = document.querySelector(selector).getBoundingClientRect();
+        if (container) {
+          const main = document.querySelector('main');
+          return { top: r.top - main.getBoundingClientRect().top + main.scrollTop, max: main.scrollHeight - main.clientHeight, height: main.clientHeight };
+        }
+        return {
+          top: r.top + window.scrollY,
+          max: document.documentElement.scrollHeight - window.innerHeight,
+          height: window.innerHeight,
+        };
+      },
+      { selector: TARGET, container },
+    );
     if (geo.max < opts.range) {
       problems.push(`the page scrolls only ${geo.max} px, less than the range ${opts.range} px`);
     }
     const at = (viewportY) => Math.round(Math.min(Math.max(geo.top - viewportY, 0), geo.max));
-    const yA = at(VIEWPORT.height * 0.6);
-    const yB = at(VIEWPORT.height * 0.3);
+    const yA = at(geo.height * (container ? 0.5 : 0.6));
+    const yB = at(geo.height * (container ? 0.2 : 0.3));
 
-    problems.push(...(await scrollAndCheck(page, name, yA, 'before the loop')).problems);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    problems.push(...(await scrollAndCheck(page, name, yA, 'before the loop', container)).problems);
+    await page.evaluate((container) => (container ? (document.querySelector('main').scrollTop = 0) : window.scrollTo(0, 0)), container);
     await frames(page, 10);
 
     try {
@@ -390,14 +460,16 @@ async function measure(browser, baseUrl, name, opts) {
     const after = await metrics(cdp);
 
     // Right after the loop (no extra frames but the one the loop waited for).
-    const end = await snapshot(page);
+    const end = await snapshot(page, container);
     if (Math.abs(end.scrollY - loop.y) > 1) {
       problems.push(`after the loop: scrollY is ${end.scrollY}, the loop left it at ${loop.y} (something else scrolled)`);
     }
     const endWant = clip(end.target, end.viewport);
-    if (endWant.width > 0 && endWant.height > 0) problems.push(...followProblems(name, end, 'right after the loop'));
-    problems.push(...(await scrollAndCheck(page, name, yB, 'after the loop')).problems);
-    problems.push(...(await scrollAndCheck(page, name, yA, 'after the loop, back')).problems);
+    // In a container, the button may be half under its edge there (each highlighter clips
+    // it its own way): checked only at the positions below, where it is wholly visible.
+    if (endWant.width > 0 && endWant.height > 0 && !container) problems.push(...followProblems(name, end, 'right after the loop'));
+    problems.push(...(await scrollAndCheck(page, name, yB, 'after the loop', container)).problems);
+    problems.push(...(await scrollAndCheck(page, name, yA, 'after the loop, back', container)).problems);
     if (errors.length) problems.push(...errors.map((e) => `page error: ${e}`));
 
     const n = opts.frames;
@@ -481,7 +553,7 @@ function report(summary, names, opts) {
     ];
   });
   console.log(
-    `\nFollowing a highlighted element while scrolling: main-thread ms per frame, median of ${opts.runs} runs` +
+    `\nFollowing a highlighted element while scrolling ${opts.container ? 'a container (<main>)' : 'the window'}: main-thread ms per frame, median of ${opts.runs} runs` +
       `\n(${opts.frames} frames each, scrolling 0..${opts.range} px by ${opts.step} px a frame; viewport ${VIEWPORT.width}x${VIEWPORT.height}, ${LOCALE})\n`,
   );
   console.log(
@@ -496,7 +568,7 @@ function report(summary, names, opts) {
 
   const ratios = [];
   const hm = summary.helpmark;
-  for (const other of names.filter((n) => n.startsWith('driver.js'))) {
+  for (const other of names.filter((n) => n.startsWith('driver.js') || n === 'shepherd')) {
     const d = summary[other];
     const netH = hm.total - base.total;
     const netD = d.total - base.total;
@@ -537,6 +609,14 @@ async function main() {
   // A private copy: a concurrent `trunk build` may replace dist/ while we serve it.
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'helpmark-bench-dist-'));
   fs.cpSync(opts.dist, copy, { recursive: true });
+  if (opts.container) {
+    if (!fs.existsSync(path.join(SHEPHERD_DIR, 'js', 'shepherd.mjs'))) {
+      harnessError('node_modules/shepherd.js not installed: run PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci');
+    }
+    fs.mkdirSync(path.join(copy, 'peers'), { recursive: true });
+    fs.copyFileSync(path.join(SHEPHERD_DIR, 'js', 'shepherd.mjs'), path.join(copy, 'peers', 'shepherd.mjs'));
+    fs.copyFileSync(path.join(SHEPHERD_DIR, 'css', 'shepherd.css'), path.join(copy, 'peers', 'shepherd.css'));
+  }
   const port = await freePort(opts.port);
   const server = await startServer(copy, port);
   let browser;
@@ -549,7 +629,9 @@ async function main() {
     process.exit(130);
   });
 
-  const names = ['baseline', 'helpmark', 'driver.js', ...(opts.popover ? ['driver.js+popover'] : [])];
+  const names = opts.container
+    ? ['baseline', 'helpmark', 'shepherd']
+    : ['baseline', 'helpmark', 'driver.js', ...(opts.popover ? ['driver.js+popover'] : [])];
   const results = [];
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

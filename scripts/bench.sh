@@ -8,7 +8,9 @@
 #   1 node bench/follow.mjs   the main-thread cost per frame of following a highlighted
 #                             element while the page scrolls: Helpmark's spotlight against
 #                             Driver.js 1.x (a devDependency for this only), with a
-#                             baseline, in headless Chromium on the release build (dist/).
+#                             baseline, in headless Chromium on the release build (dist/);
+#                             then again with --container: a scrolled container (<main>),
+#                             against Shepherd.js 15 (Driver.js does not follow one).
 #                             Options (--runs, --frames, --json FILE, ...): see
 #                             `node bench/follow.mjs --help`.
 #   2 node bench/open.mjs     what opening help costs (issue #11): bytes the page pays at
@@ -83,6 +85,10 @@ rc=0
 if [ "$follow" -eq 1 ]; then
   printf '\n==> bench/follow.mjs\n'
   node bench/follow.mjs "${follow_args[@]}" || rc=$?
+  printf '\n==> bench/follow.mjs --container\n'
+  container_rc=0
+  node bench/follow.mjs --container "${follow_args[@]}" || container_rc=$?
+  if [ "$container_rc" -gt "$rc" ]; then rc=$container_rc; fi
 fi
 if [ "$open" -eq 1 ]; then
   printf '\n==> bench/open.mjs\n'

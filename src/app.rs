@@ -66,7 +66,14 @@ fn Widget(props: &AppProps) -> Html {
         TargetStatus::Found { rect, viewport } if state.guide.open => (Some(*rect), *viewport),
         _ => (None, dom::viewport()),
     };
-    let change = (state.guide.open, state.guide.step, state.guide.target);
+    // Differs whenever the panel shows other content (another answer, a fresher copy).
+    let content = state.loaded().map_or(0, |l| Rc::as_ptr(&l.topic) as usize);
+    let change = (
+        state.guide.open,
+        state.guide.step,
+        state.guide.target,
+        content,
+    );
     let rtl = direction(&state.locale()) == Direction::Rtl;
     let corner = props.config.corner;
     let placement = use_placement(&panel_ref, target_rect, viewport, corner, rtl, change);

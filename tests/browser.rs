@@ -318,6 +318,38 @@ fn disabled_and_non_interactive_elements_do_not_match_by_name_and_hidden_ones_ar
 }
 
 #[wasm_bindgen_test]
+fn the_widgets_own_element_and_shadow_root_are_never_searched() {
+    // The widget's element (as the loader makes it), with a keyed button and a named one
+    // in its light DOM and in its shadow root: none of them is a target.
+    let f = Fixture::new(&format!(
+        r#"<div id="own" {HOST_ATTRIBUTE}><button data-help-target="t-own">Eigene</button></div>"#
+    ));
+    let own = f.0.query_selector("#own").unwrap().unwrap();
+    let shadow = own
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    shadow.set_inner_html(r#"<slot></slot><button data-help-target="t-own-shadow">Innen</button>"#);
+    assert!(matches!(
+        find(&anchor("t-own", Some("Eigene"), "Own")),
+        Lookup::Missing
+    ));
+    assert!(matches!(
+        find(&anchor("t-own-shadow", Some("Innen"), "Inside")),
+        Lookup::Missing
+    ));
+    // The same button outside the widget's element is found.
+    f.0.insert_adjacent_html(
+        "beforeend",
+        r#"<button id="outside" data-help-target="t-own">Eigene</button>"#,
+    )
+    .unwrap();
+    assert_eq!(
+        found_id(find(&anchor("t-own", Some("Eigene"), "Own"))),
+        Some("outside".into())
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_target_that_exists_but_is_hidden_is_waited_for() {
     let _f =
         Fixture::new(r##"<div hidden><a data-help-target="t-menu" href="#m">Kunden</a></div>"##);

@@ -207,58 +207,50 @@ fn is_tag(element: &Element, tag: &str) -> bool {
 
 /// The document, every open shadow root and every same-origin iframe document in it, and
 /// theirs in turn; never the widget's own shadow root.
+///
+/// One call per element of the page (its `shadowRoot`), and one query for the frames: the
+/// widget's element is left out by the selector ([`all`]), not element by element.
 fn scopes(document: &Document) -> Vec<Node> {
     let mut scopes: Vec<Node> = vec![document.clone().into()];
     let mut i = 0;
     while i < scopes.len() {
-        let scope = scopes[i].clone();
-        for element in all(std::slice::from_ref(&scope), "*") {
-            if element.has_attribute(HOST_ATTRIBUTE) {
-                continue;
-            }
-            if let Some(shadow) = element.shadow_root() {
-                scopes.push(shadow.into());
-            }
-            if is_tag(&element, "iframe") {
-                // A cross-origin frame has no content document for us.
-                let frame = element.unchecked_ref::<web_sys::HtmlIFrameElement>();
-                if let Some(inner) = frame.content_document() {
-                    scopes.push(inner.into());
-                }
-            }
-        }
+        let scope = std::slice::from_ref(&scopes[i]);
+        let mut inner: Vec<Node> = all(scope, "*")
+            .into_iter()
+            .filter_map(|element| element.shadow_root().map(Node::from))
+            .collect();
+        // A cross-origin frame has no content document for us.
+        inner.extend(all(scope, "iframe").into_iter().filter_map(|frame| {
+            frame
+                .unchecked_ref::<web_sys::HtmlIFrameElement>()
+                .content_document()
+                .map(Node::from)
+        }));
+        scopes.extend(inner);
         i += 1;
     }
     scopes
 }
 
-/// Every element matching `selector` in the scopes, outside the widget.
+/// Every element matching `selector` (a selector list) in the scopes, outside the widget:
+/// the widget's element and anything in it are excluded by the query itself, so that no
+/// element costs a call from WebAssembly to find out.
 fn all(scopes: &[Node], selector: &str) -> Vec<Element> {
+    let selector = format!(":is({selector}):not([{HOST_ATTRIBUTE}], [{HOST_ATTRIBUTE}] *)");
     let mut out = Vec::new();
     for scope in scopes {
         let list = match scope.node_type() {
             Node::DOCUMENT_NODE => scope
                 .unchecked_ref::<Document>()
-                .query_selector_all(selector),
+                .query_selector_all(&selector),
             Node::DOCUMENT_FRAGMENT_NODE => scope
                 .unchecked_ref::<web_sys::ShadowRoot>()
-                .query_selector_all(selector),
+                .query_selector_all(&selector),
             _ => continue,
         };
         let Ok(list) = list else { continue };
-        for i in 0..list.length() {
-            // querySelectorAll only returns elements (possibly of another realm).
-            if let Some(element) = list.item(i).map(|n| n.unchecked_into::<Element>()) {
-                let inside_widget = element
-                    .closest(&format!("[{HOST_ATTRIBUTE}]"))
-                    .ok()
-                    .flatten()
-                    .is_some();
-                if !inside_widget {
-                    out.push(element);
-                }
-            }
-        }
+        // querySelectorAll only returns elements (possibly of another realm).
+        out.extend((0..list.length()).filter_map(|i| list.item(i).map(Node::unchecked_into)));
     }
     out
 }

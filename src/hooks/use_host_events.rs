@@ -99,21 +99,27 @@ pub fn use_host_events(
             found,
             navigations,
         );
+        let current = state.guide.target;
         let topic = state.topic.clone();
         use_effect_with(detail, move |(open, step, steps, anchor, found, _)| {
             let (true, Some(found)) = (*open, *found) else {
                 return;
             };
             // The step's targets that are not on this page at all (for writers' previews);
-            // a hidden one, like the item of a closed menu, is on it.
+            // a hidden one, like the item of a closed menu, is on it. The current one was
+            // just looked for by the tracker: it is not searched for again.
             let missing: Vec<String> = loaded
                 .as_ref()
                 .and_then(|l| l.topic.steps.get(*step))
                 .map(|s| {
                     targets(s)
                         .iter()
-                        .filter(|t| matches!(dom::find(&TargetQuery::of(t)), Lookup::Missing))
-                        .map(|t| t.name().to_string())
+                        .enumerate()
+                        .filter(|(i, t)| match *i == current {
+                            true => !found,
+                            false => matches!(dom::find(&TargetQuery::of(t)), Lookup::Missing),
+                        })
+                        .map(|(_, t)| t.name().to_string())
                         .collect()
                 })
                 .unwrap_or_default();

@@ -1,12 +1,21 @@
 use yew::prelude::*;
 
 use crate::dom;
-use crate::geometry::{panel_inset, place_panel, Corner, Placement, Rect, Viewport};
+use crate::geometry::{
+    panel_inset, place_panel, Corner, PanelPlacement, Placement, Rect, Viewport,
+};
 
 /// Places the panel (through [`crate::geometry::place_panel`]): next to the help icon at
 /// `launcher`, off the highlighted element at `target`, shrunk when it has to be. Measures
 /// the panel after each render that can change its size or the target's place, and sets
 /// its position and height limit in the same task (before the browser paints).
+///
+/// While only the target moves (the page scrolls under a found element), the panel's
+/// size is the one measured last: measuring it lifts its height limit, which would force a
+/// second layout in every frame of a scroll (the target's own rectangle is the one layout
+/// read a frame may make). It is measured again when anything else changes: `change` (the
+/// panel open, the step, the target, and a token of the content shown, which differs when
+/// it does), the viewport, the corner, the direction, or the target being found or not.
 #[hook]
 pub fn use_placement(
     panel: &NodeRef,
@@ -14,9 +23,13 @@ pub fn use_placement(
     viewport: Viewport,
     launcher: Corner,
     rtl: bool,
-    change: (bool, usize, usize),
+    change: (bool, usize, usize, usize),
 ) -> Placement {
     let placement = use_state(|| launcher.preference(rtl)[0]);
+    // What the last measurement was made for (while a target was found), and the size.
+    let measured = use_mut_ref(|| None::<(Measured, (f64, f64))>);
+    // The place written on the panel last.
+    let applied = use_mut_ref(|| None::<PanelPlacement>);
     let panel = panel.clone();
     let key = (
         target.map(|r| [r.x, r.y, r.width, r.height].map(f64::to_bits)),
@@ -30,13 +43,32 @@ pub fn use_placement(
         let Some(element) = panel.cast::<web_sys::HtmlElement>() else {
             return;
         };
-        let size = dom::natural_size(&element);
+        let now = (
+            change,
+            [viewport.width, viewport.height].map(f64::to_bits),
+            launcher,
+            rtl,
+        );
+        let kept = measured
+            .borrow()
+            .filter(|(then, _)| target.is_some() && *then == now)
+            .map(|(_, size)| size);
+        let size = kept.unwrap_or_else(|| dom::natural_size(&element));
+        *measured.borrow_mut() = target.is_some().then_some((now, size));
         let next = place_panel(target.as_ref(), size, &viewport, launcher, rtl);
-        dom::set_inset(&element, &panel_inset(next.placement, launcher, &viewport));
-        dom::set_max_height(&element, next.max_height);
+        // The same place as before (a scroll frame, mostly): nothing to write.
+        if kept.is_none() || *applied.borrow() != Some(next) {
+            dom::set_inset(&element, &panel_inset(next.placement, launcher, &viewport));
+            dom::set_max_height(&element, next.max_height);
+            *applied.borrow_mut() = Some(next);
+        }
         if *current != next.placement {
             current.set(next.placement);
         }
     });
     *placement
 }
+
+/// What a measurement of the panel's size holds for: open, step, target and content;
+/// viewport (as bits), corner, direction.
+type Measured = ((bool, usize, usize, usize), [u64; 2], Corner, bool);
