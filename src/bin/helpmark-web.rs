@@ -7,6 +7,11 @@
 
 use wasm_bindgen::prelude::*;
 
+/// The allocator: Talc, smaller in the module than the standard library's dlmalloc (issue #11).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// A mounted widget, owned by the loader.
 #[wasm_bindgen]
 pub struct Helpmark {
