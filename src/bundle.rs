@@ -64,6 +64,20 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
         .replace("__GLUE__", &files.glue)
         .replace("__WASM__", &files.wasm)
         .replace("__STRINGS__", &js_quoted(&loader_strings()))
+        .replace("__LOCALE__", &strings_line(|s| &mut s.locale).to_string())
+        .replace(
+            "__FAILED__",
+            &strings_line(|s| &mut s.code_failed).to_string(),
+        )
+        .replace("__RETRY__", &strings_line(|s| &mut s.retry).to_string())
+        .replace(
+            "__FAILED_EN__",
+            &js_quoted(crate::locale::strings("en-US").code_failed),
+        )
+        .replace(
+            "__RETRY_EN__",
+            &js_quoted(crate::locale::strings("en-US").retry),
+        )
         .replace("__ICON__", &js_quoted(crate::components::ICON_PATH))
         .replace("__CSS__", &js_quoted(&minify_css(LOADER_CSS)));
     let mut out = String::with_capacity(filled.len());
@@ -79,26 +93,39 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
 }
 
 /// The loader's UI strings for every UI locale, from the widget's own tables: per locale
-/// its tag, the help icon's name, the message shown when the widget's code cannot be
-/// loaded and the retry button's label, all joined with `|` (English first: the loader's
-/// fallback, as in [`crate::locale::ui_locale`]).
+/// its tag and the help icon's name, all joined with `|` (English first: the loader's
+/// fallback, as in [`crate::locale::ui_locale`]). The message shown when the widget's code
+/// cannot be loaded, and its retry button, come from the UI locale's strings file
+/// ([`crate::locale::strings_file`]), which the loader requests beside the code (English,
+/// built in, when there is none).
 ///
 /// # Examples
 ///
 /// ```
 /// let strings = helpmark::bundle::loader_strings();
-/// assert!(strings.starts_with("en-US|Help|"));
-/// assert_eq!(strings.split('|').count(), 4 * helpmark::locale::UI_LOCALES.len());
+/// assert!(strings.starts_with("en-US|Help|de-DE|Hilfe|"));
+/// assert_eq!(strings.split('|').count(), 2 * helpmark::locale::UI_LOCALES.len());
 /// ```
 pub fn loader_strings() -> String {
     crate::locale::UI_LOCALES
         .iter()
         .map(|tag| {
             let s = crate::locale::strings(tag);
-            [s.locale, s.help, s.code_failed, s.retry].join("|")
+            [s.locale, s.help].join("|")
         })
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// The line of a strings file ([`crate::locale::strings_file`]) that holds the string
+/// `field` picks (counting from 0, the header's line).
+fn strings_line(field: fn(&mut crate::locale::UiStrings) -> &mut &'static str) -> usize {
+    let mut marked = *crate::locale::strings("en-US");
+    *field(&mut marked) = "\u{1}";
+    crate::locale::strings_file(&marked)
+        .lines()
+        .position(|line| line == "\u{1}")
+        .expect("every field has its line")
 }
 
 /// `text` with the characters that would end or change a single-quoted JavaScript string
@@ -144,12 +171,42 @@ mod tests {
         let loader = loader_source("var T = '__STRINGS__';", &files());
         for tag in crate::locale::UI_LOCALES {
             let s = crate::locale::strings(tag);
-            for text in [s.locale, s.help, s.code_failed, s.retry] {
+            for text in [s.locale, s.help] {
                 assert!(!text.contains('|'), "{tag}: {text} would split the table");
                 assert!(loader.contains(&js_quoted(text)), "{tag}: {text}");
             }
+            // The failure message comes from the strings file, not the loader.
+            if tag != "en-US" {
+                assert!(!loader.contains(s.code_failed), "{tag}");
+            }
         }
-        assert!(loader.contains("|Ayuda|No se pudo cargar la ayuda.|Reintentar|"));
+        assert!(loader.contains("|es-ES|Ayuda|"));
+    }
+
+    #[test]
+    fn the_loader_reads_the_failure_message_from_the_lines_that_hold_it() {
+        let loader = loader_source(
+            "s[__LOCALE__] || T; s[__FAILED__] || '__FAILED_EN__'; s[__RETRY__] || '__RETRY_EN__'",
+            &files(),
+        );
+        let lines: Vec<String> = loader
+            .split(['[', ']'])
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        let german = crate::locale::strings_file(crate::locale::strings("de-DE"));
+        let german: Vec<&str> = german.lines().collect();
+        let at = |i: &String| german[i.parse::<usize>().unwrap()];
+        assert_eq!(
+            lines.iter().map(at).collect::<Vec<_>>(),
+            [
+                "de-DE",
+                "Die Hilfe konnte nicht geladen werden.",
+                "Erneut versuchen"
+            ]
+        );
+        assert!(loader.contains("'Help could not be loaded.'") && loader.contains("'Try again'"));
     }
 
     #[test]
@@ -164,7 +221,18 @@ mod tests {
     #[test]
     fn the_real_loader_template_has_every_placeholder_and_fits_its_budget() {
         let template = include_str!("../assets/embed/helpmark.js");
-        for placeholder in ["__GLUE__", "__WASM__", "__STRINGS__", "__ICON__", "__CSS__"] {
+        for placeholder in [
+            "__GLUE__",
+            "__WASM__",
+            "__STRINGS__",
+            "__ICON__",
+            "__CSS__",
+            "__LOCALE__",
+            "__FAILED__",
+            "__RETRY__",
+            "__FAILED_EN__",
+            "__RETRY_EN__",
+        ] {
             assert!(template.contains(placeholder), "{placeholder}");
         }
         let loader = loader_source(template, &files());
