@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { chromium } from './tests/chromium';
 
 /**
- * The writers' preview under `trunk serve` (tests/serve/): Trunk builds in debug mode
- * into target/preview-dist, watches assets/help, and reloads the page after a rebuild.
+ * The debug build under `trunk serve` (tests/serve/): Trunk builds in debug mode into
+ * target/preview-dist, watches assets/help, and reloads the page after a rebuild. The
+ * writers' preview, and what only a debug build has (the `__crash` fault-injection hook).
  * One worker: the tests write articles under assets/help (and remove them again).
  *
  * Browser: Debian's Chromium, never a download (tests/chromium.ts).

@@ -10,7 +10,8 @@
 #   5 release build trunk build --release -> dist/ (+ gzip size report)
 #   6 e2e           Playwright against dist/ (tests/e2e)
 #   7 preview       Playwright against `trunk serve` (tests/serve): saving an article
-#                   under assets/help updates the writers' preview
+#                   under assets/help updates the writers' preview; a crash of the widget
+#                   (the __crash hook, in debug builds only)
 set -euo pipefail
 
 # shellcheck source=scripts/setup.sh

@@ -1,15 +1,24 @@
-//! The embeddable files of a release build: the loader `helpmark.js` (a stable name, so
-//! host pages can keep their tag) points at cache-busted names for everything else.
+//! `helpmark bundle`: the embeddable files of a build, a module of the writers' command
+//! line (never part of the widget's library). Trunk's post-build hook calls it with its
+//! staging folder.
 //!
-//! [`loader_source`] fills the loader template with the build's file names, the UI strings
-//! it needs (from the Rust tables in [`crate::locale`]: one table, no copy in JavaScript)
-//! and its icon's styles, and strips its comments (the page pays for it at load: a
-//! 2,048-byte gzip budget). The widget's own stylesheet is not a file of the build: the
-//! build script compiles it, minified, into the WebAssembly ([`minify_css`]).
+//! The loader `helpmark.js` has a stable name, so host pages can keep their tag; it points
+//! at the content-hashed names of everything else. [`loader_source`] fills the loader
+//! template with the build's file names, the protocol's names (from `host_event`: the
+//! events, the command event and the commands), the UI strings it needs (from the Rust
+//! tables in `helpmark::locale`: one table, no copy in JavaScript) and its icon and icon
+//! styles, and strips its comments (the page pays for it at load). The widget's own
+//! stylesheet is not a file of the build: the build script compiles it, minified, into the
+//! WebAssembly ([`minify_css`]).
 
 mod minify;
 
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
 pub use minify::minify_css;
+
+use helpmark::host_event::{HostEvent, COMMANDS, COMMAND_EVENT, EVENT_PREFIX, MOUNTED_EVENT};
 
 /// The file names a loader refers to, relative to the loader itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,16 +31,6 @@ pub struct BuildFiles {
 
 impl BuildFiles {
     /// Picks the glue and the WebAssembly out of a build folder's file names.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use helpmark::bundle::BuildFiles;
-    ///
-    /// let names = ["index.html", "helpmark-web-12ab.js", "helpmark-web-12ab_bg.wasm", "portal-9f.js"];
-    /// let files = BuildFiles::find(&names).unwrap();
-    /// assert_eq!((files.glue.as_str(), files.wasm.as_str()), ("helpmark-web-12ab.js", "helpmark-web-12ab_bg.wasm"));
-    /// ```
     pub fn find<S: AsRef<str>>(names: &[S]) -> Option<BuildFiles> {
         let named = |suffix: &str| {
             names
@@ -49,16 +48,39 @@ impl BuildFiles {
             wasm: named("_bg.wasm")?,
         })
     }
+
+    /// The glue and WebAssembly of the build in `dist`.
+    pub fn in_folder(dist: &Path) -> Result<BuildFiles, String> {
+        let names: Vec<String> = std::fs::read_dir(dist)
+            .map_err(|e| format!("{}: {e}", dist.display()))?
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect();
+        BuildFiles::find(&names).ok_or_else(|| {
+            format!(
+                "{}: no helpmark-web-*.js and *_bg.wasm (run trunk build first)",
+                dist.display()
+            )
+        })
+    }
 }
 
 /// The styles of the loader's own elements (the help icon, `<help-mark>`'s inline button
 /// and the message shown when the widget's code cannot be loaded), before minifying.
 pub const LOADER_CSS: &str = include_str!("../assets/embed/loader.css");
 
-/// The loader: `template` with `__GLUE__`, `__WASM__`, `__STRINGS__` ([`loader_strings`]),
-/// `__ICON__` (the widget's icon path) and `__CSS__` (the minified [`LOADER_CSS`]) replaced, its `//` comments and indentation
-/// removed (the leading `/*! ... */` notice stays). The strings and the CSS go into
-/// single-quoted JavaScript strings.
+/// The loader: `template` with its placeholders replaced, its `//` comments and
+/// indentation removed (the leading `/*! ... */` notice stays):
+///
+/// - `__GLUE__`, `__WASM__`: the build's files;
+/// - `__STRINGS__` ([`loader_strings`]), `__ICON__` (the widget's icon path), `__CSS__`
+///   (the minified [`LOADER_CSS`]);
+/// - the protocol with the host page, typed in `helpmark::host_event`: `__EVENT_PREFIX__`,
+///   `__ERROR_EVENT__`, `__COMMAND_EVENT__`, `__MOUNTED_EVENT__`, `__OPEN__` (the command
+///   that opens the panel), `__COMMANDS__` (the API's command names, as a list of quoted
+///   strings) and `__PROGRESS_KEY__` (where a guide in progress is kept in
+///   `sessionStorage`).
+///
+/// Every other value goes into a single-quoted JavaScript string.
 pub fn loader_source(template: &str, files: &BuildFiles) -> String {
     let filled = template
         .replace("__GLUE__", &files.glue)
@@ -72,14 +94,24 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
         .replace("__RETRY__", &strings_line(|s| &mut s.retry).to_string())
         .replace(
             "__FAILED_EN__",
-            &js_quoted(crate::locale::strings("en-US").code_failed),
+            &js_quoted(helpmark::locale::strings("en-US").code_failed),
         )
         .replace(
             "__RETRY_EN__",
-            &js_quoted(crate::locale::strings("en-US").retry),
+            &js_quoted(helpmark::locale::strings("en-US").retry),
         )
-        .replace("__ICON__", &js_quoted(crate::components::ICON_PATH))
-        .replace("__CSS__", &js_quoted(&minify_css(LOADER_CSS)));
+        .replace("__ICON__", &js_quoted(helpmark::components::ICON_PATH))
+        .replace("__CSS__", &js_quoted(&minify_css(LOADER_CSS)))
+        .replace("__EVENT_PREFIX__", EVENT_PREFIX)
+        .replace("__ERROR_EVENT__", HostEvent::ERROR)
+        .replace("__COMMAND_EVENT__", COMMAND_EVENT)
+        .replace("__MOUNTED_EVENT__", MOUNTED_EVENT)
+        .replace("__OPEN__", COMMANDS[0])
+        .replace(
+            "__COMMANDS__",
+            &COMMANDS.map(|c| format!("'{c}'")).join(", "),
+        )
+        .replace("__PROGRESS_KEY__", helpmark::hooks::PROGRESS_KEY);
     let mut out = String::with_capacity(filled.len());
     for line in filled.lines() {
         let line = line.trim();
@@ -94,35 +126,27 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
 
 /// The loader's UI strings for every UI locale, from the widget's own tables: per locale
 /// its tag and the help icon's name, all joined with `|` (English first: the loader's
-/// fallback, as in [`crate::locale::ui_locale`]). The message shown when the widget's code
+/// fallback, as in [``helpmark::locale::ui_locale`). The message shown when the widget's code
 /// cannot be loaded, and its retry button, come from the UI locale's strings file
-/// ([`crate::locale::strings_file`]), which the loader requests beside the code (English,
+/// (`helpmark::locale::strings_file`), which the loader requests beside the code (English,
 /// built in, when there is none).
-///
-/// # Examples
-///
-/// ```
-/// let strings = helpmark::bundle::loader_strings();
-/// assert!(strings.starts_with("en-US|Help|de-DE|Hilfe|"));
-/// assert_eq!(strings.split('|').count(), 2 * helpmark::locale::UI_LOCALES.len());
-/// ```
 pub fn loader_strings() -> String {
-    crate::locale::UI_LOCALES
+    helpmark::locale::UI_LOCALES
         .iter()
         .map(|tag| {
-            let s = crate::locale::strings(tag);
+            let s = helpmark::locale::strings(tag);
             [s.locale, s.help].join("|")
         })
         .collect::<Vec<_>>()
         .join("|")
 }
 
-/// The line of a strings file ([`crate::locale::strings_file`]) that holds the string
+/// The line of a strings file (`helpmark::locale::strings_file`) that holds the string
 /// `field` picks (counting from 0, the header's line).
-fn strings_line(field: fn(&mut crate::locale::UiStrings) -> &mut &'static str) -> usize {
-    let mut marked = *crate::locale::strings("en-US");
+fn strings_line(field: fn(&mut helpmark::locale::UiStrings) -> &mut &'static str) -> usize {
+    let mut marked = *helpmark::locale::strings("en-US");
     *field(&mut marked) = "\u{1}";
-    crate::locale::strings_file(&marked)
+    helpmark::locale::strings_file(&marked)
         .lines()
         .position(|line| line == "\u{1}")
         .expect("every field has its line")
@@ -146,6 +170,126 @@ fn js_quoted(text: &str) -> String {
     out
 }
 
+/// Writes `<dist>/helpmark.js` (the stable-named loader) from `template` for the build in
+/// `dist`: it names the hashed glue and WebAssembly and carries its strings and icon
+/// styles (the widget's stylesheet is compiled into the WebAssembly: no stylesheet file).
+pub fn write_loader(dist: &Path, template: &Path) -> Result<BuildFiles, String> {
+    let template_text =
+        std::fs::read_to_string(template).map_err(|e| format!("{}: {e}", template.display()))?;
+    let files = BuildFiles::in_folder(dist)?;
+    let path = dist.join("helpmark.js");
+    std::fs::write(&path, loader_source(&template_text, &files))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!(
+        "helpmark: wrote helpmark.js for {} and {}",
+        files.glue, files.wasm
+    );
+    Ok(files)
+}
+
+/// What `helpmark bundle` reads, besides the build folder.
+pub struct Sources {
+    /// The help content (`assets/help`).
+    pub content: PathBuf,
+    /// The loader's template and the plain embedding example (`assets/embed`).
+    pub embed: PathBuf,
+    /// terser, when installed (`node_modules/.bin/terser`): release builds minify the
+    /// glue and the loader with it.
+    pub terser: PathBuf,
+}
+
+/// The embeddable files of the build in `dist` (Trunk's staging folder), in order:
+///
+/// 1. the content, indexed and compiled into `<dist>/help/` by `index` (`helpmark index`);
+///    an article that cannot be indexed fails a release build, while a debug build (the
+///    writers' `trunk serve`) goes on and its preview shows the failure;
+/// 2. on a debug build, the demo portal's `<html>` gets `data-helpmark-preview` (its
+///    writers' preview toolbar shows without `?preview`);
+/// 3. the loader `helpmark.js` ([`write_loader`]);
+/// 4. on a release build, the glue and the loader minified by terser when it is installed;
+/// 5. the plain embedding example (`example.html`, `.js`, `.css`) as `embed-example.*`.
+pub fn bundle(
+    dist: &Path,
+    release: bool,
+    sources: &Sources,
+    index: impl FnOnce(&Path, Option<PathBuf>) -> Result<ExitCode, String>,
+) -> Result<ExitCode, String> {
+    match index(&sources.content, Some(dist.join("help/manifest.json"))) {
+        Ok(code) if code == ExitCode::SUCCESS => {}
+        // As `helpmark index`: 1 for articles that could not be indexed, 2 for a folder
+        // that could not be read.
+        Ok(code) if release => {
+            eprintln!(
+                "helpmark: some articles could not be indexed (see above): a release build needs every one"
+            );
+            return Ok(code);
+        }
+        Err(e) if release => return Err(e),
+        Ok(_) => eprintln!(
+            "helpmark: some articles could not be indexed (see above): the writers' preview lists them"
+        ),
+        Err(e) => eprintln!("helpmark: {e}: the writers' preview lists it"),
+    }
+    let page = dist.join("index.html");
+    if let Ok(html) = std::fs::read_to_string(&page) {
+        let mut html = without_trunk_links(&html);
+        if !release && !html.contains("data-helpmark-preview") {
+            html = html.replacen("<html ", "<html data-helpmark-preview ", 1);
+        }
+        std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))?;
+    }
+    let files = write_loader(dist, &sources.embed.join("helpmark.js"))?;
+    if release && sources.terser.is_file() {
+        terser(&sources.terser, &dist.join(&files.glue), true)?;
+        terser(&sources.terser, &dist.join("helpmark.js"), false)?;
+    }
+    for name in ["example.html", "example.js", "example.css"] {
+        let from = sources.embed.join(name);
+        if from.is_file() {
+            let to = dist.join(format!("embed-{name}"));
+            std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `html` without the `<link data-trunk ...>` tags Trunk leaves when it injects no script
+/// (`inject_scripts = false`: the page loads the widget through the loader).
+fn without_trunk_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        let end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |e| start + e + 1);
+        out.push_str(&rest[..start]);
+        if !rest[start..end].contains("data-trunk") {
+            out.push_str(&rest[start..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Minifies the JavaScript file `path` in place with terser (`module`: an ES module).
+fn terser(terser: &Path, path: &Path, module: bool) -> Result<(), String> {
+    let mut command = std::process::Command::new(terser);
+    command.arg(path);
+    if module {
+        command.arg("--module");
+    }
+    command.args(["--compress", "passes=2", "--mangle", "--output"]);
+    command.arg(path);
+    let status = command
+        .status()
+        .map_err(|e| format!("{}: {e}", terser.display()))?;
+    if !status.success() {
+        return Err(format!("terser failed on {}", path.display()));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +300,8 @@ mod tests {
             wasm: "helpmark-web-1_bg.wasm".into(),
         }
     }
+
+    const TEMPLATE: &str = include_str!("../assets/embed/helpmark.js");
 
     #[test]
     fn the_loader_names_the_build_files_and_loses_its_comments() {
@@ -168,9 +314,15 @@ mod tests {
 
     #[test]
     fn the_loader_gets_the_strings_of_every_ui_locale_from_the_rust_tables() {
+        let strings = loader_strings();
+        assert!(strings.starts_with("en-US|Help|de-DE|Hilfe|"));
+        assert_eq!(
+            strings.split('|').count(),
+            2 * helpmark::locale::UI_LOCALES.len()
+        );
         let loader = loader_source("var T = '__STRINGS__';", &files());
-        for tag in crate::locale::UI_LOCALES {
-            let s = crate::locale::strings(tag);
+        for tag in helpmark::locale::UI_LOCALES {
+            let s = helpmark::locale::strings(tag);
             for text in [s.locale, s.help] {
                 assert!(!text.contains('|'), "{tag}: {text} would split the table");
                 assert!(loader.contains(&js_quoted(text)), "{tag}: {text}");
@@ -195,7 +347,7 @@ mod tests {
             .step_by(2)
             .map(str::to_string)
             .collect();
-        let german = crate::locale::strings_file(crate::locale::strings("de-DE"));
+        let german = helpmark::locale::strings_file(helpmark::locale::strings("de-DE"));
         let german: Vec<&str> = german.lines().collect();
         let at = |i: &String| german[i.parse::<usize>().unwrap()];
         assert_eq!(
@@ -220,7 +372,6 @@ mod tests {
 
     #[test]
     fn the_real_loader_template_has_every_placeholder_and_fits_its_budget() {
-        let template = include_str!("../assets/embed/helpmark.js");
         for placeholder in [
             "__GLUE__",
             "__WASM__",
@@ -232,13 +383,20 @@ mod tests {
             "__RETRY__",
             "__FAILED_EN__",
             "__RETRY_EN__",
+            "__EVENT_PREFIX__",
+            "__ERROR_EVENT__",
+            "__COMMAND_EVENT__",
+            "__MOUNTED_EVENT__",
+            "__COMMANDS__",
+            "__OPEN__",
+            "__PROGRESS_KEY__",
         ] {
-            assert!(template.contains(placeholder), "{placeholder}");
+            assert!(TEMPLATE.contains(placeholder), "{placeholder}");
         }
-        let loader = loader_source(template, &files());
+        let loader = loader_source(TEMPLATE, &files());
         assert!(!loader.contains("__"), "every placeholder filled");
         assert!(
-            loader.contains(crate::components::ICON_PATH),
+            loader.contains(helpmark::components::ICON_PATH),
             "the widget's icon"
         );
         // The gzip budget is checked on the release build (tests/e2e/size.spec.ts); raw
@@ -246,8 +404,58 @@ mod tests {
         assert!(loader.len() < 9 * 1024, "{} bytes", loader.len());
     }
 
+    /// The protocol's names are typed in Rust only: the loader's template writes none by
+    /// hand (a name there would drift from `host_event` unseen), and the loader it makes
+    /// carries each one the widget uses.
+    #[test]
+    fn the_loader_takes_every_protocol_name_from_the_rust_enum() {
+        let code: String = TEMPLATE
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            !code.contains(EVENT_PREFIX),
+            "a `helpmark:` name written by hand in assets/embed/helpmark.js"
+        );
+        for name in COMMANDS {
+            for by_hand in [format!("send('{name}'"), format!("'{name}', '")] {
+                assert!(
+                    !code.contains(&by_hand),
+                    "the command '{name}' written by hand in assets/embed/helpmark.js"
+                );
+            }
+        }
+        let loader = loader_source(TEMPLATE, &files());
+        for name in [HostEvent::ERROR, COMMAND_EVENT, MOUNTED_EVENT, COMMANDS[0]] {
+            assert!(loader.contains(&format!("'{name}'")), "{name}");
+        }
+        assert!(loader.contains("['open', 'close', 'next', 'back', 'setLocale']"));
+        assert_eq!(COMMANDS[0], "open", "`__OPEN__` opens the panel");
+    }
+
+    #[test]
+    fn trunks_leftover_links_go_and_the_page_keeps_its_own() {
+        let html = "<head><link data-bin=helpmark-web data-trunk data-trunk-id=0 href=../Cargo.toml rel=rust><link href=/portal.css rel=stylesheet></head>";
+        assert_eq!(
+            without_trunk_links(html),
+            "<head><link href=/portal.css rel=stylesheet></head>"
+        );
+    }
+
     #[test]
     fn finding_build_files_needs_both_glue_and_wasm() {
         assert_eq!(BuildFiles::find(&["helpmark-web-1.js"]), None);
+        let names = [
+            "index.html",
+            "helpmark-web-12ab.js",
+            "helpmark-web-12ab_bg.wasm",
+            "portal-9f.js",
+        ];
+        let found = BuildFiles::find(&names).unwrap();
+        assert_eq!(
+            (found.glue.as_str(), found.wasm.as_str()),
+            ("helpmark-web-12ab.js", "helpmark-web-12ab_bg.wasm")
+        );
     }
 }

@@ -118,7 +118,9 @@ pub enum Command {
     Next,
     Back,
     SetLocale(String),
-    /// `__crash`: a deliberate panic, for a host's (and our) tests of fault handling.
+    /// `__crash`: a deliberate panic, for our tests of fault handling. Debug builds only
+    /// (`trunk serve`, `cargo test`): a release build has no such command.
+    #[cfg(debug_assertions)]
     Crash,
 }
 
@@ -149,9 +151,26 @@ impl Command {
             "next" => Command::Next,
             "back" => Command::Back,
             "setLocale" => Command::SetLocale(argument?.to_string()),
+            #[cfg(debug_assertions)]
             "__crash" => Command::Crash,
             _ => return None,
         })
+    }
+}
+
+impl Command {
+    /// The command's name, as [`Command::parse`] reads it (one of
+    /// [`crate::host_event::COMMANDS`], or `__crash`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Open(_) => "open",
+            Command::Close => "close",
+            Command::Next => "next",
+            Command::Back => "back",
+            Command::SetLocale(_) => "setLocale",
+            #[cfg(debug_assertions)]
+            Command::Crash => "__crash",
+        }
     }
 }
 

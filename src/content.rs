@@ -24,6 +24,7 @@
 
 mod align;
 mod block;
+mod code;
 mod compiled;
 mod front_matter;
 mod inline;
@@ -36,6 +37,7 @@ pub use align::{
     align_translation, compare_english, is_english, is_plain, numbered_item_lines, source_hash,
     stamp,
 };
+pub use code::Code;
 pub use compiled::{
     decode_topic, encode_topic, parse_json, parse_json_within, DecodeError, Json, JsonLimits,
     TOPIC_LIMITS,
@@ -200,7 +202,7 @@ pub struct Diagnostic {
     pub column: u32,
     pub severity: Severity,
     /// Stable, kebab-case identifier (`repair-glued-bold`, `anchor-label-missing`, ...).
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
 }
 
@@ -294,7 +296,7 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
             line,
             column,
             severity: Severity::Warning,
-            code: "private-use-characters",
+            code: Code::PrivateUseCharacters,
             message: "private-use characters U+E000–U+E003 replaced by U+FFFD".into(),
         });
     }
@@ -316,7 +318,7 @@ pub fn parse_topic(source: &str) -> Result<Topic, TopicError> {
             line,
             column,
             severity: Severity::Info,
-            code: "repair-html-list",
+            code: Code::RepairHtmlList,
             message: "a list written as raw HTML (`<ol>`/`<li>`) read as a Markdown list; its `start` number continues the procedure".into(),
         });
     }

@@ -45,10 +45,10 @@ impl Widget {
     }
 }
 
-/// Mounts the widget on the current page: into the host element the loader made, or a
-/// new one.
+/// Mounts the widget on the current page, into the host element the loader made (the one
+/// way to build it: see [`ShadowHostGuard::adopt`]).
 pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
-    let host = ShadowHostGuard::attach()?;
+    let host = ShadowHostGuard::adopt()?;
     let props = AppProps {
         config: Rc::new(config),
         host: host.host(),
@@ -64,7 +64,7 @@ pub fn mount(config: Config) -> Result<Widget, wasm_bindgen::JsValue> {
 }
 
 /// Start-up for a page: configuration from the page, then [`mount`]. The widget lives
-/// until [`Widget::destroy`] (or, forgotten, as long as the page).
+/// until [`Widget::destroy`] (or its handle, the loader's, is dropped).
 pub fn start() -> Option<Widget> {
     let config = Config::from_page(
         &dom::host_settings(),

@@ -13,6 +13,14 @@ pub const COMMAND_EVENT: &str = "helpmark:command";
 /// loader sends its queue then).
 pub const MOUNTED_EVENT: &str = "helpmark:mounted";
 
+/// The prefix of the name of every event of the protocol (`helpmark:ready`, ...): the
+/// loader's `window.helpmark.on(name, fn)` listens to the prefixed name.
+pub const EVENT_PREFIX: &str = "helpmark:";
+
+/// The commands of the host page's API (`window.helpmark.open(topic?)`, ...), by the names
+/// [`crate::config::Command::parse`] reads; the loader defines one function for each.
+pub const COMMANDS: [&str; 5] = ["open", "close", "next", "back", "setLocale"];
+
 /// An event for the host page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum HostEvent<'a> {
@@ -77,14 +85,36 @@ impl<'a> HostEvent<'a> {
     /// ```
     pub fn name(&self) -> &'static str {
         match self {
-            HostEvent::Ready { .. } => "helpmark:ready",
-            HostEvent::Locale { .. } => "helpmark:locale",
-            HostEvent::Open { .. } => "helpmark:open",
-            HostEvent::Close { .. } => "helpmark:close",
-            HostEvent::Step { .. } => "helpmark:step",
-            HostEvent::Error { .. } => "helpmark:error",
+            HostEvent::Ready { .. } => Self::READY,
+            HostEvent::Locale { .. } => Self::LOCALE,
+            HostEvent::Open { .. } => Self::OPEN,
+            HostEvent::Close { .. } => Self::CLOSE,
+            HostEvent::Step { .. } => Self::STEP,
+            HostEvent::Error { .. } => Self::ERROR,
         }
     }
+
+    /// The name of [`HostEvent::Ready`].
+    pub const READY: &'static str = "helpmark:ready";
+    /// The name of [`HostEvent::Locale`].
+    pub const LOCALE: &'static str = "helpmark:locale";
+    /// The name of [`HostEvent::Open`].
+    pub const OPEN: &'static str = "helpmark:open";
+    /// The name of [`HostEvent::Close`].
+    pub const CLOSE: &'static str = "helpmark:close";
+    /// The name of [`HostEvent::Step`].
+    pub const STEP: &'static str = "helpmark:step";
+    /// The name of [`HostEvent::Error`] (the loader sends it too, for its own failures).
+    pub const ERROR: &'static str = "helpmark:error";
+    /// Every event's name.
+    pub const NAMES: [&'static str; 6] = [
+        Self::READY,
+        Self::LOCALE,
+        Self::OPEN,
+        Self::CLOSE,
+        Self::STEP,
+        Self::ERROR,
+    ];
 
     /// The fields of the event's `detail` object, in a stable order.
     pub fn fields(&self) -> Vec<(&'static str, Value<'a>)> {
@@ -204,10 +234,31 @@ mod tests {
                 vec!["message", "fatal"],
             ),
         ];
+        let mut named = std::collections::BTreeSet::new();
         for (event, name, fields) in cases {
             assert_eq!(event.name(), name);
+            assert!(HostEvent::NAMES.contains(&name), "{name} in NAMES");
+            assert!(name.starts_with(EVENT_PREFIX), "{name}");
+            named.insert(name);
             let got: Vec<&str> = event.fields().iter().map(|(k, _)| *k).collect();
             assert_eq!(got, fields, "{name}");
+        }
+        assert_eq!(
+            named.len(),
+            HostEvent::NAMES.len(),
+            "every name is some event's"
+        );
+        for name in [COMMAND_EVENT, MOUNTED_EVENT] {
+            assert!(name.starts_with(EVENT_PREFIX) && !HostEvent::NAMES.contains(&name));
+        }
+    }
+
+    #[test]
+    fn every_command_name_is_one_the_widget_reads() {
+        for name in COMMANDS {
+            let command = crate::config::Command::parse(name, Some("de-DE"));
+            assert!(command.is_some(), "{name}");
+            assert_eq!(command.unwrap().name(), name);
         }
     }
 

@@ -19,7 +19,6 @@
 //!
 //! Run the demo portal with `bash scripts/serve.sh`, every test with `bash scripts/test.sh`.
 
-pub mod bundle;
 pub mod catalog;
 pub mod config;
 pub mod content;

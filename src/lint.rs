@@ -5,6 +5,7 @@
 //! matter, and whether links to other topics and to anchors lead anywhere. Pure: the
 //! caller reads the files (`helpmark lint`).
 
+use crate::content::Code;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::{slug, Block, Diagnostic, Href, Inline, Severity, Topic, View};
@@ -35,7 +36,7 @@ pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnosti
             line: 1,
             column: 1,
             severity: Severity::Warning,
-            code: "front-matter-locale-missing",
+            code: Code::FrontMatterLocaleMissing,
             message: "the front matter has no `ms.contentlocale`; the locale is guessed from the folder name".into(),
         }),
         (Some(locale), Some(folder)) if !locale.trim().eq_ignore_ascii_case(folder) => {
@@ -43,7 +44,7 @@ pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnosti
                 line: 1,
                 column: 1,
                 severity: Severity::Warning,
-                code: "locale-folder-mismatch",
+                code: Code::LocaleFolderMismatch,
                 message: format!(
                     "`ms.contentlocale: {}` differs from the folder `{folder}`",
                     locale.trim()
@@ -73,7 +74,7 @@ pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnosti
                 line,
                 column: 1,
                 severity: Severity::Warning,
-                code: "broken-topic-link",
+                code: Code::BrokenTopicLink,
                 message: format!(
                     "link to the topic `{slug}.md`, which is not among the linted topics{near}"
                 ),
@@ -87,7 +88,7 @@ pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnosti
                     line,
                     column: 1,
                     severity: Severity::Warning,
-                    code: "broken-anchor-link",
+                    code: Code::BrokenAnchorLink,
                     message: format!(
                         "link to `#{anchor}`, which matches no heading of this topic{near}"
                     ),
@@ -129,7 +130,7 @@ pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnosti
 /// assert!(found.iter().any(|d| d.code == "line-too-long" && d.line == 4));
 /// ```
 pub fn read_article(bytes: Vec<u8>) -> Result<Topic, Vec<Diagnostic>> {
-    let error = |line: usize, column: usize, code: &'static str, message: String| Diagnostic {
+    let error = |line: usize, column: usize, code: Code, message: String| Diagnostic {
         line: u32::try_from(line).unwrap_or(u32::MAX),
         column: u32::try_from(column).unwrap_or(u32::MAX),
         severity: Severity::Error,
@@ -141,7 +142,7 @@ pub fn read_article(bytes: Vec<u8>) -> Result<Topic, Vec<Diagnostic>> {
         found.push(error(
             1,
             1,
-            "article-too-large",
+            Code::ArticleTooLarge,
             format!(
                 "the file has {} bytes, more than the limit of {} (not indexed)",
                 bytes.len(),
@@ -152,7 +153,7 @@ pub fn read_article(bytes: Vec<u8>) -> Result<Topic, Vec<Diagnostic>> {
     let source = match String::from_utf8(bytes) {
         Ok(source) => source,
         Err(_) if found.is_empty() => {
-            found.push(error(1, 1, "not-a-topic", "not a UTF-8 text file".into()));
+            found.push(error(1, 1, Code::NotATopic, "not a UTF-8 text file".into()));
             return Err(found);
         }
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
@@ -172,7 +173,7 @@ pub fn read_article(bytes: Vec<u8>) -> Result<Topic, Vec<Diagnostic>> {
                 line: e.line,
                 column: e.column,
                 severity: Severity::Error,
-                code: "not-a-topic",
+                code: Code::NotATopic,
                 message: text.strip_prefix(&position).unwrap_or(&text).to_string(),
             });
             return Err(found);
@@ -217,7 +218,7 @@ fn line_limits(source: &str) -> Vec<Diagnostic> {
                     line: number,
                     column: u32::try_from(limits::MAX_LINE_CHARS + 1).unwrap_or(u32::MAX),
                     severity: Severity::Error,
-                    code: "line-too-long",
+                    code: Code::LineTooLong,
                     message: format!(
                         "the line has {chars} characters, more than the limit of {} (not indexed)",
                         limits::MAX_LINE_CHARS
@@ -237,7 +238,7 @@ fn line_limits(source: &str) -> Vec<Diagnostic> {
                     line: number,
                     column: 1,
                     severity: Severity::Error,
-                    code: "nested-too-deeply",
+                    code: Code::NestedTooDeeply,
                     message: format!(
                         "the line opens {depth} nested block quotes or list items, more than the limit of {} (not indexed)",
                         limits::MAX_NESTING
@@ -254,7 +255,7 @@ fn line_limits(source: &str) -> Vec<Diagnostic> {
                     line: number,
                     column: 1,
                     severity: Severity::Error,
-                    code: "too-many-segments",
+                    code: Code::TooManySegments,
                     message: format!(
                         "segment {} of the article is past the limit of {} segments (not indexed)",
                         limits::MAX_SEGMENTS + 1,
@@ -271,7 +272,7 @@ fn line_limits(source: &str) -> Vec<Diagnostic> {
                     line: number,
                     column: 1,
                     severity: Severity::Warning,
-                    code: "unbroken-run",
+                    code: Code::UnbrokenRun,
                     message: format!(
                         "a run of {run} characters without a space or other break opportunity; the widget breaks it every {} characters",
                         limits::MAX_UNBROKEN_RUN
@@ -333,7 +334,7 @@ fn topic_limits(topic: &Topic) -> Vec<Diagnostic> {
             line: over.line.max(1),
             column: 1,
             severity: Severity::Error,
-            code: "too-many-segments",
+            code: Code::TooManySegments,
             message: format!(
                 "the article has {} segments, more than the limit of {} (not indexed)",
                 topic.segments.len(),
@@ -353,7 +354,7 @@ fn topic_limits(topic: &Topic) -> Vec<Diagnostic> {
             line: 1,
             column: 1,
             severity: Severity::Error,
-            code: "nested-too-deeply",
+            code: Code::NestedTooDeeply,
             message: format!(
                 "blocks or inline markup nest {depth} levels deep, more than the limit of {} (not indexed)",
                 limits::MAX_NESTING
@@ -366,7 +367,7 @@ fn topic_limits(topic: &Topic) -> Vec<Diagnostic> {
                 line: 1,
                 column: 1,
                 severity: Severity::Error,
-                code: "too-large-for-widget",
+                code: Code::TooLargeForWidget,
                 message: format!(
                     "the compiled article would be refused by the widget: {} (not indexed)",
                     e.message
@@ -389,7 +390,7 @@ fn topic_limits(topic: &Topic) -> Vec<Diagnostic> {
                 line,
                 column: 1,
                 severity: Severity::Warning,
-                code: "truncated-in-widget",
+                code: Code::TruncatedInWidget,
                 message: format!(
                     "{what} has {chars} characters; the widget shows the first {}",
                     limits::MAX_RENDERED_CHARS
@@ -463,18 +464,18 @@ fn nesting(blocks: &[Block]) -> usize {
 /// # Examples
 ///
 /// ```
-/// use helpmark::content::{Diagnostic, Severity};
+/// use helpmark::content::{Code, Diagnostic, Severity};
 ///
 /// let d = |code| Diagnostic { line: 1, column: 1, severity: Severity::Info, code, message: String::new() };
-/// let counts = helpmark::lint::summary(&[d("b"), d("a"), d("b")]);
-/// assert_eq!(counts.into_iter().collect::<Vec<_>>(), [("a", 1), ("b", 2)]);
+/// let counts = helpmark::lint::summary(&[d(Code::UnbrokenRun), d(Code::LineTooLong), d(Code::UnbrokenRun)]);
+/// assert_eq!(counts.into_iter().collect::<Vec<_>>(), [("line-too-long", 1), ("unbroken-run", 2)]);
 /// ```
 pub fn summary<'a>(
     diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
 ) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
     for d in diagnostics {
-        *counts.entry(d.code).or_insert(0) += 1;
+        *counts.entry(d.code.as_str()).or_insert(0) += 1;
     }
     counts
 }
@@ -612,7 +613,7 @@ mod tests {
     use super::*;
 
     fn limit_codes(found: &[Diagnostic]) -> Vec<(&'static str, u32)> {
-        found.iter().map(|d| (d.code, d.line)).collect()
+        found.iter().map(|d| (d.code.as_str(), d.line)).collect()
     }
 
     fn segment(n: usize) -> String {
@@ -747,7 +748,7 @@ mod tests {
     }
 
     fn codes(found: &[Diagnostic]) -> Vec<(u32, &'static str)> {
-        found.iter().map(|d| (d.line, d.code)).collect()
+        found.iter().map(|d| (d.line, d.code.as_str())).collect()
     }
 
     fn known(slugs: &[&str]) -> Vec<String> {

@@ -6,6 +6,7 @@
 //! helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
 //!                                           (and, with --out, the compiled topics beside it)
 //! helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>
+//! helpmark bundle <dist> [--profile <p>]    the embeddable files of a build (Trunk's hook)
 //! ```
 //!
 //! Arguments are parsed by clap's derive API: `helpmark help <command>` and
@@ -19,11 +20,14 @@
 //! Exit status: 0 on success, 1 when an article has an error (`lint`, `show`) or some file
 //! could not be indexed (`index`), 2 for usage errors and unreadable paths.
 
+use helpmark::content::Code;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+mod bundle;
+
+use clap::{Parser, Subcommand, ValueEnum};
 use helpmark::catalog::{build_manifest, topic_slug};
 use helpmark::content::{parse_topic, render_plain, Diagnostic, Severity, Topic, View};
 use helpmark::lint::{lint, summary};
@@ -79,6 +83,27 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         template: PathBuf,
     },
+    /// The embeddable files of a build: what Trunk's post-build hook runs.
+    ///
+    /// Indexes the content into <DIST>/help (an article that cannot be indexed fails a
+    /// release build; a debug build goes on and the writers' preview lists it), marks the
+    /// demo portal's page for the preview toolbar on a debug build, writes the loader
+    /// <DIST>/helpmark.js naming the hashed glue and WebAssembly, minifies the glue and the
+    /// loader with node_modules/.bin/terser on a release build (when installed) and copies
+    /// the plain embedding example as embed-example.*.
+    Bundle {
+        /// The build folder (Trunk's staging folder: $TRUNK_STAGING_DIR).
+        dist: PathBuf,
+        /// The build's profile ($TRUNK_PROFILE).
+        #[arg(long, value_enum, default_value_t = Profile::Release)]
+        profile: Profile,
+        /// The help content.
+        #[arg(long, value_name = "DIR", default_value = "assets/help")]
+        content: PathBuf,
+        /// The loader's template (helpmark.js) and the embedding example.
+        #[arg(long, value_name = "DIR", default_value = "assets/embed")]
+        embed: PathBuf,
+    },
     /// Record in plain-Markdown translations the hash of their English source's text.
     ///
     /// Writes `helpmark.sourcehash: <hash>` into each translation's front matter; lint and
@@ -94,6 +119,13 @@ enum Command {
     },
 }
 
+/// A build's profile, as Trunk names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Profile {
+    Debug,
+    Release,
+}
+
 fn main() -> ExitCode {
     // Usage errors exit 2 (clap's own), --help and --version 0.
     let cli = Cli::parse();
@@ -101,7 +133,24 @@ fn main() -> ExitCode {
         Command::Lint { paths, json } => lint_command(&paths, json),
         Command::Show { file, english } => show(&file, english),
         Command::Index { dir, out } => index(&dir, out),
-        Command::Loader { dist, template } => loader(&dist, &template),
+        Command::Loader { dist, template } => {
+            bundle::write_loader(&dist, &template).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Bundle {
+            dist,
+            profile,
+            content,
+            embed,
+        } => bundle::bundle(
+            &dist,
+            profile == Profile::Release,
+            &bundle::Sources {
+                content,
+                embed,
+                terser: PathBuf::from("node_modules/.bin/terser"),
+            },
+            index,
+        ),
         // Plain-Markdown translations (issue #14): the logic is in the library.
         Command::Stamp { files, source } => {
             helpmark::catalog::stamp_files(&files, source.as_deref()).map(|lines| {
@@ -552,7 +601,7 @@ fn read_articles(dir: &Path) -> Result<Scan, String> {
                 line: 1,
                 column: 1,
                 severity: Severity::Error,
-                code: "not-a-topic",
+                code: Code::NotATopic,
                 message: e.to_string(),
             }]),
         };
@@ -569,36 +618,4 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     Ok(paths)
-}
-
-/// Writes `<dist>/helpmark.js` (the stable-named loader) for the build in `<dist>`: it
-/// names the hashed glue and WebAssembly and carries its strings and icon styles (the
-/// widget's stylesheet is compiled into the WebAssembly: no stylesheet file).
-fn loader(dist: &Path, template: &Path) -> Result<ExitCode, String> {
-    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
-    let template_text =
-        String::from_utf8(read(template)?).map_err(|e| format!("{}: {e}", template.display()))?;
-    let names: Vec<String> = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect();
-    let files = helpmark::bundle::BuildFiles::find(&names).ok_or_else(|| {
-        format!(
-            "{}: no helpmark-web-*.js and *_bg.wasm (run trunk build first)",
-            dist.display()
-        )
-    })?;
-    let write = |name: &str, bytes: &[u8]| {
-        let path = dist.join(name);
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    write(
-        "helpmark.js",
-        helpmark::bundle::loader_source(&template_text, &files).as_bytes(),
-    )?;
-    eprintln!(
-        "helpmark: wrote helpmark.js for {} and {}",
-        files.glue, files.wasm
-    );
-    Ok(ExitCode::SUCCESS)
 }

@@ -294,6 +294,9 @@ mod tests {
         )));
         assert!(q.matches_key("customer-list"));
         assert!(!q.matches_key("customers"));
+        // A one-word key is a bold term's, even when its word is in the sentence.
+        assert!(!q.matches_key("customer"));
+        assert!(!q.matches_key("list"));
         assert!(!q.matches_key("account-list"));
         assert!(!q.matches_names());
         assert_eq!(q.key(), None);

@@ -292,6 +292,7 @@ impl WidgetState {
                     ..self.reload()
                 }
             }
+            #[cfg(debug_assertions)]
             Command::Crash => panic!("deliberate crash (the __crash command)"),
         }
     }

@@ -25,6 +25,34 @@ fn hosts() -> u32 {
         .length()
 }
 
+/// Makes the element the loader (`helpmark.js`) makes for the widget, the one way it is
+/// built: `<div data-helpmark-host>` with an open shadow root holding `.hm-root`, which
+/// the widget adopts.
+fn loader_host() {
+    let host = document().create_element("div").unwrap();
+    host.set_attribute(HOST_ATTRIBUTE, "").unwrap();
+    host.set_attribute("popover", "manual").unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let root = document().create_element("div").unwrap();
+    root.set_class_name("hm-root");
+    shadow.append_child(&root).unwrap();
+    document()
+        .document_element()
+        .unwrap()
+        .append_child(&host)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn without_the_loaders_element_the_widget_does_not_build_one() {
+    let before = hosts();
+    assert!(ShadowHostGuard::adopt().is_err());
+    assert!(mount(Config::new(None, None, vec![])).is_err());
+    assert_eq!(hosts(), before);
+}
+
 /// Lets pending promises and Yew's scheduled renders run.
 async fn settle() {
     for _ in 0..5 {
@@ -41,7 +69,8 @@ async fn settle() {
 #[wasm_bindgen_test]
 fn the_shadow_host_is_removed_when_its_guard_drops() {
     let before = hosts();
-    let guard = ShadowHostGuard::attach().unwrap();
+    loader_host();
+    let guard = ShadowHostGuard::adopt().unwrap();
     assert_eq!(hosts(), before + 1);
     let mount = guard.mount();
     let root = mount.get_root_node();
@@ -57,7 +86,8 @@ fn the_shadow_host_is_removed_when_its_guard_drops() {
 fn the_host_is_styled_before_anything_renders_with_no_request_and_no_style_element() {
     // The stylesheet is compiled in and adopted at once: no <link> to wait for or to fail,
     // no <style> for a host's style-src to refuse, and the host is never hidden.
-    let guard = ShadowHostGuard::attach().unwrap();
+    loader_host();
+    let guard = ShadowHostGuard::adopt().unwrap();
     let shadow = guard
         .mount()
         .get_root_node()
@@ -139,6 +169,7 @@ async fn the_widget_mounts_a_labelled_help_icon_and_unmounts_cleanly() {
     };
 
     // Act
+    loader_host();
     let widget = mount(config).unwrap();
     settle().await;
 

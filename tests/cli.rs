@@ -886,3 +886,104 @@ fn an_article_with_a_long_unbroken_run_is_indexed_with_a_warning() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(dir.join("out/de-DE/long-word.json").exists());
 }
+
+/// A build folder as Trunk stages it: the demo page (with the link Trunk leaves when it
+/// injects no script), the glue and the WebAssembly.
+fn staged_build(name: &str) -> PathBuf {
+    let dist = scratch(name);
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><html lang=en><link data-trunk data-bin=helpmark-web href=../Cargo.toml rel=rust><link href=/portal.css rel=stylesheet><script src=helpmark.js defer></script></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dist.join("helpmark-web-1a.js"),
+        "export default function () {}\n",
+    )
+    .unwrap();
+    std::fs::write(dist.join("helpmark-web-1a_bg.wasm"), b"\0asm").unwrap();
+    dist
+}
+
+#[test]
+fn bundle_writes_the_embeddable_files_of_a_build() {
+    // Arrange
+    let dist = staged_build("bundle-debug");
+    let arg = dist.to_str().unwrap();
+
+    // Act: what Trunk's hook runs on a debug build (`trunk serve`).
+    let output = helpmark(&["bundle", arg, "--profile", "debug"]);
+
+    // Assert: the content indexed and compiled, the loader naming the build's files, the
+    // embedding example copied, the page marked for the preview without Trunk's leftover.
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(dist.join("help/manifest.json")).unwrap())
+            .unwrap();
+    assert!(slugs(&manifest).contains(&"update-customer-account-info"));
+    assert!(dist
+        .join("help/de-DE/update-customer-account-info.json")
+        .is_file());
+    let loader = std::fs::read_to_string(dist.join("helpmark.js")).unwrap();
+    assert!(loader.contains("helpmark-web-1a.js") && loader.contains("helpmark-web-1a_bg.wasm"));
+    assert!(
+        loader.contains("'helpmark:command'"),
+        "the protocol's names filled in"
+    );
+    assert!(!loader.contains("__"), "every placeholder filled");
+    for name in [
+        "embed-example.html",
+        "embed-example.js",
+        "embed-example.css",
+    ] {
+        assert!(dist.join(name).is_file(), "{name}");
+    }
+    let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(
+        page.starts_with("<!doctype html><html data-helpmark-preview lang=en>"),
+        "{page}"
+    );
+    assert!(!page.contains("data-trunk"), "{page}");
+    assert!(
+        page.contains("<link href=/portal.css rel=stylesheet>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn bundle_fails_a_release_build_on_an_article_it_cannot_index_and_not_a_debug_one() {
+    // Arrange: content with an article that is not one (no front matter).
+    let content = scratch("bundle-broken-content");
+    std::fs::create_dir_all(content.join("de-DE")).unwrap();
+    std::fs::copy(
+        root().join("assets/help/de-DE/update-customer-account-info.md"),
+        content.join("de-DE/update-customer-account-info.md"),
+    )
+    .unwrap();
+    std::fs::write(content.join("de-DE/broken.md"), "no front matter\n").unwrap();
+    let content = content.to_str().unwrap().to_string();
+
+    for (profile, status) in [("release", 1), ("debug", 0)] {
+        let dist = staged_build(&format!("bundle-broken-{profile}"));
+        let arg = dist.to_str().unwrap();
+
+        // Act
+        let output = helpmark(&["bundle", arg, "--profile", profile, "--content", &content]);
+
+        // Assert: a release build stops before writing the loader; a debug build goes on
+        // (the writers' preview lists the file).
+        assert_eq!(
+            output.status.code(),
+            Some(status),
+            "{profile}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).contains("broken.md"), "{}", stderr(&output));
+        assert_eq!(
+            dist.join("helpmark.js").is_file(),
+            profile == "debug",
+            "{profile}"
+        );
+        assert!(dist.join("help/manifest.json").is_file(), "{profile}");
+    }
+}

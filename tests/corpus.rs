@@ -50,7 +50,7 @@ fn every_article_parses_and_every_segment_is_paired() {
         let unpaired: Vec<_> = topic
             .diagnostics
             .iter()
-            .filter(|d| d.code.starts_with("segment-") || d.code == "span-unreadable")
+            .filter(|d| d.code.as_str().starts_with("segment-") || d.code == "span-unreadable")
             .collect();
         assert!(unpaired.is_empty(), "{name}: {unpaired:#?}");
     }
@@ -233,7 +233,7 @@ fn fixture(prefix: &str) -> Topic {
 }
 
 fn codes(topic: &Topic) -> Vec<&'static str> {
-    topic.diagnostics.iter().map(|d| d.code).collect()
+    topic.diagnostics.iter().map(|d| d.code.as_str()).collect()
 }
 
 #[test]

@@ -19,7 +19,11 @@ fn graph() -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        if relative.starts_with("bin/") || relative == "main.rs" || relative == "lib.rs" {
+        if relative.starts_with("bin/")
+            || relative == "main.rs"
+            || relative == "lib.rs"
+            || CLI_ONLY.iter().any(|m| module_of(&relative) == *m)
+        {
             continue;
         }
         let module = relative
@@ -53,6 +57,14 @@ fn graph() -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
     }
     out
 }
+
+/// The top-level module a file of `src/` belongs to (`content/step.rs` -> `content`).
+fn module_of(relative: &str) -> &str {
+    relative.split('/').next().unwrap().trim_end_matches(".rs")
+}
+
+/// Modules of the writers' command line (`src/main.rs`), never of the widget's library.
+const CLI_ONLY: [&str; 1] = ["bundle"];
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -139,6 +151,29 @@ fn no_module_depends_on_itself_through_others() {
                     stack.push((dep.clone(), next));
                 }
             }
+        }
+    }
+}
+
+#[test]
+fn the_command_lines_modules_are_not_in_the_widgets_library() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    let main = std::fs::read_to_string(src.join("main.rs")).unwrap();
+    for module in CLI_ONLY {
+        assert!(
+            !lib.contains(&format!("mod {module};")),
+            "src/lib.rs declares {module}: it is the command line's"
+        );
+        assert!(
+            main.contains(&format!("mod {module};")),
+            "src/main.rs declares {module}"
+        );
+        for (library_module, (uses, _)) in graph() {
+            assert!(
+                !uses.contains(module),
+                "{library_module} uses crate::{module}"
+            );
         }
     }
 }

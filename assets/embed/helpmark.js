@@ -1,12 +1,13 @@
 // One tag: <script src=".../helpmark.js" defer data-content data-topic data-locale data-position data-preload>.
 // It draws the help icon at once, loads the widget on the user's intent (pointer over or near
 // the icon, focus, pointerdown, touchstart; data-preload="idle" also when the browser is idle,
-// "none" only on a click or a call), and queues calls to window.helpmark until it is ready.
+// "load" at once, "none" only on a click or a call), and queues calls to window.helpmark until it is ready.
 // It is the one file a host page pays for at load (2,048 bytes gzip at most).
-// The names in double underscores are replaced at build time (`helpmark loader`): the build's
-// file names, the icon's name in every UI locale and the English failure message (from the
-// widget's Rust tables), its icon (the widget's own SVG path) and its icon's styles
-// (assets/embed/loader.css).
+// The names in double underscores are replaced at build time (`helpmark bundle`): the build's
+// file names, the protocol's event and command names (typed in src/host_event.rs: none is
+// written here by hand), the icon's name in every UI locale and the English failure message
+// (from the widget's Rust tables), its icon (the widget's own SVG path) and its icon's
+// styles (assets/embed/loader.css).
 // A load starts, beside the code, the requests of a first open (issue #11: two network
 // rounds from click to step): the UI locale's strings file and the topic's index, then, as
 // soon as the index is there, the article the widget will read. The widget takes those
@@ -74,9 +75,9 @@
   sheet.replaceSync('__CSS__');
 
   function send(command, argument) {
-    if (ready) return host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: command, argument: argument } }));
+    if (ready) return host.dispatchEvent(new CustomEvent('__COMMAND_EVENT__', { detail: { command: command, argument: argument } }));
     queue.push([command, argument]);
-    if (command == 'open') {
+    if (command == '__OPEN__') {
       topic = argument;
       load();
     }
@@ -147,20 +148,20 @@
   function report(message, detail) {
     console.error('Helpmark: ' + message);
     detail.message = message;
-    d.dispatchEvent(new CustomEvent('helpmark:error', { detail: detail }));
+    d.dispatchEvent(new CustomEvent('__ERROR_EVENT__', { detail: detail }));
   }
 
   // After a crash the WebAssembly is dead: its error panel's retry starts a new one.
-  d.addEventListener('helpmark:error', function (e) {
+  d.addEventListener('__ERROR_EVENT__', function (e) {
     if (!e.detail || !e.detail.fatal) return;
     ready = api.loaded = loading = widget = false;
     var retry = host.shadowRoot.querySelector('[data-helpmark-retry]');
-    if (retry) retry.addEventListener('click', function () { send('open'); });
+    if (retry) retry.addEventListener('click', function () { send('__OPEN__'); });
   });
 
   api = w.helpmark = {
     loaded: false,
-    on: function (name, fn) { d.addEventListener('helpmark:' + name, function (e) { fn(e.detail); }); }
+    on: function (name, fn) { d.addEventListener('__EVENT_PREFIX__' + name, function (e) { fn(e.detail); }); }
   };
   // destroy(): the widget and its element leave the page with every listener, observer and
   // timer they added; the next open() (or click on an inline help button) starts again.
@@ -172,7 +173,7 @@
     pre = {};
   };
   // open(topic?), close(), next(), back(), setLocale(tag).
-  ['open', 'close', 'next', 'back', 'setLocale'].forEach(function (command) {
+  [__COMMANDS__].forEach(function (command) {
     api[command] = function (argument) { send(command, argument); };
   });
 
@@ -223,10 +224,10 @@
     });
     var shadow = host.attachShadow({ mode: 'open' });
     root = element('div', { 'class': 'hm-root' }, shadow);
-    launcher = button(shadow, 'hm-launcher', function () { send('open'); });
+    launcher = button(shadow, 'hm-launcher', function () { send('__OPEN__'); });
     d.documentElement.appendChild(host);
     if (host.showPopover) host.showPopover();
-    host.addEventListener('helpmark:mounted', function () {
+    host.addEventListener('__MOUNTED_EVENT__', function () {
       ready = api.loaded = true;
       queue.splice(0).forEach(function (call) { send(call[0], call[1]); });
       if (pressed) pressed();
@@ -234,6 +235,7 @@
     });
   }
   mountHost();
+  if (preload == 'load') load();
   if (preload == 'idle') setTimeout(function () { (w.requestIdleCallback || setTimeout)(intent); }, 3000);
   // A pointer coming within 100 px of the icon is intent too.
   if (preload != 'none') d.addEventListener('pointermove', function near(e) {
@@ -250,13 +252,13 @@
       connectedCallback() {
         if (this.shadowRoot) return;
         var topic = this.getAttribute('topic') || undefined;
-        button(this.attachShadow({ mode: 'open' }), 'hm-inline', function () { api.open(topic); });
+        button(this.attachShadow({ mode: 'open' }), 'hm-inline', function () { api['__OPEN__'](topic); });
       }
     });
   }
   queue.splice(0).forEach(function (call) { api[call[0]] && api[call[0]](call[1]); });
   // A guide left open on the previous page of this site resumes at once.
   try {
-    if (sessionStorage.getItem('helpmark:guide')) load();
+    if (sessionStorage.getItem('__PROGRESS_KEY__')) load();
   } catch (e) {}
 })(window, document);

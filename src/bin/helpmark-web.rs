@@ -3,7 +3,8 @@
 //! The loader (`helpmark.js`) instantiates the module and calls [`mount`]; the handle it
 //! gets back is the widget on the page, and its `destroy()` removes everything the widget
 //! added (`window.helpmark.destroy()`). A later `open()` mounts a new one from the same
-//! module. A page without the loader (the demo portal, started by Trunk) is started here.
+//! module. The loader is the one way to start it (the demo portal uses it too): the module
+//! does nothing on its own when instantiated.
 
 use wasm_bindgen::prelude::*;
 
@@ -51,12 +52,5 @@ pub fn mount(take: Option<js_sys::Function>, strings: Option<String>) -> Helpmar
     }
 }
 
-fn main() {
-    // Under the loader, its call of `mount` starts the widget. Without it (the demo
-    // portal's start-up by Trunk) the widget starts now and lives as long as the page.
-    if !helpmark::dom::loader_present() {
-        if let Some(widget) = helpmark::embed::start() {
-            std::mem::forget(widget);
-        }
-    }
-}
+/// Nothing: the loader's call of [`mount`] starts the widget.
+fn main() {}

@@ -1,17 +1,8 @@
 //! The CSS minifier, shared by the build script (the widget's stylesheet, compiled into
-//! the WebAssembly) and `helpmark loader` (the loader's icon styles).
+//! the WebAssembly) and `helpmark bundle` (the loader's icon styles).
 
 /// Our stylesheet without comments and indentation: lines are joined directly after
 /// `{`, `}`, `;` and `,`, and with one space otherwise, so no selector or value changes.
-///
-/// # Examples
-///
-/// ```
-/// let css = "/* note */\n.a,\n.b .c {\n  color: red;\n  font: 1px\n    serif;\n}\n";
-/// assert_eq!(helpmark::bundle::minify_css(css), ".a,.b .c{color:red;font:1px serif}");
-/// let css = ".a :focus, .b { content: \"a: b\" ; margin: 0 calc(1px + 2px) }";
-/// assert_eq!(helpmark::bundle::minify_css(css), ".a :focus,.b{content:\"a: b\";margin:0 calc(1px + 2px)}");
-/// ```
 pub fn minify_css(css: &str) -> String {
     let mut without_comments = String::with_capacity(css.len());
     let mut rest = css;
@@ -69,4 +60,20 @@ fn tighten(css: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify_css;
+
+    #[test]
+    fn comments_and_indentation_go_and_no_selector_or_value_changes() {
+        let css = "/* note */\n.a,\n.b .c {\n  color: red;\n  font: 1px\n    serif;\n}\n";
+        assert_eq!(minify_css(css), ".a,.b .c{color:red;font:1px serif}");
+        let css = ".a :focus, .b { content: \"a: b\" ; margin: 0 calc(1px + 2px) }";
+        assert_eq!(
+            minify_css(css),
+            ".a :focus,.b{content:\"a: b\";margin:0 calc(1px + 2px)}"
+        );
+    }
 }

@@ -17,6 +17,7 @@
 //!   stale ([`super::Meta::stale`] holds the note the widget shows, in the
 //!   translation's language).
 
+use super::Code;
 use std::collections::BTreeSet;
 
 use super::{Block, Diagnostic, Href, Inline, Segment, Severity, Topic, View};
@@ -125,14 +126,14 @@ pub fn align_translation(
             report(
                 1,
                 Severity::Warning,
-                "translation-stale",
+                Code::TranslationStale,
                 format!("the English source changed since this translation was made (hash {recorded}, now {hash}); readers see a note"),
             );
         }
         (None, Some(hash)) => report(
             1,
             Severity::Info,
-            "translation-unstamped",
+            Code::TranslationUnstamped,
             format!("no `helpmark.sourcehash` in the front matter: run `helpmark stamp` when the translation is made (source hash {hash})"),
         ),
     }
@@ -142,7 +143,7 @@ pub fn align_translation(
         report(
             step_line(source.steps.len().min(translation.steps.len())),
             Severity::Warning,
-            "parity-steps",
+            Code::ParitySteps,
             format!(
                 "the translation has {} step(s) where the English source has {}",
                 translation.steps.len(),
@@ -181,7 +182,7 @@ pub fn align_translation(
     // find_procedure's own alignment findings are replaced by the ones below.
     translation
         .diagnostics
-        .retain(|d| d.code != "anchor-label-missing");
+        .retain(|d| d.code != Code::AnchorLabelMissing);
     diagnostics.append(&mut translation.diagnostics);
     translation.diagnostics = diagnostics;
 
@@ -196,7 +197,7 @@ pub fn align_translation(
             report(
                 step_line(n),
                 Severity::Warning,
-                "parity-anchors",
+                Code::ParityAnchors,
                 format!(
                     "step {}: the translation has {} UI term(s) in bold where the English source has {} ({})",
                     n + 1,
@@ -220,7 +221,7 @@ pub fn align_translation(
                 _ if *explicit => report(
                     step_line(n),
                     Severity::Warning,
-                    "parity-unknown-key",
+                    Code::ParityUnknownKey,
                     format!(
                         "step {}: the key `{key}` names no UI term of the English source step",
                         n + 1
@@ -265,7 +266,7 @@ pub fn align_translation(
         report(
             line_of(text, missing),
             Severity::Warning,
-            "parity-links",
+            Code::ParityLinks,
             format!("the English source links to `{missing}`, the translation does not"),
         );
     }
@@ -273,7 +274,7 @@ pub fn align_translation(
         report(
             line_of(text, extra),
             Severity::Warning,
-            "parity-links",
+            Code::ParityLinks,
             format!("the translation links to `{extra}`, the English source does not"),
         );
     }
@@ -290,7 +291,7 @@ pub fn align_translation(
         report(
             step_line(0),
             Severity::Warning,
-            "parity-images",
+            Code::ParityImages,
             format!("the English source shows the image `{missing}`, the translation does not"),
         );
     }
@@ -312,7 +313,7 @@ pub fn compare_english(source: &Topic, derived: &Topic, derived_path: &str) -> V
             line: 1,
             column: 1,
             severity: Severity::Warning,
-            code: "english-source-disagrees",
+            code: Code::EnglishSourceDisagrees,
             message: format!(
                 "the English of `{derived_path}` ({} step(s), keys {:?}) differs from this plain English source ({} step(s), keys {:?}); the plain source is the English view",
                 derived.steps.len(),
@@ -608,7 +609,7 @@ mod tests {
         let text = translation("", body);
         let mut fr = parse(&text);
         let found = align_translation(&source, &mut fr, Some(&source_text), Some(&text));
-        let codes: BTreeSet<_> = found.iter().map(|d| d.code).collect();
+        let codes: BTreeSet<_> = found.iter().map(|d| d.code.as_str()).collect();
         for code in [
             "parity-steps",
             "parity-anchors",

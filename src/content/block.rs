@@ -5,6 +5,7 @@
 //! This module folds its events into [`Block`]s; inline events go to the shared
 //! [`InlineBuilder`], and placeholders in text become [`Inline::Segment`] references.
 
+use super::Code;
 use std::iter::Peekable;
 use std::ops::Range;
 
@@ -48,7 +49,7 @@ pub(super) fn parse_blocks(
                 line: *line,
                 column: *column,
                 severity: Severity::Warning,
-                code: "unresolved-include",
+                code: Code::UnresolvedInclude,
                 message: format!(
                     "include `{title}` ({path}) is resolved at build time and is not shown"
                 ),
@@ -96,7 +97,7 @@ impl BlockParser<'_, '_> {
                                 self.report(
                                     offset,
                                     Severity::Info,
-                                    "repair-interrupted-list",
+                                    Code::RepairInterruptedList,
                                     format!("numbered list resumed at {n} after a block indented outside it; joined into one procedure"),
                                 );
                             }
@@ -201,7 +202,7 @@ impl BlockParser<'_, '_> {
                 self.report(
                     range.start,
                     Severity::Info,
-                    "unsupported-block",
+                    Code::UnsupportedBlock,
                     "footnotes, definition lists and metadata blocks are shown as plain blocks"
                         .into(),
                 );
@@ -380,12 +381,12 @@ impl BlockParser<'_, '_> {
         self.report(
             range.start,
             Severity::Warning,
-            "raw-html-dropped",
+            Code::RawHtmlDropped,
             format!("raw HTML `{shown}` is not shown to readers"),
         );
     }
 
-    fn report(&mut self, offset: usize, severity: Severity, code: &'static str, message: String) {
+    fn report(&mut self, offset: usize, severity: Severity, code: Code, message: String) {
         let (line, column) = (self.locate)(offset);
         self.diagnostics.push(Diagnostic {
             line,

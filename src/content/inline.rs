@@ -5,6 +5,7 @@
 //! raw HTML. A segment half is parsed on its own, as one paragraph, so the repairs in
 //! [`super::repair`] can compare it with the other half of the same segment.
 
+use super::Code;
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::segment::{split_placeholders, Piece, RawSegment};
@@ -48,7 +49,7 @@ pub(super) fn parse_segment(
             if !targets.is_empty() {
                 report(
                     Severity::Info,
-                    "repair-broken-reference-link",
+                    Code::RepairBrokenReferenceLink,
                     format!(
                         "reference link without definition rendered as a link to {}",
                         targets.join(", ")
@@ -58,7 +59,7 @@ pub(super) fn parse_segment(
             if reopened > 0 {
                 report(
                     Severity::Info,
-                    "repair-reference-link-bracket",
+                    Code::RepairReferenceLinkBracket,
                     "a reference link had lost its opening `[`; the link was rebuilt over the localized sentence".into(),
                 );
             }
@@ -78,7 +79,7 @@ pub(super) fn parse_segment(
     if !images.is_empty() {
         report(
             Severity::Info,
-            "repair-image-in-segment",
+            Code::RepairImageInSegment,
             format!(
                 "{} image(s) inside the span pair kept as image block(s) beside the text ({})",
                 images.len(),

@@ -5,11 +5,12 @@
 //! repairs run on the parsed runs ([`inline_tree`]). Every repair reports itself through
 //! `report(severity, code, message)`.
 
+use super::Code;
 use std::borrow::Cow;
 
 use super::{Inline, Severity};
 
-type Report<'a> = dyn FnMut(Severity, &'static str, String) + 'a;
+type Report<'a> = dyn FnMut(Severity, Code, String) + 'a;
 
 /// Pattern 1: bold whose asterisks were escaped (`\*\*Enviar \*\*`) or emptied
 /// (`“提交”\*\*\*\*`). Only where the English half has bold.
@@ -37,7 +38,7 @@ pub(super) fn escaped_bold<'a>(
         out = quoted;
         report(
             Severity::Info,
-            "repair-empty-bold-quoted-label",
+            Code::RepairEmptyBoldQuotedLabel,
             format!(
                 "{labels} emptied bold marker run(s) after a quoted label; the quoted words are the UI term"
             ),
@@ -52,7 +53,7 @@ pub(super) fn escaped_bold<'a>(
             out = out.replace(empty, "");
             report(
                 Severity::Info,
-                "repair-empty-bold",
+                Code::RepairEmptyBold,
                 "emptied bold markers (`\\*\\*\\*\\*`) removed; the UI term lost its bold".into(),
             );
         }
@@ -62,7 +63,7 @@ pub(super) fn escaped_bold<'a>(
         out = tidy_bold_spaces(&out);
         report(
             Severity::Info,
-            "repair-escaped-bold",
+            Code::RepairEscapedBold,
             "escaped bold markers (`\\*\\*`) restored as bold".into(),
         );
     }
@@ -170,7 +171,7 @@ pub(super) fn bidi_controls<'a>(text: &'a str, report: &mut Report<'_>) -> Cow<'
     }
     report(
         Severity::Info,
-        "repair-bidi-controls",
+        Code::RepairBidiControls,
         "bidi embedding controls removed; the direction comes from the locale".into(),
     );
     Cow::Owned(text.chars().filter(|&c| !is_control(c)).collect())
@@ -206,7 +207,7 @@ pub(super) fn stray_markers<'a>(text: &'a str, report: &mut Report<'_>) -> Cow<'
     out.push_str(&text[pos..]);
     report(
         Severity::Info,
-        "repair-stray-markers",
+        Code::RepairStrayMarkers,
         "escaped asterisks standing apart from the text they mark restored as bold".into(),
     );
     Cow::Owned(out)
@@ -470,7 +471,7 @@ pub(super) fn bracket_labels<'a>(
     out.push_str(rest);
     report(
         Severity::Info,
-        "repair-bracket-labels",
+        Code::RepairBracketLabels,
         format!("{removed} bracketed UI label(s) shown without their brackets, as in the English"),
     );
     Cow::Owned(out)
@@ -520,7 +521,7 @@ pub(super) fn half_escaped_bold<'a>(text: &'a str, report: &mut Report<'_>) -> C
     out.push_str(rest);
     report(
         Severity::Info,
-        "repair-half-escaped-bold",
+        Code::RepairHalfEscapedBold,
         "a half-escaped bold marker (`\\**term*`) read as bold, as the source meant".into(),
     );
     Cow::Owned(out)
@@ -587,7 +588,7 @@ pub(super) fn inline_tree(
             push_into_strong(&mut localized[i], ")");
             report(
                 Severity::Info,
-                "repair-bold-split-by-parenthesis",
+                Code::RepairBoldSplitByParenthesis,
                 "bold closed inside a parenthesis; the `)` was moved into the bold".into(),
             );
         }
@@ -602,9 +603,9 @@ pub(super) fn inline_tree(
                 pop_from_strong(&mut localized[i]);
                 insert_prefix(localized, i + 1, p);
                 let (code, what) = if is_link {
-                    ("repair-punctuation-in-link", "link text")
+                    (Code::RepairPunctuationInLink, "link text")
                 } else {
-                    ("repair-punctuation-in-bold", "bold")
+                    (Code::RepairPunctuationInBold, "bold")
                 };
                 report(
                     Severity::Info,
@@ -621,7 +622,7 @@ pub(super) fn inline_tree(
                 *next = trimmed.to_string();
                 report(
                     Severity::Info,
-                    "repair-space-before-punctuation",
+                    Code::RepairSpaceBeforePunctuation,
                     "space between bold and the punctuation after it removed".into(),
                 );
             }
@@ -645,9 +646,9 @@ pub(super) fn inline_tree(
             }
             if repaired {
                 let (code, what) = if is_link {
-                    ("repair-glued-link", "link")
+                    (Code::RepairGluedLink, "link")
                 } else {
-                    ("repair-glued-bold", "bold")
+                    (Code::RepairGluedBold, "bold")
                 };
                 report(
                     Severity::Info,
@@ -799,7 +800,7 @@ pub(super) fn rtl_breadcrumbs(
     let unrepaired = |report: &mut Report<'_>, why: &str| {
         report(
             Severity::Warning,
-            "breadcrumb-unrepaired",
+            Code::BreadcrumbUnrepaired,
             format!(
                 "the menu path {} was reordered by translation and cannot be matched ({why}); shown as translated",
                 terms.join(" > ")
@@ -889,7 +890,7 @@ pub(super) fn rtl_breadcrumbs(
     *localized = rebuilt;
     report(
         Severity::Info,
-        "repair-rtl-breadcrumb",
+        Code::RepairRtlBreadcrumb,
         format!(
             "menu path reordered by translation restored in the English order ({})",
             terms.join(" > ")
@@ -1005,7 +1006,7 @@ pub(super) fn unbalanced_markers(
     strip_literal_markers(runs);
     report(
         Severity::Warning,
-        "unbalanced-markers",
+        Code::UnbalancedMarkers,
         "bold markers without a partner were removed".into(),
     );
 }
@@ -1163,7 +1164,7 @@ mod tests {
     use super::*;
 
     /// Repairs `localized` against `english` and returns the runs and the codes reported.
-    fn repair(localized: &str, english: &str, locale: &str) -> (Vec<Inline>, Vec<&'static str>) {
+    fn repair(localized: &str, english: &str, locale: &str) -> (Vec<Inline>, Vec<Code>) {
         let english = parse_inlines(english);
         let mut codes = Vec::new();
         let mut report = |_s, code, _m: String| codes.push(code);
@@ -1457,7 +1458,7 @@ mod tests {
         assert!(codes.is_empty());
     }
 
-    fn rtl(localized: &str, english: &str, locale: &str) -> (Vec<Inline>, Vec<&'static str>) {
+    fn rtl(localized: &str, english: &str, locale: &str) -> (Vec<Inline>, Vec<Code>) {
         let english = parse_inlines(english);
         let mut runs = parse_inlines(localized);
         let mut codes = Vec::new();

@@ -11,6 +11,7 @@
 //! Tolerated damage: quotes escaped as `&quot;` inside the span markup (a naive parser
 //! would show raw tags), a missing half, and ids that do not match; each is reported.
 
+use super::Code;
 use super::{Diagnostic, LineIndex, Severity};
 
 pub(super) const OPEN: char = '\u{E000}';
@@ -178,7 +179,7 @@ pub(super) fn lift<'a>(
                 let excerpt: String = body[found..end].chars().take(40).collect();
                 report(
                     Severity::Error,
-                    "span-unreadable",
+                    Code::SpanUnreadable,
                     format!("unreadable span markup `{excerpt}` was dropped"),
                 );
                 pos = end;
@@ -189,7 +190,7 @@ pub(super) fn lift<'a>(
         if escaped {
             report(
                 Severity::Info,
-                "repair-escaped-span-markup",
+                Code::RepairEscapedSpanMarkup,
                 format!(
                     "span markup of segment {} had HTML-escaped quotes",
                     segment.id
@@ -199,12 +200,12 @@ pub(super) fn lift<'a>(
         match (segment.localized, segment.english) {
             (Some(_), None) => report(
                 Severity::Error,
-                "segment-missing-english",
+                Code::SegmentMissingEnglish,
                 format!("segment {} has no English half", segment.id),
             ),
             (None, _) => report(
                 Severity::Error,
-                "segment-missing-translation",
+                Code::SegmentMissingTranslation,
                 format!(
                     "segment {} has no localized half; the English is shown",
                     segment.id
@@ -212,7 +213,7 @@ pub(super) fn lift<'a>(
             ),
             _ if segment.english_id != segment.id => report(
                 Severity::Error,
-                "segment-id-mismatch",
+                Code::SegmentIdMismatch,
                 format!(
                     "localized half {} is paired with English half {}",
                     segment.id, segment.english_id

@@ -6,6 +6,7 @@
 //! is what the user reads, aligned to the English one where the translation kept its bold.
 
 use super::repair::{strong_texts, DIRECTION_MARKS};
+use super::Code;
 use super::{Block, Diagnostic, Inline, Severity, Topic};
 
 /// One step of the procedure.
@@ -336,7 +337,7 @@ fn collect_anchors(
                         line: segment.line,
                         column: 1,
                         severity: Severity::Warning,
-                        code: "anchor-label-missing",
+                        code: Code::AnchorLabelMissing,
                         message: format!(
                             "step {step}: the translation has {} bold UI term(s) where the English has {} ({}); the localized label{} cannot be aligned",
                             localized.len(),
@@ -385,7 +386,7 @@ fn not_an_anchor(line: u32, step: usize, label: &str) -> Diagnostic {
         line,
         column: 1,
         severity: Severity::Info,
-        code: "bold-not-anchor",
+        code: Code::BoldNotAnchor,
         message: format!(
             "step {step}: bold `{label}` is a number or a whole sentence, not a UI element; no anchor"
         ),

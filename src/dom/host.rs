@@ -20,17 +20,13 @@ pub fn host_element() -> Option<Element> {
         .flatten()
 }
 
-/// Whether the loader (`helpmark.js`) made the widget's element: then the loader starts
-/// the widget.
-pub fn loader_present() -> bool {
-    host_element().is_some()
-}
-
-/// The widget's element on the host page: a `<div data-helpmark-host>` at the end of the
-/// document, shown in the top layer, with an open shadow root holding the widget's
-/// mount point, styled by [`STYLESHEET`] as a constructable stylesheet (adopted by the
-/// shadow root: no request, no `<style>` or `<link>`, nothing a host's `style-src` governs).
-/// Host CSS cannot reach inside; widget CSS cannot leak out. Dropping it removes it.
+/// The widget's element on the host page, which the loader (`helpmark.js`) makes: a
+/// `<div data-helpmark-host>` at the end of the document, shown in the top layer, with an
+/// open shadow root holding the widget's mount point (`.hm-root`). The loader is the one
+/// place that builds it; the widget takes it over and styles it with [`STYLESHEET`] as a
+/// constructable stylesheet (adopted by the shadow root: no request, no `<style>` or
+/// `<link>`, nothing a host's `style-src` governs). Host CSS cannot reach inside; widget
+/// CSS cannot leak out. Dropping it removes it.
 #[must_use = "dropping the guard removes the widget from the page"]
 pub struct ShadowHostGuard {
     host: Element,
@@ -50,52 +46,26 @@ fn style(shadow: &web_sys::ShadowRoot) -> Result<(), JsValue> {
 }
 
 impl ShadowHostGuard {
-    /// Appends the host element, styled before anything renders in it.
-    pub fn attach() -> Result<Self, JsValue> {
-        if let Some(adopted) = Self::adopt() {
-            return adopted;
-        }
-        let document = document().ok_or_else(|| JsValue::from_str("no document"))?;
-        let host = document.create_element("div")?;
-        host.set_attribute(HOST_ATTRIBUTE, "")?;
-        // The top layer (a manual popover): no transform, overflow or z-index of the host
-        // page can move, clip or cover the widget.
-        host.set_attribute("popover", "manual")?;
-        let shadow =
-            host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    /// Takes over the host element the loader (`helpmark.js`) made, styled before anything
+    /// renders in it: its shadow root holds a placeholder help icon (and perhaps a load
+    /// failure's message), which the app replaces, and the loader's icon styles, which the
+    /// widget's stylesheet replaces. An error when there is no such element (the widget
+    /// starts from the loader only) or it cannot be styled.
+    pub fn adopt() -> Result<Self, JsValue> {
+        let no_host = || {
+            JsValue::from_str("no [data-helpmark-host] element: load the widget with helpmark.js")
+        };
+        let host = host_element().ok_or_else(no_host)?;
+        let shadow = host.shadow_root().ok_or_else(no_host)?;
+        let mount = shadow.query_selector(".hm-root")?.ok_or_else(no_host)?;
+        let had_focus = shadow.active_element().is_some();
         style(&shadow)?;
-        let mount = document.create_element("div")?;
-        mount.set_class_name("hm-root");
-        shadow.append_child(&mount)?;
-        document
-            .document_element()
-            .ok_or_else(|| JsValue::from_str("no document element"))?
-            .append_child(&host)?;
-        let _ = host.unchecked_ref::<web_sys::HtmlElement>().show_popover();
+        mount.set_text_content(None);
         Ok(ShadowHostGuard {
             host,
             mount,
-            had_focus: false,
-        })
-    }
-
-    /// Takes over the host element the loader (`helpmark.js`) made: its shadow root
-    /// holds a placeholder help icon (and perhaps a load failure's message), which the
-    /// app replaces, and the loader's icon styles, which the widget's stylesheet replaces.
-    fn adopt() -> Option<Result<Self, JsValue>> {
-        let host = host_element()?;
-        let shadow = host.shadow_root()?;
-        let mount = shadow.query_selector(".hm-root").ok()??;
-        let had_focus = shadow.active_element().is_some();
-        if let Err(e) = style(&shadow) {
-            return Some(Err(e));
-        }
-        mount.set_text_content(None);
-        Some(Ok(ShadowHostGuard {
-            host,
-            mount,
             had_focus,
-        }))
+        })
     }
 
     /// Whether the loader's placeholder icon had the keyboard focus: the widget's own

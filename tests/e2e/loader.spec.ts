@@ -289,6 +289,27 @@ test.describe('preload policy', () => {
     await expect.poll(async () => normalize(await w.title.innerText())).toBe(DE.title);
   });
 
+  test('data-preload="load": the widget runs at once, with the panel closed (the demo portal’s setting)', async ({
+    page,
+  }) => {
+    const requests = widgetRequests(page);
+    const w = locators(page);
+    await page.addInitScript(() => {
+      document.addEventListener('helpmark:ready', (e) => {
+        (window as unknown as { __ready: unknown }).__ready = (e as CustomEvent).detail;
+      });
+    });
+    await page.goto(await withPreload(page, 'load'));
+    // No interaction at all: the code and the topic's content come, the widget says ready.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __ready?: { topic?: string } }).__ready?.topic ?? null))
+      .toBe('update-customer-account-info');
+    expect(requests.filter((p) => p.endsWith('.wasm'))).toHaveLength(1);
+    await expect(w.panel).toHaveCount(0);
+    await w.launcher.click();
+    await expect.poll(async () => normalize(await w.title.innerText())).toBe(DE.title);
+  });
+
   test('data-preload="idle": loads the code without any interaction', async ({ page }) => {
     const requests = widgetRequests(page);
     await page.goto(await withPreload(page, 'idle'));

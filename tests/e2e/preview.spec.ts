@@ -1,5 +1,5 @@
 /**
- * The writers' preview toolbar on the demo portal (assets/preview.js), on the release
+ * The writers' preview toolbar on the demo portal (demo/preview.js), on the release
  * build with `?preview` (under `trunk serve` it is on without it: tests/serve/). A topic
  * picker with every manifest topic, a language switcher with the topic's locales and
  * English, the segments side by side, and the diagnostics: `helpmark lint` of the file

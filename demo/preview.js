@@ -13,10 +13,9 @@
  *   the anchors of the current step that are not on this page (`helpmark:step` detail
  *   `missing`).
  *
- * It drives the widget with `helpmark:command` events on its host element (what the
- * loader's window.helpmark API sends) and listens to the widget's events. The topic and
- * language are kept in the URL (`?topic=&locale=`, which the widget reads at start), so a
- * reload after a saved article (Trunk's live reload) shows the same file at the same step.
+ * It drives the widget through the loader's window.helpmark API, as any host page does,
+ * and listens to the widget's events. The topic and language are kept in the URL
+ * (`?topic=&locale=`, which the widget reads at start), so a reload after a saved article (Trunk's live reload) shows the same file at the same step.
  * CSP friendly: no inline code or styles, no innerHTML.
  */
 (function () {
@@ -68,10 +67,11 @@
     return path.replace(/\.md$/, '') + '.preview.json';
   }
 
+  /** A call of the loader's API (`window.helpmark`), which queues it until the widget runs. */
   function command(name, argument) {
-    var host = document.querySelector('[data-helpmark-host]');
-    if (!host) return false;
-    host.dispatchEvent(new CustomEvent('helpmark:command', { detail: { command: name, argument: argument } }));
+    var api = window.helpmark;
+    if (!api || typeof api[name] !== 'function') return false;
+    api[name](argument);
     return true;
   }
 
