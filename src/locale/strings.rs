@@ -109,8 +109,9 @@ pub fn strings_path(locale: &str) -> String {
     path
 }
 
-/// The strings file of a UI locale: [`STRINGS_HEADER`], then one string per line in the
-/// order of [`UiStrings`]'s fields (none of them holds a line break).
+/// The strings file of a UI locale: a header line (`helpmark-ui/16`: the format and the
+/// number of strings), then one string per line in the order of [`UiStrings`]'s fields
+/// (none of them holds a line break).
 pub fn strings_file(s: &UiStrings) -> String {
     let UiStrings {
         locale,
