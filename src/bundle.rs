@@ -86,6 +86,20 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
         .replace("__GLUE__", &files.glue)
         .replace("__WASM__", &files.wasm)
         .replace("__STRINGS__", &js_quoted(&loader_strings()))
+        .replace("__LOCALE__", &strings_line(|s| &mut s.locale).to_string())
+        .replace(
+            "__FAILED__",
+            &strings_line(|s| &mut s.code_failed).to_string(),
+        )
+        .replace("__RETRY__", &strings_line(|s| &mut s.retry).to_string())
+        .replace(
+            "__FAILED_EN__",
+            &js_quoted(helpmark::locale::strings("en-US").code_failed),
+        )
+        .replace(
+            "__RETRY_EN__",
+            &js_quoted(helpmark::locale::strings("en-US").retry),
+        )
         .replace("__ICON__", &js_quoted(helpmark::components::ICON_PATH))
         .replace("__CSS__", &js_quoted(&minify_css(LOADER_CSS)))
         .replace("__EVENT_PREFIX__", EVENT_PREFIX)
@@ -111,18 +125,31 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
 }
 
 /// The loader's UI strings for every UI locale, from the widget's own tables: per locale
-/// its tag, the help icon's name, the message shown when the widget's code cannot be
-/// loaded and the retry button's label, all joined with `|` (English first: the loader's
-/// fallback, as in `helpmark::locale::ui_locale`).
+/// its tag and the help icon's name, all joined with `|` (English first: the loader's
+/// fallback, as in [``helpmark::locale::ui_locale`). The message shown when the widget's code
+/// cannot be loaded, and its retry button, come from the UI locale's strings file
+/// (`helpmark::locale::strings_file`), which the loader requests beside the code (English,
+/// built in, when there is none).
 pub fn loader_strings() -> String {
     helpmark::locale::UI_LOCALES
         .iter()
         .map(|tag| {
             let s = helpmark::locale::strings(tag);
-            [s.locale, s.help, s.code_failed, s.retry].join("|")
+            [s.locale, s.help].join("|")
         })
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// The line of a strings file (`helpmark::locale::strings_file`) that holds the string
+/// `field` picks (counting from 0, the header's line).
+fn strings_line(field: fn(&mut helpmark::locale::UiStrings) -> &mut &'static str) -> usize {
+    let mut marked = *helpmark::locale::strings("en-US");
+    *field(&mut marked) = "\u{1}";
+    helpmark::locale::strings_file(&marked)
+        .lines()
+        .position(|line| line == "\u{1}")
+        .expect("every field has its line")
 }
 
 /// `text` with the characters that would end or change a single-quoted JavaScript string
@@ -288,20 +315,50 @@ mod tests {
     #[test]
     fn the_loader_gets_the_strings_of_every_ui_locale_from_the_rust_tables() {
         let strings = loader_strings();
-        assert!(strings.starts_with("en-US|Help|"));
+        assert!(strings.starts_with("en-US|Help|de-DE|Hilfe|"));
         assert_eq!(
             strings.split('|').count(),
-            4 * helpmark::locale::UI_LOCALES.len()
+            2 * helpmark::locale::UI_LOCALES.len()
         );
         let loader = loader_source("var T = '__STRINGS__';", &files());
         for tag in helpmark::locale::UI_LOCALES {
             let s = helpmark::locale::strings(tag);
-            for text in [s.locale, s.help, s.code_failed, s.retry] {
+            for text in [s.locale, s.help] {
                 assert!(!text.contains('|'), "{tag}: {text} would split the table");
                 assert!(loader.contains(&js_quoted(text)), "{tag}: {text}");
             }
+            // The failure message comes from the strings file, not the loader.
+            if tag != "en-US" {
+                assert!(!loader.contains(s.code_failed), "{tag}");
+            }
         }
-        assert!(loader.contains("|Ayuda|No se pudo cargar la ayuda.|Reintentar|"));
+        assert!(loader.contains("|es-ES|Ayuda|"));
+    }
+
+    #[test]
+    fn the_loader_reads_the_failure_message_from_the_lines_that_hold_it() {
+        let loader = loader_source(
+            "s[__LOCALE__] || T; s[__FAILED__] || '__FAILED_EN__'; s[__RETRY__] || '__RETRY_EN__'",
+            &files(),
+        );
+        let lines: Vec<String> = loader
+            .split(['[', ']'])
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        let german = helpmark::locale::strings_file(helpmark::locale::strings("de-DE"));
+        let german: Vec<&str> = german.lines().collect();
+        let at = |i: &String| german[i.parse::<usize>().unwrap()];
+        assert_eq!(
+            lines.iter().map(at).collect::<Vec<_>>(),
+            [
+                "de-DE",
+                "Die Hilfe konnte nicht geladen werden.",
+                "Erneut versuchen"
+            ]
+        );
+        assert!(loader.contains("'Help could not be loaded.'") && loader.contains("'Try again'"));
     }
 
     #[test]
@@ -321,6 +378,11 @@ mod tests {
             "__STRINGS__",
             "__ICON__",
             "__CSS__",
+            "__LOCALE__",
+            "__FAILED__",
+            "__RETRY__",
+            "__FAILED_EN__",
+            "__RETRY_EN__",
             "__EVENT_PREFIX__",
             "__ERROR_EVENT__",
             "__COMMAND_EVENT__",

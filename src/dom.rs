@@ -27,7 +27,7 @@ mod target;
 mod track;
 
 pub use events::{console_error, emit, CommandListener};
-pub use fetch::{fetch_text, fetch_text_within, FetchError};
+pub use fetch::{fetch_text, fetch_text_within, set_prefetched, FetchError};
 pub use host::{host_element, ShadowHostGuard, HOST_ATTRIBUTE, STYLESHEET};
 pub use measure::{natural_size, set_inset, set_max_height};
 pub use page::{has_focus, host_settings, navigator_languages, open_tab, query_param};

@@ -76,9 +76,12 @@ pub fn start() -> Option<Widget> {
         dom::query_param("topic").or(stored),
         dom::navigator_languages(),
     );
-    let strings = crate::locale::strings(&config.ui_locale());
-    // Through Yew, which would otherwise install its own hook when the app renders.
-    yew::set_custom_panic_hook(Box::new(move |info| dom::report_panic(info, strings)));
+    let ui_locale = config.ui_locale();
+    // Through Yew, which would otherwise install its own hook when the app renders. The
+    // strings are looked up then: the UI locale's may have arrived since the start.
+    yew::set_custom_panic_hook(Box::new(move |info| {
+        dom::report_panic(info, crate::locale::strings(&ui_locale))
+    }));
     match mount(config) {
         Ok(widget) => Some(widget),
         Err(e) => {

@@ -31,6 +31,7 @@ pub mod lint;
 pub mod locale;
 pub mod safe_url;
 pub mod target;
+pub mod text;
 pub mod widget;
 
 pub mod app;

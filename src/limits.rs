@@ -35,6 +35,9 @@ pub const WARN_UNBROKEN_RUN: usize = 256;
 /// corpus's largest is 30 KB; reading 1 MiB took the host page a task of 50-90 ms.
 pub const MAX_COMPILED_BYTES: usize = 256 * 1024;
 
+/// Largest UI strings file (`ui/<locale>.txt`), in bytes.
+pub const MAX_STRINGS_BYTES: usize = 16 * 1024;
+
 /// Largest topic index or manifest, in bytes.
 pub const MAX_INDEX_BYTES: usize = 4 * 1024 * 1024;
 

@@ -6,7 +6,10 @@
 
 mod strings;
 
-pub use strings::{stale_translation_note, strings, UiStrings, UI_LOCALES};
+pub use strings::{
+    add_strings, has_strings, parse_strings_file, stale_translation_note, strings, strings_file,
+    strings_files, strings_path, UiStrings, UI_LOCALES,
+};
 
 /// The locale of English content, derived from the English halves of any article.
 pub const ENGLISH: &str = "en-US";

@@ -498,6 +498,16 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
                 std::fs::write(&compiled, helpmark::content::encode_topic(topic))
                     .map_err(|e| format!("{}: {e}", compiled.display()))?;
             }
+            // The widget's UI strings of every locale but English (built in), which it
+            // reads with the content of that locale.
+            for (relative, text) in helpmark::locale::strings_files() {
+                let file = base.join(relative);
+                if let Some(folder) = file.parent() {
+                    std::fs::create_dir_all(folder)
+                        .map_err(|e| format!("{}: {e}", folder.display()))?;
+                }
+                std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+            }
             // One index per topic: what the widget reads on a first open.
             for topic in &manifest.topics {
                 let index = base.join(helpmark::catalog::topic_index_path(&topic.slug));

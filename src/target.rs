@@ -89,11 +89,8 @@ pub const MAX_NAME_CHARS: usize = 256;
 /// assert_eq!(normalize_name("Submit"), "submit");
 /// ```
 pub fn normalize_name(name: &str) -> String {
-    name.chars()
-        .take(MAX_NAME_CHARS * 2)
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let name: String = name.chars().take(MAX_NAME_CHARS * 2).collect();
+    crate::text::lowercase_alphanumerics(&name)
 }
 
 /// The forms of a label worth matching an accessible name against, normalized: the whole

@@ -523,3 +523,37 @@ async fn the_tracker_finds_a_late_element_follows_it_and_stops_when_dropped() {
     assert_eq!(*activations.borrow(), 1, "no activation after drop");
     assert_eq!(seen.borrow().len(), count, "no status after drop");
 }
+
+/// `helpmark::text` asks the JavaScript engine for Unicode letters, digits and lower case in
+/// the WebAssembly (the standard library's tables cost ~9.6 KB gzip): it must agree with the
+/// standard library, whose tables this test binary carries.
+#[wasm_bindgen_test]
+fn text_from_the_javascript_engine_agrees_with_the_standard_library() {
+    use helpmark::text::{lowercase, lowercase_alphanumerics, lowercase_words};
+    for text in [
+        "Partner Center",
+        "Users and licenses…",
+        "Straße ÄÖÜ",
+        "ΟΔΟΣ Σ ΣΑΣ. ΑΣ",
+        "İstanbul",
+        "客户 列表",
+        "Клиенты (Customers) №2",
+        "إعدادات المشروع",
+        "ﬁle Ⅻ ½ ٣",
+        "हिन्दी भाषा",
+    ] {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        let alphanumerics: String = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert_eq!(lowercase_alphanumerics(text), alphanumerics, "{text}");
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        assert_eq!(lowercase_words(text), words, "{text}");
+    }
+}

@@ -100,9 +100,23 @@ fn pure_modules_use_no_browser_api_and_no_yew() {
         let (uses, crates) = &graph[module];
         assert!(crates.is_empty(), "{module} uses {crates:?}");
         for dep in uses {
-            assert!(PURE.contains(&dep.as_str()), "{module} uses crate::{dep}");
+            assert!(
+                PURE.contains(&dep.as_str()) || dep == "text",
+                "{module} uses crate::{dep}"
+            );
         }
     }
+}
+
+/// `text` (Unicode letters and lower case) is what pure modules may use besides each
+/// other: in the WebAssembly it asks the JavaScript engine's own tables (`js_sys`: no
+/// browser API, no Yew), natively the standard library; it uses nothing of the crate.
+#[test]
+fn text_uses_the_javascript_engine_alone() {
+    let graph = graph();
+    let (uses, crates) = &graph["text"];
+    assert!(uses.is_empty(), "text uses {uses:?}");
+    assert_eq!(crates.iter().collect::<Vec<_>>(), ["js_sys"]);
 }
 
 #[test]

@@ -5,8 +5,14 @@
 // It is the one file a host page pays for at load (2,048 bytes gzip at most).
 // The names in double underscores are replaced at build time (`helpmark bundle`): the build's
 // file names, the protocol's event and command names (typed in src/host_event.rs: none is
-// written here by hand), the loader's strings in every UI locale (from the widget's Rust
-// tables), its icon (the widget's own SVG path) and its icon's styles (assets/embed/loader.css).
+// written here by hand), the icon's name in every UI locale and the English failure message
+// (from the widget's Rust tables), its icon (the widget's own SVG path) and its icon's
+// styles (assets/embed/loader.css).
+// A load starts, beside the code, the requests of a first open (issue #11: two network
+// rounds from click to step): the UI locale's strings file and the topic's index, then, as
+// soon as the index is there, the article the widget will read. The widget takes those
+// responses (mount's `take`) instead of asking again; a guess that differs from the
+// widget's own negotiation only costs the request.
 (function (w, d) {
   var api = w.helpmark;
   if (api && api.loaded !== undefined) return; // included twice: the first one works
@@ -28,19 +34,43 @@
   var note;
   // The code (glue and WebAssembly) must arrive within this time, or the load has failed.
   var LIMIT = 10000;
-  // Per UI locale: tag, the icon's name, "could not be loaded", "try again" (English first).
+  // Per UI locale: tag and the icon's name (English first).
   var T = '__STRINGS__'.split('|');
-  var ui = 1; // the index of the icon's name in T
-  // The UI language as the widget negotiates it: for each wanted tag, the same tag, else
-  // the same language (never Traditional Chinese for Simplified), else English.
-  [data.locale].concat(navigator.languages).some(function (tag) {
-    tag = String(tag).toLowerCase();
-    for (var exact = 1; exact >= 0; exact--)
-      for (var i = 0; i < T.length; i += 4) {
-        var t = T[i].toLowerCase();
-        if (exact ? t == tag : t.split('-')[0] == tag.split('-')[0] && !/^zh-(tw|hk|mo|hant)/.test(tag)) return (ui = i + 1);
-      }
-  });
+  var query = new URLSearchParams(location.search);
+  var wanted = [query.get('locale'), data.locale].concat(navigator.languages);
+  // The language as the widget negotiates it among `tags`: for each wanted tag, the same
+  // tag, else the same language (never Traditional Chinese for Simplified); else the first.
+  function choose(tags) {
+    var found = 0;
+    wanted.some(function (tag) {
+      tag = String(tag).toLowerCase();
+      for (var exact = 1; exact >= 0; exact--)
+        for (var i = 0; i < tags.length; i++) {
+          var t = tags[i].toLowerCase();
+          if (exact ? t == tag : t.split('-')[0] == tag.split('-')[0] && !/^zh-(tw|hk|mo|hant)/.test(tag)) return (found = i + 1);
+        }
+    });
+    return found ? tags[found - 1] : T[0];
+  }
+  var lang = choose(T.filter(function (_, i) { return !(i % 2); }));
+  var ui = T.indexOf(lang) + 1; // the index of the icon's name in T
+  // Responses to requests started for the widget, by URL, until it takes them.
+  var pre = {};
+  function get(u, init) {
+    return pre[u] = pre[u] || fetch(u, init);
+  }
+  function take(u, signal) {
+    var p = pre[u];
+    delete pre[u];
+    return p && new Promise(function (ok, no) {
+      p.then(ok, no);
+      if (signal) signal.addEventListener('abort', no);
+    });
+  }
+  // A response's text (read from a copy: the widget may take the response), or nothing.
+  function text(p) {
+    return p.then(function (r) { return r.ok ? r.clone().text() : null; }).catch(Boolean);
+  }
   var sheet = new CSSStyleSheet();
   sheet.replaceSync('__CSS__');
 
@@ -48,7 +78,7 @@
     if (ready) return host.dispatchEvent(new CustomEvent('__COMMAND_EVENT__', { detail: { command: command, argument: argument } }));
     queue.push([command, argument]);
     if (command == '__OPEN__') {
-      topic = argument || data.topic;
+      topic = argument;
       load();
     }
   }
@@ -61,6 +91,21 @@
     if (note) note.remove();
     var fresh = attempt++ ? '?retry=' + attempt : '';
     var stop = new AbortController();
+    // Beside the code: the UI strings (English is built in), the topic's index and then its article.
+    var base = host.dataset.content.replace(/\/?$/, '/');
+    // Not waited for longer than the code may take.
+    var strings = lang == T[0] ? Promise.resolve() : Promise.race([
+      text(get(base + 'ui/' + lang + '.txt')),
+      new Promise(function (ok) { setTimeout(ok, LIMIT); })
+    ]);
+    var slug = topic || query.get('topic') || data.topic;
+    if (slug) text(get(base + slug + '.index.json', { cache: 'no-cache' })).then(function (index) {
+      var locales = JSON.parse(index).topics[0].locales;
+      var chosen = choose(locales.map(function (l) { return l.locale; }));
+      locales.some(function (l) {
+        if (l.locale == chosen) return get(base + l.path.replace(/\.md$/, '.json'));
+      });
+    }).catch(Boolean);
     var file = '__GLUE__';
     var timer;
     // The WebAssembly is requested at once, beside the glue, and compiled as it streams in.
@@ -78,7 +123,7 @@
       })
     ]).then(function (glue) {
       clearTimeout(timer);
-      widget = glue.mount();
+      return strings.then(function (s) { widget = glue.mount(take, s || undefined); });
     }, function (error) {
       clearTimeout(timer);
       stop.abort();
@@ -86,13 +131,17 @@
       var message = String(error && error.message || error);
       var reason = /^timeout|^HTTP/.test(message) ? message : /fetch/.test(message) ? 'fetch' : 'invalid';
       report('cannot load ' + file + ': ' + message, { file: url(file), reason: reason, topic: topic || data.topic || null });
-      if (!note) {
-        note = element('p', { 'class': 'hm-fail', role: 'alert', lang: T[ui - 1], dir: 'auto' });
-        note.textContent = T[ui + 1];
-        element('button', { type: 'button' }, note).textContent = T[ui + 2];
-        note.lastChild.onclick = load;
-      }
-      root.appendChild(note);
+      // The message in the UI language, from its strings file (English if it has none).
+      strings.then(function (s) {
+        s = s ? s.split('\n') : [];
+        if (!note) {
+          note = element('p', { 'class': 'hm-fail', role: 'alert', lang: s[__LOCALE__] || T[0], dir: 'auto' });
+          note.textContent = s[__FAILED__] || '__FAILED_EN__';
+          element('button', { type: 'button' }, note).textContent = s[__RETRY__] || '__RETRY_EN__';
+          note.lastChild.onclick = load;
+        }
+        if (!loading) root.appendChild(note);
+      });
     });
   }
 
@@ -121,6 +170,7 @@
     ready = api.loaded = loading = false;
     host.remove();
     queue.length = 0;
+    pre = {};
   };
   // open(topic?), close(), next(), back(), setLocale(tag).
   [__COMMANDS__].forEach(function (command) {

@@ -8,6 +8,11 @@
 
 use wasm_bindgen::prelude::*;
 
+/// The allocator: Talc, smaller in the module than the standard library's dlmalloc (issue #11).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// A mounted widget, owned by the loader.
 #[wasm_bindgen]
 pub struct Helpmark {
@@ -31,9 +36,17 @@ impl Helpmark {
     }
 }
 
-/// Mounts the widget on the page, into the loader's element.
+/// Mounts the widget on the page, into the loader's element. `take(url, signal)` gives the
+/// responses to the requests the loader started beside the code (the topic's index and
+/// article, the UI strings); `strings` is the UI locale's strings file, when it has one.
 #[wasm_bindgen]
-pub fn mount() -> Helpmark {
+pub fn mount(take: Option<js_sys::Function>, strings: Option<String>) -> Helpmark {
+    if let Some(take) = take {
+        helpmark::dom::set_prefetched(take);
+    }
+    if let Some(strings) = strings {
+        helpmark::locale::add_strings(&strings);
+    }
     Helpmark {
         widget: helpmark::embed::start(),
     }

@@ -50,11 +50,7 @@ impl Instruction {
     /// assert!(!i.matches_key("customers"));
     /// ```
     pub fn new(position: usize, english: &str) -> Instruction {
-        let words = english
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase())
-            .collect();
+        let words = crate::text::lowercase_words(english);
         Instruction {
             position,
             english: english.trim().to_string(),
@@ -74,7 +70,7 @@ impl Instruction {
         parts.len() > 1
             && parts
                 .iter()
-                .all(|p| words.contains(&stem(&p.to_lowercase())))
+                .all(|p| words.contains(&stem(&crate::text::lowercase(p))))
     }
 }
 

@@ -39,6 +39,31 @@ fn js_message(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+thread_local! {
+    /// The loader's `take(url, signal)`: the response to a request it started for the
+    /// widget beside the code (content and UI strings), each taken once.
+    static PREFETCHED: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Lets [`fetch_text`] use the requests the loader started before the widget was there:
+/// `take(url, signal)` gives the promise of the response to `url` (once), rejected when
+/// `signal` aborts, or `undefined`.
+pub fn set_prefetched(take: js_sys::Function) {
+    PREFETCHED.with(|p| *p.borrow_mut() = Some(take));
+}
+
+/// The loader's response to `url`, if it requested it.
+fn prefetched(url: &str, signal: &JsValue) -> Option<js_sys::Promise> {
+    PREFETCHED.with(|p| {
+        p.borrow()
+            .as_ref()?
+            .call2(&JsValue::UNDEFINED, &JsValue::from_str(url), signal)
+            .ok()?
+            .dyn_into()
+            .ok()
+    })
+}
+
 /// Fetches a URL as text, giving up after `timeout_ms`. `fresh` bypasses the HTTP cache
 /// (for the manifest, which changes while writers edit).
 pub async fn fetch_text(url: &str, fresh: bool, timeout_ms: u32) -> Result<String, FetchError> {
@@ -74,7 +99,11 @@ pub async fn fetch_text_within(
             wrap(js_message(&e))
         }
     };
-    let promise = window.fetch_with_str_and_init(url, &init);
+    let signal = abort
+        .as_ref()
+        .map_or(JsValue::UNDEFINED, |a| a.signal().into());
+    let promise =
+        prefetched(url, &signal).unwrap_or_else(|| window.fetch_with_str_and_init(url, &init));
     let response = JsFuture::from(promise)
         .await
         .map_err(|e| fail(e, FetchError::Network))?;

@@ -9,7 +9,7 @@ use crate::content::decode_topic;
 use crate::dom::{self, FetchError};
 use crate::guide::Progress;
 use crate::host_event::HostEvent;
-use crate::locale::ui_locale;
+use crate::locale::{add_strings, has_strings, strings_path, ui_locale};
 use crate::widget::{Failure, FailureKind, Loaded, WidgetAction, WidgetState};
 
 /// Loads the content of every new request of `state` ([`WidgetState::request`]): the
@@ -142,14 +142,18 @@ pub async fn load_topic(
             format!("cannot find help topic file {wanted}: topic \"{topic}\" {detail}"),
         )
     };
-    let manifest = dom::fetch_text_within(
-        &manifest_url,
-        true,
-        config.timeout_ms,
-        crate::limits::MAX_INDEX_BYTES,
+    // The UI strings of the user's language come beside the index (for a failure's message).
+    let (manifest, ()) = futures::future::join(
+        dom::fetch_text_within(
+            &manifest_url,
+            true,
+            config.timeout_ms,
+            crate::limits::MAX_INDEX_BYTES,
+        ),
+        load_strings(config, &ui_locale(languages)),
     )
-    .await
-    .map_err(|e| match e {
+    .await;
+    let manifest = manifest.map_err(|e| match e {
         FetchError::Status(404) => missing(format!("is not indexed ({manifest_url}: {e})")),
         _ => fail(
             FailureKind::Unreadable,
@@ -164,14 +168,18 @@ pub async fn load_topic(
         .ok_or_else(|| missing(format!("is not in {manifest_url} in any locale")))?;
     // The compiled topic: the article parsed at build time (no Markdown parser here).
     let url = format!("{}{}", config.content_base, entry.compiled);
-    let source = dom::fetch_text_within(
-        &url,
-        false,
-        config.timeout_ms,
-        crate::limits::MAX_COMPILED_BYTES,
+    // The UI strings of the article's language (the panel is in one language) beside it.
+    let (source, ()) = futures::future::join(
+        dom::fetch_text_within(
+            &url,
+            false,
+            config.timeout_ms,
+            crate::limits::MAX_COMPILED_BYTES,
+        ),
+        load_strings(config, &ui_locale(&[entry.locale.as_str()])),
     )
-    .await
-    .map_err(|e| {
+    .await;
+    let source = source.map_err(|e| {
         let kind = match e {
             FetchError::Status(404) => FailureKind::Missing,
             _ => FailureKind::Unreadable,
@@ -188,4 +196,24 @@ pub async fn load_topic(
         topic: Rc::new(topic),
         entry: entry.clone(),
     })
+}
+
+/// Reads the UI strings of `locale` from its strings file beside the content, unless the
+/// widget has them (English is built in). Without them the panel stays in English: the
+/// strings are not worth a failure of the topic.
+async fn load_strings(config: &Config, locale: &str) {
+    if has_strings(locale) {
+        return;
+    }
+    let url = format!("{}{}", config.content_base, strings_path(locale));
+    if let Ok(text) = dom::fetch_text_within(
+        &url,
+        false,
+        config.timeout_ms,
+        crate::limits::MAX_STRINGS_BYTES,
+    )
+    .await
+    {
+        add_strings(&text);
+    }
 }

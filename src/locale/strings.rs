@@ -1,51 +1,54 @@
 //! The widget's own UI strings, in every locale the corpus has content in, plus English.
 
 /// Every string the widget shows that is not content.
-#[derive(Debug, PartialEq, Eq)]
-pub struct UiStrings {
-    pub locale: &'static str,
+///
+/// `S` is `&'static str` for the built-in tables; a strings file read at run time gives
+/// `UiStrings<String>` ([`parse_strings_file`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UiStrings<S = &'static str> {
+    pub locale: S,
     /// Accessible name of the help icon and the panel.
-    pub help: &'static str,
+    pub help: S,
     /// Accessible name of the close button.
-    pub close: &'static str,
-    pub next: &'static str,
-    pub back: &'static str,
+    pub close: S,
+    pub next: S,
+    pub back: S,
     /// The last step's Next button, which closes the panel.
-    pub done: &'static str,
+    pub done: S,
     /// Progress, with `{n}` and `{m}` placeholders.
-    pub step_of: &'static str,
-    pub loading: &'static str,
+    pub step_of: S,
+    pub loading: S,
     /// The topic does not exist (not in the manifest, 404).
-    pub topic_missing: &'static str,
+    pub topic_missing: S,
     /// The topic exists but could not be fetched or read.
-    pub topic_failed: &'static str,
-    pub retry: &'static str,
+    pub topic_failed: S,
+    pub retry: S,
     /// The widget's own code could not be loaded (shown by the loader next to the help
     /// icon, with [`UiStrings::retry`]; `helpmark loader` copies it into `helpmark.js`).
-    pub code_failed: &'static str,
+    pub code_failed: S,
     /// Switches a step to its English source.
-    pub show_original: &'static str,
+    pub show_original: S,
     /// Switches back.
-    pub show_translation: &'static str,
+    pub show_translation: S,
     /// The step's element is not on this page.
-    pub not_on_page: &'static str,
+    pub not_on_page: S,
     /// The step's element is expected to appear.
-    pub waiting: &'static str,
+    pub waiting: S,
     /// The home screen's topics for the page the user is on.
-    pub for_this_page: &'static str,
+    pub for_this_page: S,
     /// The home screen's topic left mid-way.
-    pub resume: &'static str,
+    pub resume: S,
     /// The search box's label.
-    pub search: &'static str,
+    pub search: S,
     /// The number of search results, with a `{n}` placeholder.
-    pub results: &'static str,
-    pub no_results: &'static str,
+    pub results: S,
+    pub no_results: S,
     /// The home screen's list of every topic.
-    pub all_topics: &'static str,
+    pub all_topics: S,
     /// The topic screen's way to the home screen.
-    pub home: &'static str,
+    pub home: S,
     /// Takes a topic's done mark away.
-    pub not_done: &'static str,
+    pub not_done: S,
 }
 
 impl UiStrings {
@@ -64,10 +67,182 @@ pub const UI_LOCALES: [&str; 14] = [
 ];
 
 /// The UI strings of a locale (one of [`UI_LOCALES`]), English for any other.
+///
+/// In the WebAssembly only English is built in (the other locales' strings would cost
+/// every first open ~3,700 bytes gzip, issue #11): a locale's strings are there once
+/// [`add_strings`] was given its strings file ([`strings_file`], which `helpmark index`
+/// writes beside the content), and English until then.
 pub fn strings(locale: &str) -> &'static UiStrings {
-    ALL.iter()
-        .find(|s| s.locale.eq_ignore_ascii_case(locale))
-        .unwrap_or(&ALL[0])
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static TABLE: [UiStrings; ALL.len()] = ALL;
+        TABLE
+            .iter()
+            .find(|s| s.locale.eq_ignore_ascii_case(locale))
+            .unwrap_or(&TABLE[0])
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        // A copy of the first row alone (`&ALL[0]` would keep the whole table).
+        static ENGLISH: UiStrings = ALL[0];
+        ADDED.with(|added| {
+            added
+                .borrow()
+                .iter()
+                .copied()
+                .find(|s| s.locale.eq_ignore_ascii_case(locale))
+                .unwrap_or(&ENGLISH)
+        })
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The locales whose strings files were read (a handful at most, each once).
+    static ADDED: std::cell::RefCell<Vec<&'static UiStrings>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether [`strings`] has `locale`'s own strings (English and, natively, every UI
+/// locale are built in; in the WebAssembly the others come from their strings files).
+pub fn has_strings(locale: &str) -> bool {
+    strings(locale).locale.eq_ignore_ascii_case(locale)
+}
+
+/// The first line of a strings file: its format, with the number of strings in it.
+const STRINGS_HEADER: &str = "helpmark-ui/24";
+
+/// Where `helpmark index` writes the strings file of `locale`, relative to the content
+/// base (beside `manifest.json`).
+///
+/// ```
+/// assert_eq!(helpmark::locale::strings_path("de-DE"), "ui/de-DE.txt");
+/// ```
+pub fn strings_path(locale: &str) -> String {
+    let mut path = String::from("ui/");
+    path.push_str(locale);
+    path.push_str(".txt");
+    path
+}
+
+/// The strings file of a UI locale: a header line (`helpmark-ui/24`: the format and the
+/// number of strings), then one string per line in the order of [`UiStrings`]'s fields
+/// (none of them holds a line break).
+pub fn strings_file(s: &UiStrings) -> String {
+    let UiStrings {
+        locale,
+        help,
+        close,
+        next,
+        back,
+        done,
+        step_of,
+        loading,
+        topic_missing,
+        topic_failed,
+        retry,
+        code_failed,
+        show_original,
+        show_translation,
+        not_on_page,
+        waiting,
+        for_this_page,
+        resume,
+        search,
+        results,
+        no_results,
+        all_topics,
+        home,
+        not_done,
+    } = s;
+    let lines = [
+        STRINGS_HEADER,
+        locale,
+        help,
+        close,
+        next,
+        back,
+        done,
+        step_of,
+        loading,
+        topic_missing,
+        topic_failed,
+        retry,
+        code_failed,
+        show_original,
+        show_translation,
+        not_on_page,
+        waiting,
+        for_this_page,
+        resume,
+        search,
+        results,
+        no_results,
+        all_topics,
+        home,
+        not_done,
+    ];
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// Reads a strings file ([`strings_file`]); `None` if it is not one of this version.
+pub fn parse_strings_file(text: &str) -> Option<UiStrings<&str>> {
+    let mut lines = text.strip_suffix('\n')?.split('\n');
+    if lines.next()? != STRINGS_HEADER {
+        return None;
+    }
+    let mut next = || lines.next().filter(|l| !l.is_empty());
+    let s = UiStrings {
+        locale: next()?,
+        help: next()?,
+        close: next()?,
+        next: next()?,
+        back: next()?,
+        done: next()?,
+        step_of: next()?,
+        loading: next()?,
+        topic_missing: next()?,
+        topic_failed: next()?,
+        retry: next()?,
+        code_failed: next()?,
+        show_original: next()?,
+        show_translation: next()?,
+        not_on_page: next()?,
+        waiting: next()?,
+        for_this_page: next()?,
+        resume: next()?,
+        search: next()?,
+        results: next()?,
+        no_results: next()?,
+        all_topics: next()?,
+        home: next()?,
+        not_done: next()?,
+    };
+    lines.next().is_none().then_some(s)
+}
+
+/// Adds the strings of a strings file ([`strings_file`]) to what [`strings`] answers, and
+/// gives their locale; `None` (and nothing added) if `text` is not a strings file. Each
+/// locale is added once (its strings live as long as the WebAssembly instance).
+pub fn add_strings(text: &str) -> Option<String> {
+    let locale = parse_strings_file(text)?.locale.to_string();
+    #[cfg(target_arch = "wasm32")]
+    if !has_strings(&locale) {
+        let text: &'static str = Box::leak(text.into());
+        let added: &'static UiStrings = Box::leak(Box::new(parse_strings_file(text)?));
+        ADDED.with(|a| a.borrow_mut().push(added));
+    }
+    Some(locale)
+}
+
+/// Every UI locale's strings file but English's (built into the widget), with its path
+/// relative to the content base ([`strings_path`]).
+pub fn strings_files() -> Vec<(String, String)> {
+    UI_LOCALES[1..]
+        .iter()
+        .map(|locale| (strings_path(locale), strings_file(strings(locale))))
+        .collect()
 }
 
 /// The note a stale translation shows (its English source changed since it was made), in
@@ -98,7 +273,8 @@ static STALE_NOTES: [(&str, &str); 14] = [
     ("he-IL", "ייתכן שהתרגום הזה אינו עדכני: המקור באנגלית השתנה מאז."),
 ];
 
-static ALL: [UiStrings; 14] = [
+/// The table (a `const`: in the WebAssembly only English is used, and only it is kept).
+const ALL: [UiStrings; 14] = [
     UiStrings {
         locale: "en-US",
         help: "Help",
@@ -535,6 +711,29 @@ mod tests {
             );
             assert!(s.results.contains("{n}"), "{locale}");
         }
+    }
+
+    #[test]
+    fn every_locale_but_english_has_a_strings_file_that_reads_back_whole() {
+        let files = strings_files();
+        assert_eq!(files.len(), UI_LOCALES.len() - 1);
+        for ((path, text), locale) in files.iter().zip(&UI_LOCALES[1..]) {
+            assert_eq!(path, &format!("ui/{locale}.txt"));
+            let read = parse_strings_file(text).expect(locale);
+            let s = strings(locale);
+            assert_eq!(read.locale, s.locale);
+            assert_eq!(strings_file(s), *text);
+            assert_eq!(read, *s);
+            assert_eq!(add_strings(text).as_deref(), Some(*locale));
+        }
+        // Not a strings file of this version: a line too few, one too many, another header.
+        let text = &files[0].1;
+        let short = text.lines().take(24).collect::<Vec<_>>().join("\n") + "\n";
+        assert_eq!(parse_strings_file(&short), None);
+        assert_eq!(parse_strings_file(&format!("{text}x\n")), None);
+        assert_eq!(parse_strings_file(&text.replacen("/24", "/25", 1)), None);
+        assert_eq!(parse_strings_file(text.trim_end()), None);
+        assert_eq!(add_strings("<!DOCTYPE html>"), None);
     }
 
     #[test]
