@@ -153,7 +153,7 @@ test.describe('a first open of the help center’s home', () => {
     const files = fetched.filter((f) => f !== 'favicon.ico').sort();
     expect(files.filter((f) => f.includes('center/search/') || /^help\/[^/]+\.index\.json$/.test(f) || /^help\/[a-z]{2}-[A-Z]{2}\/[^/]+\.json$/.test(f))).toEqual([]);
     expect(files).toEqual(
-      ['helpmark.js', glue, wasm, 'help/center/index.json', 'help/center/contexts/ru-RU/0.json', 'help/center/list/ru-RU/0.json'].sort(),
+      ['helpmark.js', glue, wasm, 'help/center/index.json', 'help/center/contexts/ru-RU/0.json', 'help/center/list/ru-RU/0.json', 'help/ui/ru-RU.txt'].sort(),
     );
     const total = files.map(gzipped).reduce((a, b) => a + b, 0);
     console.log(`first open of home (ru-RU): ${total} bytes gzip`);
