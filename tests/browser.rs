@@ -156,9 +156,14 @@ fn events_reach_document_listeners_with_their_detail() {
 
 #[wasm_bindgen_test]
 async fn the_widget_mounts_a_labelled_help_icon_and_unmounts_cleanly() {
-    // Arrange: a config whose content base does not exist, in German.
+    // Arrange: a config whose content base does not exist, in German, naming a topic (the
+    // icon opens that topic; without one it opens the help center's home).
     let before = hosts();
-    let mut config = Config::new(None, None, vec!["de-AT".into()]);
+    let mut config = Config::new(
+        None,
+        Some("update-customer-account-info".into()),
+        vec!["de-AT".into()],
+    );
     config.content_base = "/no-such-content/".into();
     let errors: Rc<RefCell<u32>> = Rc::default();
     let listener = {
@@ -167,6 +172,17 @@ async fn the_widget_mounts_a_labelled_help_icon_and_unmounts_cleanly() {
             *errors.borrow_mut() += 1
         })
     };
+
+    // German is not built into the WebAssembly: the loader hands the widget its strings
+    // file (help/ui/de-DE.txt), which is what this adds.
+    let (_, german) = helpmark::locale::strings_files()
+        .into_iter()
+        .find(|(path, _)| path == "ui/de-DE.txt")
+        .unwrap();
+    assert_eq!(
+        helpmark::locale::add_strings(&german).as_deref(),
+        Some("de-DE")
+    );
 
     // Act
     loader_host();

@@ -238,10 +238,14 @@ pub fn add_strings(text: &str) -> Option<String> {
 
 /// Every UI locale's strings file but English's (built into the widget), with its path
 /// relative to the content base ([`strings_path`]).
+///
+/// Read from the whole table (a `const`, so it is linked only where this is called: the
+/// command line and tests, never the widget), so it gives every locale's file in the
+/// WebAssembly too.
 pub fn strings_files() -> Vec<(String, String)> {
-    UI_LOCALES[1..]
+    ALL[1..]
         .iter()
-        .map(|locale| (strings_path(locale), strings_file(strings(locale))))
+        .map(|s| (strings_path(s.locale), strings_file(s)))
         .collect()
 }
 
