@@ -104,7 +104,7 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    crate::text::is_alphanumeric(c) || is_mark(c)
 }
 
 /// Base letters of U+0100..U+017F (Latin Extended-A), by code point.
@@ -166,19 +166,23 @@ fn fold_char(c: char, out: &mut String) {
 /// assert_eq!(fold("Ａｚｕｒｅ"), "azure");
 /// ```
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Full-width ASCII first (its lower case is full-width too).
-        let c = match c as u32 {
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        };
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            fold_char(lower, &mut out);
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    // Lower case first, with the JavaScript engine's tables in the WebAssembly (see
+    // `crate::text`): the same mapping as char by char, but for a word-final `ς`, which
+    // folds to `σ` all the same. Full-width capitals become full-width small letters,
+    // which then become ASCII.
+    let lower = crate::text::lowercase(text);
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c as u32 {
+            0xFF01..=0xFF5E => {
+                let c = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+                out.push(c.to_ascii_lowercase());
+            }
+            0..=0x7F => out.push(c),
+            _ => fold_char(c, &mut out),
         }
     }
     out
@@ -555,6 +559,13 @@ mod tests {
         assert_eq!(fold("λόγος"), "λογοσ");
         assert_eq!(fold("Учётная"), "учетная");
         assert_eq!(fold("ＡＢＣ１２３"), "abc123");
+        // A word-final capital sigma (ς when the whole text is lowered) folds to σ too.
+        assert_eq!(fold("ΟΔΟΣ ΣΑΣ"), "οδοσ σασ");
+        let tokens: Vec<String> = tokenize("Kónto ЁЛКА Ａｚｕｒｅ ΟΔΟΣ 更新客户")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(tokens, ["konto", "елка", "azure", "οδοσ", "更新", "新客", "客户"]);
     }
 
     #[test]
