@@ -8,8 +8,6 @@
 //! CJK ideographs, kana and Hangul, which need not, are cut into overlapping character
 //! bigrams.
 
-use std::collections::BTreeMap;
-
 use super::{bucket, data_error, get_arr, read_json, DataError};
 use crate::content::Json;
 
@@ -385,7 +383,8 @@ pub struct Hit {
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     buckets: u32,
-    shards: BTreeMap<u32, SearchShard>,
+    /// `(bucket, shard)`, one per bucket (a Vec: no map code in the WebAssembly).
+    shards: Vec<(u32, SearchShard)>,
 }
 
 impl SearchIndex {
@@ -393,7 +392,7 @@ impl SearchIndex {
     pub fn new(buckets: u32) -> SearchIndex {
         SearchIndex {
             buckets: buckets.max(1),
-            shards: BTreeMap::new(),
+            shards: Vec::new(),
         }
     }
 
@@ -413,7 +412,7 @@ impl SearchIndex {
     pub fn missing(&self, query: &str) -> Vec<u32> {
         self.shards_for(query)
             .into_iter()
-            .filter(|b| !self.shards.contains_key(b))
+            .filter(|b| self.shard(*b).is_none())
             .collect()
     }
 
@@ -423,13 +422,21 @@ impl SearchIndex {
             return Err(data_error(format!("bucket {bucket} out of range")));
         }
         let shard = parse_search_shard(json)?;
-        self.shards.insert(bucket, shard);
+        self.insert_shard(bucket, shard);
         Ok(())
+    }
+
+    fn shard(&self, bucket: u32) -> Option<&SearchShard> {
+        self.shards
+            .iter()
+            .find(|(b, _)| *b == bucket)
+            .map(|(_, s)| s)
     }
 
     /// Adds a shard already read (index writers and tests).
     pub fn insert_shard(&mut self, bucket: u32, shard: SearchShard) {
-        self.shards.insert(bucket, shard);
+        self.shards.retain(|(b, _)| *b != bucket);
+        self.shards.push((bucket, shard));
     }
 
     /// The topics that match every token of `query` (the last one also as a prefix while
@@ -442,15 +449,16 @@ impl SearchIndex {
             return Vec::new();
         }
         // slug -> (score, best field, tokens matched, title, lang)
-        let mut found: BTreeMap<&str, (u32, Field, usize, &str, Option<&str>)> = BTreeMap::new();
+        // (A Vec, not a map: a few hundred topics at most, and no map code in the WebAssembly.)
+        let mut found: Vec<(&str, (u32, Field, usize, &str, Option<&str>))> = Vec::new();
         let last = parsed.tokens.len() - 1;
         for (i, token) in parsed.tokens.iter().enumerate() {
             let prefix = i == last && parsed.prefix_last;
-            let Some(shard) = self.shards.get(&bucket(shard_key(token), self.buckets)) else {
+            let Some(shard) = self.shard(bucket(shard_key(token), self.buckets)) else {
                 return Vec::new();
             };
             // This token's best (score, field) per topic.
-            let mut best: BTreeMap<&str, (u32, Field, &str, Option<&str>)> = BTreeMap::new();
+            let mut best: Vec<(&str, (u32, Field, &str, Option<&str>))> = Vec::new();
             let from = shard
                 .terms
                 .partition_point(|(t, _)| t.as_str() < token.as_str());
@@ -466,9 +474,13 @@ impl SearchIndex {
                     if !exact {
                         score -= score / 4;
                     }
-                    let entry = best
-                        .entry(slug)
-                        .or_insert((0, field, title, lang.as_deref()));
+                    let entry = match best.iter().position(|(s, _)| s == slug) {
+                        Some(k) => &mut best[k].1,
+                        None => {
+                            best.push((slug, (0, field, title, lang.as_deref())));
+                            &mut best.last_mut().expect("just pushed").1
+                        }
+                    };
                     if score > entry.0 {
                         entry.0 = score;
                     }
@@ -476,7 +488,13 @@ impl SearchIndex {
                 }
             }
             for (slug, (score, field, title, lang)) in best {
-                let entry = found.entry(slug).or_insert((0, field, 0, title, lang));
+                let entry = match found.iter().position(|(s, _)| *s == slug) {
+                    Some(k) => &mut found[k].1,
+                    None => {
+                        found.push((slug, (0, field, 0, title, lang)));
+                        &mut found.last_mut().expect("just pushed").1
+                    }
+                };
                 entry.0 += score;
                 entry.1 = entry.1.min(field);
                 entry.2 += 1;
@@ -494,7 +512,8 @@ impl SearchIndex {
                 marks: Vec::new(),
             })
             .collect();
-        hits.sort_by(|a, b| {
+        // Slugs are unique (one hit per topic), so the order is total.
+        hits.sort_unstable_by(|a, b| {
             b.score
                 .cmp(&a.score)
                 .then(a.field.cmp(&b.field))
@@ -565,7 +584,10 @@ mod tests {
             .into_iter()
             .map(|t| t.text)
             .collect();
-        assert_eq!(tokens, ["konto", "елка", "azure", "οδοσ", "更新", "新客", "客户"]);
+        assert_eq!(
+            tokens,
+            ["konto", "елка", "azure", "οδοσ", "更新", "新客", "客户"]
+        );
     }
 
     #[test]
