@@ -34,7 +34,7 @@ for n in "${sizes[@]}"; do
     /usr/bin/time -v "$bin" index "$src" --out "$out/manifest.json" 2>"$work/time-$n.txt" >/dev/null ) \
     || { tail -5 "$work/time-$n.txt"; exit 1; }
   grep -E 'Elapsed \(wall clock\)|Maximum resident set size' "$work/time-$n.txt" | sed 's/^\s*/  /'
-  echo "  articles: $(find "$src" -name '*.md' | wc -l), files written: $(find "$out" -type f | wc -l), center/: $(du -sh "$out/center" | cut -f1)"
+  echo "  articles: $(find "$src" -mindepth 2 -name '*.md' | wc -l), files written: $(find "$out" -type f | wc -l), center/: $(du -sh "$out/center" | cut -f1)"
   specs+=("$out")
 done
 
