@@ -379,6 +379,12 @@ pub struct Hit {
     pub marks: Vec<(usize, usize)>,
 }
 
+/// A topic's match so far in [`SearchIndex::query`]: score, best field, tokens matched,
+/// title, language.
+type Found<'a> = (u32, Field, usize, &'a str, Option<&'a str>);
+/// A topic's best match for one token: score, field, title, language.
+type Best<'a> = (u32, Field, &'a str, Option<&'a str>);
+
 /// A locale's search index, as far as its shards have been fetched.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
@@ -450,7 +456,7 @@ impl SearchIndex {
         }
         // slug -> (score, best field, tokens matched, title, lang)
         // (A Vec, not a map: a few hundred topics at most, and no map code in the WebAssembly.)
-        let mut found: Vec<(&str, (u32, Field, usize, &str, Option<&str>))> = Vec::new();
+        let mut found: Vec<(&str, Found)> = Vec::new();
         let last = parsed.tokens.len() - 1;
         for (i, token) in parsed.tokens.iter().enumerate() {
             let prefix = i == last && parsed.prefix_last;
@@ -458,7 +464,7 @@ impl SearchIndex {
                 return Vec::new();
             };
             // This token's best (score, field) per topic.
-            let mut best: Vec<(&str, (u32, Field, &str, Option<&str>))> = Vec::new();
+            let mut best: Vec<(&str, Best)> = Vec::new();
             let from = shard
                 .terms
                 .partition_point(|(t, _)| t.as_str() < token.as_str());
