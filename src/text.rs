@@ -59,6 +59,18 @@ pub fn lowercase_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `c` is a letter or digit, as [`char::is_alphanumeric`].
+///
+/// ```
+/// assert!(helpmark::text::is_alphanumeric('ж') && !helpmark::text::is_alphanumeric('·'));
+/// ```
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    imp::is_alphanumeric(c)
+}
+
 /// The standard library's tables (native builds: the command line and the tests).
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
@@ -68,6 +80,10 @@ mod imp {
 
     pub fn alphanumerics(text: &str) -> String {
         text.chars().filter(|c| c.is_alphanumeric()).collect()
+    }
+
+    pub fn is_alphanumeric(c: char) -> bool {
+        c.is_alphanumeric()
     }
 
     pub fn words(text: &str) -> Vec<String> {
@@ -91,6 +107,11 @@ mod imp {
     /// that is not language-specific (a word-final `Σ` becomes `ς`).
     pub fn lowercase(text: &str) -> String {
         JsString::from(text).to_lower_case().into()
+    }
+
+    pub fn is_alphanumeric(c: char) -> bool {
+        let mut buf = [0u8; 4];
+        alphanumerics(c.encode_utf8(&mut buf)).len() == c.len_utf8()
     }
 
     pub fn alphanumerics(text: &str) -> String {
@@ -136,6 +157,9 @@ mod tests {
                 .map(str::to_lowercase)
                 .collect();
             assert_eq!(lowercase_words(text), std_words, "{text}");
+            for c in text.chars() {
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c}");
+            }
         }
     }
 }

@@ -545,7 +545,7 @@ async fn the_tracker_finds_a_late_element_follows_it_and_stops_when_dropped() {
 /// standard library, whose tables this test binary carries.
 #[wasm_bindgen_test]
 fn text_from_the_javascript_engine_agrees_with_the_standard_library() {
-    use helpmark::text::{lowercase, lowercase_alphanumerics, lowercase_words};
+    use helpmark::text::{is_alphanumeric, lowercase, lowercase_alphanumerics, lowercase_words};
     for text in [
         "Partner Center",
         "Users and licenses…",
@@ -571,5 +571,18 @@ fn text_from_the_javascript_engine_agrees_with_the_standard_library() {
             .map(str::to_lowercase)
             .collect();
         assert_eq!(lowercase_words(text), words, "{text}");
+        for c in text.chars() {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c} in {text}");
+        }
     }
+    // The search's folding and tokens, built on these, as natively.
+    let tokens: Vec<String> =
+        helpmark::help::search::tokenize("Kónto ЁЛКА Ａｚｕｒｅ ΟΔΟΣ 更新客户")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+    assert_eq!(
+        tokens,
+        ["konto", "елка", "azure", "οδοσ", "更新", "新客", "客户"]
+    );
 }

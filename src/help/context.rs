@@ -443,7 +443,8 @@ pub fn rank(entries: &[ContextEntry], page: &PageSignals, limit: usize) -> Vec<S
             names,
         });
     }
-    out.sort_by(|a, b| {
+    // Slugs are unique here (repeats skipped above), so the order is total.
+    out.sort_unstable_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then_with(|| super::search::fold(&a.title).cmp(&super::search::fold(&b.title)))

@@ -8,8 +8,6 @@
 //! CJK ideographs, kana and Hangul, which need not, are cut into overlapping character
 //! bigrams.
 
-use std::collections::BTreeMap;
-
 use super::{bucket, data_error, get_arr, read_json, DataError};
 use crate::content::Json;
 
@@ -104,7 +102,7 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    crate::text::is_alphanumeric(c) || is_mark(c)
 }
 
 /// Base letters of U+0100..U+017F (Latin Extended-A), by code point.
@@ -166,19 +164,23 @@ fn fold_char(c: char, out: &mut String) {
 /// assert_eq!(fold("Ａｚｕｒｅ"), "azure");
 /// ```
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        // Full-width ASCII first (its lower case is full-width too).
-        let c = match c as u32 {
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        };
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            fold_char(lower, &mut out);
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    // Lower case first, with the JavaScript engine's tables in the WebAssembly (see
+    // `crate::text`): the same mapping as char by char, but for a word-final `ς`, which
+    // folds to `σ` all the same. Full-width capitals become full-width small letters,
+    // which then become ASCII.
+    let lower = crate::text::lowercase(text);
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c as u32 {
+            0xFF01..=0xFF5E => {
+                let c = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+                out.push(c.to_ascii_lowercase());
+            }
+            0..=0x7F => out.push(c),
+            _ => fold_char(c, &mut out),
         }
     }
     out
@@ -377,11 +379,18 @@ pub struct Hit {
     pub marks: Vec<(usize, usize)>,
 }
 
+/// A topic's match so far in [`SearchIndex::query`]: score, best field, tokens matched,
+/// title, language.
+type Found<'a> = (u32, Field, usize, &'a str, Option<&'a str>);
+/// A topic's best match for one token: score, field, title, language.
+type Best<'a> = (u32, Field, &'a str, Option<&'a str>);
+
 /// A locale's search index, as far as its shards have been fetched.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     buckets: u32,
-    shards: BTreeMap<u32, SearchShard>,
+    /// `(bucket, shard)`, one per bucket (a Vec: no map code in the WebAssembly).
+    shards: Vec<(u32, SearchShard)>,
 }
 
 impl SearchIndex {
@@ -389,7 +398,7 @@ impl SearchIndex {
     pub fn new(buckets: u32) -> SearchIndex {
         SearchIndex {
             buckets: buckets.max(1),
-            shards: BTreeMap::new(),
+            shards: Vec::new(),
         }
     }
 
@@ -409,7 +418,7 @@ impl SearchIndex {
     pub fn missing(&self, query: &str) -> Vec<u32> {
         self.shards_for(query)
             .into_iter()
-            .filter(|b| !self.shards.contains_key(b))
+            .filter(|b| self.shard(*b).is_none())
             .collect()
     }
 
@@ -419,13 +428,21 @@ impl SearchIndex {
             return Err(data_error(format!("bucket {bucket} out of range")));
         }
         let shard = parse_search_shard(json)?;
-        self.shards.insert(bucket, shard);
+        self.insert_shard(bucket, shard);
         Ok(())
+    }
+
+    fn shard(&self, bucket: u32) -> Option<&SearchShard> {
+        self.shards
+            .iter()
+            .find(|(b, _)| *b == bucket)
+            .map(|(_, s)| s)
     }
 
     /// Adds a shard already read (index writers and tests).
     pub fn insert_shard(&mut self, bucket: u32, shard: SearchShard) {
-        self.shards.insert(bucket, shard);
+        self.shards.retain(|(b, _)| *b != bucket);
+        self.shards.push((bucket, shard));
     }
 
     /// The topics that match every token of `query` (the last one also as a prefix while
@@ -438,15 +455,16 @@ impl SearchIndex {
             return Vec::new();
         }
         // slug -> (score, best field, tokens matched, title, lang)
-        let mut found: BTreeMap<&str, (u32, Field, usize, &str, Option<&str>)> = BTreeMap::new();
+        // (A Vec, not a map: a few hundred topics at most, and no map code in the WebAssembly.)
+        let mut found: Vec<(&str, Found)> = Vec::new();
         let last = parsed.tokens.len() - 1;
         for (i, token) in parsed.tokens.iter().enumerate() {
             let prefix = i == last && parsed.prefix_last;
-            let Some(shard) = self.shards.get(&bucket(shard_key(token), self.buckets)) else {
+            let Some(shard) = self.shard(bucket(shard_key(token), self.buckets)) else {
                 return Vec::new();
             };
             // This token's best (score, field) per topic.
-            let mut best: BTreeMap<&str, (u32, Field, &str, Option<&str>)> = BTreeMap::new();
+            let mut best: Vec<(&str, Best)> = Vec::new();
             let from = shard
                 .terms
                 .partition_point(|(t, _)| t.as_str() < token.as_str());
@@ -462,9 +480,13 @@ impl SearchIndex {
                     if !exact {
                         score -= score / 4;
                     }
-                    let entry = best
-                        .entry(slug)
-                        .or_insert((0, field, title, lang.as_deref()));
+                    let entry = match best.iter().position(|(s, _)| s == slug) {
+                        Some(k) => &mut best[k].1,
+                        None => {
+                            best.push((slug, (0, field, title, lang.as_deref())));
+                            &mut best.last_mut().expect("just pushed").1
+                        }
+                    };
                     if score > entry.0 {
                         entry.0 = score;
                     }
@@ -472,7 +494,13 @@ impl SearchIndex {
                 }
             }
             for (slug, (score, field, title, lang)) in best {
-                let entry = found.entry(slug).or_insert((0, field, 0, title, lang));
+                let entry = match found.iter().position(|(s, _)| *s == slug) {
+                    Some(k) => &mut found[k].1,
+                    None => {
+                        found.push((slug, (0, field, 0, title, lang)));
+                        &mut found.last_mut().expect("just pushed").1
+                    }
+                };
                 entry.0 += score;
                 entry.1 = entry.1.min(field);
                 entry.2 += 1;
@@ -557,6 +585,16 @@ mod tests {
         assert_eq!(fold("λόγος"), "λογοσ");
         assert_eq!(fold("Учётная"), "учетная");
         assert_eq!(fold("ＡＢＣ１２３"), "abc123");
+        // A word-final capital sigma (ς when the whole text is lowered) folds to σ too.
+        assert_eq!(fold("ΟΔΟΣ ΣΑΣ"), "οδοσ σασ");
+        let tokens: Vec<String> = tokenize("Kónto ЁЛКА Ａｚｕｒｅ ΟΔΟΣ 更新客户")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            tokens,
+            ["konto", "елка", "azure", "οδοσ", "更新", "新客", "客户"]
+        );
     }
 
     #[test]
