@@ -20,13 +20,17 @@ const DIST = path.join(__dirname, '..', '..', 'dist');
 // 3,355 before issue #11's size work; 3,227 after it.
 const LOADER_BUDGET = 3_250;
 // A first open of the demo's default topic was 143,616 bytes (gzip -9) at d6ce673 and
-// ~157,000 before issue #11's size work (~160,200 as node's zlib counts it); ~143,100 here
-// (node's zlib; 141,671 gzip -9) with Unicode tables, the allocator and 13 locales' UI
-// strings out of the WebAssembly. Issue #11 aims at 100,000.
-const FIRST_OPEN_BUDGET = 143_600;
+// ~157,000 before issue #11's size work (~160,200 as node's zlib counts it); ~143,100
+// (node's zlib) after it, with Unicode tables, the allocator and 13 locales' UI strings out
+// of the WebAssembly. The help center (issue #12: home, search reader, suggestions, links,
+// done marks) then added ~39,000 to the WebAssembly, of which ~11,500 were cut again
+// (search folding through the JavaScript engine, no stable sorts or B-trees): 181,315 now.
+// This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
+// 100,000, nor #10's "no larger than 143,616": both remain open.
+const FIRST_OPEN_BUDGET = 182_000;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
-// the default topic's ~1,340) on the same code: ~150,650.
-const LARGEST_FIRST_OPEN_BUDGET = 151_000;
+// the default topic's ~1,340) on the same code: 189,344.
+const LARGEST_FIRST_OPEN_BUDGET = 190_000;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
@@ -78,7 +82,7 @@ test('the loader is at most 3,250 bytes gzip, and no stylesheet file is left in 
   expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
-test('a first open of the default topic transfers at most 143,600 bytes gzip, whatever the seed locale', () => {
+test('a first open of the default topic transfers at most 182,000 bytes gzip, whatever the seed locale', () => {
   for (const locale of SEEDS) {
     const size = total(firstOpenFiles(DEFAULT_TOPIC, locale));
     console.log(`first open (${DEFAULT_TOPIC}, ${locale}): ${size} bytes gzip`);
@@ -86,7 +90,7 @@ test('a first open of the default topic transfers at most 143,600 bytes gzip, wh
   }
 });
 
-test('a first open of the largest seed article transfers at most 151,000 bytes gzip', () => {
+test('a first open of the largest seed article transfers at most 190,000 bytes gzip', () => {
   const { topic, locale } = largestSeedArticle();
   const size = total(firstOpenFiles(topic, locale));
   console.log(`first open (${topic}, ${locale}, the largest seed article): ${size} bytes gzip`);
