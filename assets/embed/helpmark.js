@@ -34,6 +34,8 @@
   var note;
   // The code (glue and WebAssembly) must arrive within this time, or the load has failed.
   var LIMIT = 10000;
+  // The largest file the loader itself reads (bytes, characters): see text().
+  var SMALL = 65536;
   // Per UI locale: tag and the icon's name (English first).
   var T = '__STRINGS__'.split('|');
   var query = new URLSearchParams(location.search);
@@ -68,8 +70,13 @@
     });
   }
   // A response's text (read from a copy: the widget may take the response), or nothing.
+  // Only small files are read here (a topic's index or a strings file is a few KB): a
+  // larger one is left to the widget, which reads it within its limits, so a huge or
+  // tampered file never costs the page a long task in the loader.
   function text(p) {
-    return p.then(function (r) { return r.ok ? r.clone().text() : null; }).catch(Boolean);
+    return p.then(function (r) {
+      return r.ok && !(r.headers.get('content-length') > SMALL) ? r.clone().text() : null;
+    }).then(function (t) { return t && t.length <= SMALL ? t : null; }).catch(Boolean);
   }
   var sheet = new CSSStyleSheet();
   sheet.replaceSync('__CSS__');

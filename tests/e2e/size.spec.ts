@@ -17,8 +17,9 @@ const DIST = path.join(__dirname, '..', '..', 'dist');
 // Issue #11 aims at 2,048. The loader carries, besides its code, its icon's styles and the
 // failure message's (~400 bytes gzip) and the icon's name in the 14 UI locales (~240); the
 // failure message itself now comes from the UI locale's strings file (English built in).
-// 3,355 before issue #11's size work; 3,227 after it.
-const LOADER_BUDGET = 3_250;
+// 3,355 before issue #11's size work; 3,227 after it; 3,267 since the loader leaves files
+// over 64 KB to the widget (a 5 MB topic index made a long task: hardening.spec).
+const LOADER_BUDGET = 3_300;
 // A first open of the demo's default topic was 143,616 bytes (gzip -9) at d6ce673 and
 // ~157,000 before issue #11's size work (~160,200 as node's zlib counts it); ~143,100
 // (node's zlib) after it, with Unicode tables, the allocator and 13 locales' UI strings out
@@ -75,7 +76,7 @@ function total(files: string[]): number {
   return files.map(gzipped).reduce((a, b) => a + b, 0);
 }
 
-test('the loader is at most 3,250 bytes gzip, and no stylesheet file is left in the build', () => {
+test('the loader is at most 3,300 bytes gzip, and no stylesheet file is left in the build', () => {
   const size = gzipped('helpmark.js');
   console.log(`loader: ${size} bytes gzip`);
   expect(size).toBeLessThanOrEqual(LOADER_BUDGET);
