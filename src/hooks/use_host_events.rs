@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::{use_fx, Key};
 use crate::dom::{self, Lookup, TargetStatus};
 use crate::guide::targets;
 use crate::host_event::HostEvent;
@@ -29,34 +30,44 @@ pub fn use_host_events(
         let announced = use_mut_ref(|| None::<String>);
         let settled = !matches!(state.load, Load::Loading) || state.topic.is_empty();
         let topic = state.topic.clone();
-        use_effect_with((settled, locale.clone()), move |(settled, locale)| {
-            if !*settled {
-                return;
-            }
-            let previous = announced.borrow_mut().replace(locale.clone());
-            let (locale, dir, topic) = (locale.as_str(), direction(locale), topic.as_str());
-            let event = match previous {
-                None => HostEvent::Ready { locale, dir, topic },
-                Some(p) if p != locale => HostEvent::Locale { locale, dir, topic },
-                Some(_) => return,
-            };
-            dom::emit(&event);
-        });
+        let locale = locale.clone();
+        use_fx(
+            Key::new((settled, locale.clone())),
+            Box::new(move || {
+                if !settled {
+                    return None;
+                }
+                let previous = announced.borrow_mut().replace(locale.clone());
+                let (locale, dir, topic) = (locale.as_str(), direction(&locale), topic.as_str());
+                let event = match previous {
+                    None => HostEvent::Ready { locale, dir, topic },
+                    Some(p) if p != locale => HostEvent::Locale { locale, dir, topic },
+                    Some(_) => return None,
+                };
+                dom::emit(&event);
+                None
+            }),
+        );
     }
     // Open and close.
     {
         let first = use_mut_ref(|| true);
         let topic = state.topic.clone();
-        use_effect_with(state.guide.open, move |open| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                let topic = topic.as_str();
-                dom::emit(&if *open {
-                    HostEvent::Open { topic }
-                } else {
-                    HostEvent::Close { topic }
-                });
-            }
-        });
+        let open = state.guide.open;
+        use_fx(
+            Key::new(open),
+            Box::new(move || {
+                if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                    let topic = topic.as_str();
+                    dom::emit(&if open {
+                        HostEvent::Open { topic }
+                    } else {
+                        HostEvent::Close { topic }
+                    });
+                }
+                None
+            }),
+        );
     }
     // A step's element that did not appear: once per step and target, with the wait.
     {
@@ -67,21 +78,30 @@ pub fn use_host_events(
         let anchor = state.target_name().unwrap_or_default();
         {
             let since = since.clone();
-            use_effect_with(place.clone(), move |_| {
-                *since.borrow_mut() = js_sys::Date::now()
-            });
+            use_fx(
+                Key::new(place.clone()),
+                Box::new(move || {
+                    *since.borrow_mut() = js_sys::Date::now();
+                    None
+                }),
+            );
         }
-        use_effect_with((place, missing), move |((topic, step, _), missing)| {
-            if *missing {
-                let waited_ms = (js_sys::Date::now() - *since.borrow()).max(0.0) as usize;
-                dom::emit(&HostEvent::TargetMissing {
-                    topic,
-                    step: step + 1,
-                    anchor: &anchor,
-                    waited_ms,
-                });
-            }
-        });
+        let (topic, step) = (place.0.clone(), place.1);
+        use_fx(
+            Key::new((place, missing)),
+            Box::new(move || {
+                if missing {
+                    let waited_ms = (js_sys::Date::now() - *since.borrow()).max(0.0) as usize;
+                    dom::emit(&HostEvent::TargetMissing {
+                        topic: &topic,
+                        step: step + 1,
+                        anchor: &anchor,
+                        waited_ms,
+                    });
+                }
+                None
+            }),
+        );
     }
     // Where the guide is.
     {
@@ -101,16 +121,17 @@ pub fn use_host_events(
         );
         let current = state.guide.target;
         let topic = state.topic.clone();
-        use_effect_with(detail, move |(open, step, steps, anchor, found, _)| {
-            let (true, Some(found)) = (*open, *found) else {
-                return;
+        let (open, step, steps, anchor, found, _) = detail.clone();
+        use_fx(Key::new(detail), Box::new(move || {
+            let (true, Some(found)) = (open, found) else {
+                return None;
             };
             // The step's targets that are not on this page at all (for writers' previews);
             // a hidden one, like the item of a closed menu, is on it. The current one was
             // just looked for by the tracker: it is not searched for again.
             let missing: Vec<String> = loaded
                 .as_ref()
-                .and_then(|l| l.topic.steps.get(*step))
+                .and_then(|l| l.topic.steps.get(step))
                 .map(|s| {
                     targets(s)
                         .iter()
@@ -126,12 +147,13 @@ pub fn use_host_events(
             dom::emit(&HostEvent::Step {
                 topic: &topic,
                 locale: &locale,
-                step: *step + 1,
-                steps: *steps,
-                anchor,
+                step: step + 1,
+                steps,
+                anchor: &anchor,
                 found,
                 missing: &missing,
             });
-        });
+            None
+        }));
     }
 }

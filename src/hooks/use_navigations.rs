@@ -3,6 +3,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use super::{use_fx, Key};
+
 /// How many in-page navigations (`hashchange`, `popstate`) the page has made while the
 /// calling component was shown: a value that changes when the page's content may have.
 /// The listeners go when the component does.
@@ -11,15 +13,18 @@ pub fn use_navigations() -> u32 {
     let count = use_reducer(Navigations::default);
     {
         let dispatcher = count.dispatcher();
-        use_effect_with((), move |()| {
-            let listeners = web_sys::window().map(|window| {
-                ["hashchange", "popstate"].map(|name| {
-                    let dispatcher = dispatcher.clone();
-                    EventListener::new(&window, name, move |_| dispatcher.dispatch(()))
-                })
-            });
-            move || drop(listeners)
-        });
+        use_fx(
+            Key::new(()),
+            Box::new(move || {
+                let listeners = web_sys::window().map(|window| {
+                    ["hashchange", "popstate"].map(|name| {
+                        let dispatcher = dispatcher.clone();
+                        EventListener::new(&window, name, move |_| dispatcher.dispatch(()))
+                    })
+                });
+                Some(Box::new(listeners))
+            }),
+        );
     }
     count.0
 }

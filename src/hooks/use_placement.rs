@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::{use_fx, Key};
 use crate::dom;
 use crate::geometry::{
     panel_inset, place_panel, Corner, PanelPlacement, Placement, Rect, Viewport,
@@ -39,10 +40,8 @@ pub fn use_placement(
         change,
     );
     let current = placement.clone();
-    use_effect_with(key, move |_| {
-        let Some(element) = panel.cast::<web_sys::HtmlElement>() else {
-            return;
-        };
+    use_fx(Key::new(key), Box::new(move || {
+        let element = panel.cast::<web_sys::HtmlElement>()?;
         let now = (
             change,
             [viewport.width, viewport.height].map(f64::to_bits),
@@ -65,7 +64,8 @@ pub fn use_placement(
         if *current != next.placement {
             current.set(next.placement);
         }
-    });
+        None
+    }));
     *placement
 }
 
