@@ -15,12 +15,16 @@ pub fn Home() -> Html {
     let s = state.strings();
     let c = &state.center;
     let search = &c.search;
-    let show = |slug: &str| {
-        widget.send({
-            let slug = slug.to_string();
-            move || WidgetAction::Show {
-                slug: slug.clone(),
-                link: false,
+    // Every topic of the screen (a list item, a search result, "Continue") names its slug
+    // in `data-slug`: one listener opens whichever was clicked.
+    let onclick = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            let topic = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("[data-slug]").ok().flatten());
+            if let Some(slug) = topic.and_then(|t| t.get_attribute("data-slug")) {
+                dispatcher.dispatch(WidgetAction::Show { slug, link: false });
             }
         })
     };
@@ -68,14 +72,14 @@ pub fn Home() -> Html {
     };
     let item = |i: &Item| {
         html! {
-            <li><button type="button" class="hm-topic" data-slug={i.slug.clone()} onclick={show(&i.slug).reform(|_: MouseEvent| ())}>
+            <li><button type="button" class="hm-topic" data-slug={i.slug.clone()}>
                 { i.title.clone() }{ done_mark(state.is_done(&i.slug), s) }
             </button></li>
         }
     };
     let page = c.page;
     html! {
-        <div class="hm-home">
+        <div class="hm-home" {onclick}>
             <div class="hm-search">
                 <input type="text" class="hm-query" role="combobox" aria-label={s.search} placeholder={s.search}
                        aria-autocomplete="list" aria-controls="hm-results" aria-expanded={expanded.to_string()}
@@ -87,7 +91,7 @@ pub fn Home() -> Html {
                         html! {
                             <li id={format!("hm-r{n}")} role="option" aria-selected={selected.to_string()}
                                 class={classes!("hm-result", selected.then_some("hm-active"))}
-                                data-slug={hit.slug.clone()} onclick={show(&hit.slug).reform(|_: MouseEvent| ())}>
+                                data-slug={hit.slug.clone()}>
                                 { marked(&hit.title, &hit.marks) }{ done_mark(state.is_done(&hit.slug), s) }
                             </li>
                         }
@@ -97,7 +101,7 @@ pub fn Home() -> Html {
             </div>
             if let Some(left) = &c.left {
                 <h3 class="hm-section">{ s.resume }</h3>
-                <button type="button" class="hm-continue" onclick={show(&left.slug).reform(|_: MouseEvent| ())}>
+                <button type="button" class="hm-continue" data-slug={left.slug.clone()}>
                     { format!("{}, {}", left.title, s.step_of(left.step + 1, left.steps)) }
                 </button>
             }
