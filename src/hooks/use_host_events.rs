@@ -25,9 +25,10 @@ pub fn use_host_events(
     navigations: u32,
 ) {
     let locale = state.locale();
+    let kept = use_mut_ref(Kept::default);
     // Ready, then locale changes.
     {
-        let announced = use_mut_ref(|| None::<String>);
+        let kept = kept.clone();
         let settled = !matches!(state.load, Load::Loading) || state.topic.is_empty();
         let topic = state.topic.clone();
         let locale = locale.clone();
@@ -37,7 +38,7 @@ pub fn use_host_events(
                 if !settled {
                     return None;
                 }
-                let previous = announced.borrow_mut().replace(locale.clone());
+                let previous = kept.borrow_mut().announced.replace(locale.clone());
                 let (locale, dir, topic) = (locale.as_str(), direction(&locale), topic.as_str());
                 let event = match previous {
                     None => HostEvent::Ready { locale, dir, topic },
@@ -51,13 +52,13 @@ pub fn use_host_events(
     }
     // Open and close.
     {
-        let first = use_mut_ref(|| true);
+        let kept = kept.clone();
         let topic = state.topic.clone();
         let open = state.guide.open;
         use_fx(
             Key::new(open),
             Box::new(move || {
-                if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if std::mem::replace(&mut kept.borrow_mut().opened, true) {
                     let topic = topic.as_str();
                     dom::emit(&if open {
                         HostEvent::Open { topic }
@@ -71,7 +72,7 @@ pub fn use_host_events(
     }
     // A step's element that did not appear: once per step and target, with the wait.
     {
-        let since = use_mut_ref(|| 0f64);
+        let since = kept.clone();
         let place = (state.topic.clone(), state.guide.step, state.guide.target);
         let missing =
             matches!(status, TargetStatus::Missing) && query.is_some() && state.guide.open;
@@ -81,7 +82,7 @@ pub fn use_host_events(
             use_fx(
                 Key::new(place.clone()),
                 Box::new(move || {
-                    *since.borrow_mut() = js_sys::Date::now();
+                    since.borrow_mut().since = js_sys::Date::now();
                     None
                 }),
             );
@@ -91,7 +92,7 @@ pub fn use_host_events(
             Key::new((place, missing)),
             Box::new(move || {
                 if missing {
-                    let waited_ms = (js_sys::Date::now() - *since.borrow()).max(0.0) as usize;
+                    let waited_ms = (js_sys::Date::now() - since.borrow().since).max(0.0) as usize;
                     dom::emit(&HostEvent::TargetMissing {
                         topic: &topic,
                         step: step + 1,
@@ -156,4 +157,14 @@ pub fn use_host_events(
             None
         }));
     }
+}
+
+/// What the hook keeps between renders: the locale announced last (`helpmark:ready`,
+/// then `helpmark:locale`), whether the open state was seen once (no event for the first
+/// render), and when the current step's target started to be looked for.
+#[derive(Default)]
+struct Kept {
+    announced: Option<String>,
+    opened: bool,
+    since: f64,
 }

@@ -1,3 +1,4 @@
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -10,32 +11,25 @@ use super::{use_fx, Key};
 /// The listeners go when the component does.
 #[hook]
 pub fn use_navigations() -> u32 {
-    let count = use_reducer(Navigations::default);
+    let count = use_state(|| 0u32);
     {
-        let dispatcher = count.dispatcher();
+        let count = count.clone();
         use_fx(
             Key::new(()),
             Box::new(move || {
+                let n = Rc::new(Cell::new(*count));
                 let listeners = web_sys::window().map(|window| {
                     ["hashchange", "popstate"].map(|name| {
-                        let dispatcher = dispatcher.clone();
-                        EventListener::new(&window, name, move |_| dispatcher.dispatch(()))
+                        let (n, count) = (n.clone(), count.clone());
+                        EventListener::new(&window, name, move |_| {
+                            n.set(n.get().wrapping_add(1));
+                            count.set(n.get());
+                        })
                     })
                 });
                 Some(Box::new(listeners))
             }),
         );
     }
-    count.0
-}
-
-#[derive(Default, PartialEq)]
-struct Navigations(u32);
-
-impl Reducible for Navigations {
-    type Action = ();
-
-    fn reduce(self: Rc<Self>, (): ()) -> Rc<Self> {
-        Rc::new(Navigations(self.0.wrapping_add(1)))
-    }
+    *count
 }
