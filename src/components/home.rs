@@ -82,14 +82,14 @@ pub fn Home() -> Html {
         <div class="hm-home" {onclick}>
             <div class="hm-search">
                 <input type="text" class="hm-query" role="combobox" aria-label={s.search} placeholder={s.search}
-                       aria-autocomplete="list" aria-controls="hm-results" aria-expanded={expanded.to_string()}
+                       aria-autocomplete="list" aria-controls="hm-results" aria-expanded={if expanded { "true" } else { "false" }}
                        aria-activedescendant={search.active.filter(|_| expanded).map(|a| format!("hm-r{a}"))}
                        value={search.query.clone()} {oninput} {onkeydown} autocomplete="off" spellcheck="false" />
                 <ul id="hm-results" class="hm-results" role="listbox" aria-label={s.search} hidden={!expanded}>
                     { for search.hits.iter().enumerate().map(|(n, hit)| {
                         let selected = search.active == Some(n);
                         html! {
-                            <li id={format!("hm-r{n}")} role="option" aria-selected={selected.to_string()}
+                            <li id={format!("hm-r{n}")} role="option" aria-selected={if selected { "true" } else { "false" }}
                                 class={classes!("hm-result", selected.then_some("hm-active"))}
                                 data-slug={hit.slug.clone()}>
                                 { marked(&hit.title, &hit.marks) }{ done_mark(state.is_done(&hit.slug), s) }
