@@ -13,7 +13,7 @@ use crate::help::list::{list_page_path, parse_list_page, ListPage};
 use crate::help::search::{search_shard_path, SearchIndex};
 use crate::help::{parse_center_index, CenterIndex, CENTER_INDEX_PATH};
 use crate::host_event::HostEvent;
-use crate::hooks::{use_fx, Key, Undo};
+use crate::hooks::{use_fx, Key};
 use crate::widget::{Item, Left, Screen, WidgetAction, WidgetState};
 
 /// Where the done marks are kept (`localStorage`, one slug a line).
@@ -37,141 +37,47 @@ const SEARCH_SETTLED_MS: u32 = 700;
 /// files one after the other), so the WebAssembly holds one state machine for all three.
 #[hook]
 pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
-    let dispatcher = state.dispatcher();
     let c = &state.center;
     let kept = use_mut_ref(Kept::default);
-    // Stored records: read on the first run, then written whenever they change.
-    {
-        let (dispatcher, kept) = (dispatcher.clone(), kept.clone());
-        let (done, left) = (c.done.clone(), c.left.clone());
-        use_fx(
-            Key::new((done.clone(), left.clone())),
-            Box::new(move || {
-                if std::mem::replace(&mut kept.borrow_mut().read, true) {
-                    dom::local_set(DONE_KEY, &done.join("\n"));
-                    dom::local_set(
-                        LEFT_KEY,
-                        &left.as_ref().map(|l| l.encode()).unwrap_or_default(),
-                    );
-                } else {
-                    let done = dom::local_get(DONE_KEY)
-                        .map(|d| d.lines().map(str::to_string).collect())
-                        .unwrap_or_default();
-                    let left = dom::local_get(LEFT_KEY).and_then(|l| Left::decode(&l));
-                    dispatcher.dispatch(WidgetAction::Stored { done, left });
-                }
-                None
-            }),
-        );
-    }
-    // Events: finished, abandoned, links followed (counters, so each fires once).
-    {
-        let (topic, locale, left) = (state.topic.clone(), state.locale(), c.left.clone());
-        let n = c.finished;
-        use_fx(
-            Key::new(n),
-            Box::new(move || {
-                if n > 0 {
-                    dom::emit(&HostEvent::Complete {
-                        topic: &topic,
-                        locale: &locale,
-                    });
-                }
-                None
-            }),
-        );
-        let n = c.abandoned;
-        use_fx(
-            Key::new(n),
-            Box::new(move || {
-                if let (true, Some(l)) = (n > 0, left) {
-                    dom::emit(&HostEvent::Abandon {
-                        topic: &l.slug,
-                        step: l.step + 1,
-                        steps: l.steps,
-                    });
-                }
-                None
-            }),
-        );
-        let (from, to) = (
-            c.history.last().map(|v| v.slug.clone()),
-            state.topic.clone(),
-        );
-        let n = c.navigated;
-        use_fx(
-            Key::new(n),
-            Box::new(move || {
-                if let (true, Some(from)) = (n > 0, from) {
-                    dom::emit(&HostEvent::Navigate {
-                        from: &from,
-                        to: &to,
-                    });
-                }
-                None
-            }),
-        );
-    }
-    // A link to a topic the catalog does not have: the published article, when the host
-    // says where they are.
-    {
-        let (base, unlinked) = (config.docs_base.clone(), c.unlinked.clone());
-        use_fx(
-            Key::new(unlinked.clone()),
-            Box::new(move || {
-                if let (Some(base), Some(slug)) = (base, unlinked.last()) {
-                    dom::open_tab(&format!("{base}{slug}"));
-                }
-                None
-            }),
-        );
-    }
     let home = state.guide.open && state.screen == Screen::Home;
     let routes = use_routes(home);
-    let env = Env {
-        config,
-        kept,
-        dispatcher,
-        locale: state.locale(),
-    };
     // The list waits for the catalog's root file that "For this page" fetches first (one
     // request for it, not two at once).
     let indexed = use_state(|| false);
-    // For this page.
-    {
-        let resume = c.left.as_ref().map(|l| (l.slug.clone(), l.step));
-        let job = Job::Suggest {
-            resume: resume.clone(),
-            indexed: indexed.clone(),
-            page: None,
-            entries: Vec::new(),
-        };
-        let env = env.clone();
-        use_fx(
-            Key::new((home, routes, env.locale.clone(), resume)),
-            Box::new(move || start(home, env, job)),
-        );
-    }
-    // A page of all topics.
-    {
-        let (run, page) = (home && *indexed, c.page);
-        let env = env.clone();
-        use_fx(
-            Key::new((run, page, env.locale.clone())),
-            Box::new(move || start(run, env, Job::List { page, list: None })),
-        );
-    }
-    // Search, as the user types.
-    {
-        let query = c.search.query.clone();
-        let key = Key::new((query.clone(), env.locale.clone()));
-        let job = Job::Search {
-            run: !query.trim().is_empty(),
-            query,
-            search: None,
-        };
-        use_fx(key, Box::new(move || start(true, env, job)));
-    }
+    let locale = state.locale();
+    let now = Snapshot {
+        records: (c.done.clone(), c.left.clone()),
+        finished: c.finished,
+        abandoned: c.abandoned,
+        navigated: c.navigated,
+        unlinked: c.unlinked.clone(),
+        suggest: (
+            home,
+            routes,
+            locale.clone(),
+            c.left.as_ref().map(|l| (l.slug.clone(), l.step)),
+        ),
+        list: (home && *indexed, c.page, locale.clone()),
+        search: (c.search.query.clone(), locale.clone()),
+    };
+    let env = Env {
+        config,
+        kept,
+        dispatcher: state.dispatcher(),
+        locale,
+    };
+    let facts = Facts {
+        topic: state.topic.clone(),
+        from: c.history.last().map(|v| v.slug.clone()),
+        indexed,
+    };
+    use_fx(
+        Key::new(now.clone()),
+        Box::new(move || {
+            effects(&env, now, facts);
+            None
+        }),
+    );
     // helpmark:search, once the query has settled.
     {
         let (answered, results) = (c.search.answered.clone(), c.search.hits.len());
@@ -195,12 +101,122 @@ pub fn use_center(config: Rc<Config>, state: &UseReducerHandle<WidgetState>) {
     }
 }
 
-/// What the hook keeps between renders: whether the stored records were read, the
+/// What the help center's effects depend on: each part is one effect, run when that
+/// part differs from the last run (and on the first). One effect of the hook compares
+/// the parts ([`effects`]) instead of one Yew effect each (each was a copy of its
+/// closure and key code in the WebAssembly).
+#[derive(Clone, PartialEq)]
+struct Snapshot {
+    /// The done marks and the topic left mid-way.
+    records: (Rc<Vec<String>>, Option<Rc<Left>>),
+    /// Counters of the events.
+    finished: u32,
+    abandoned: u32,
+    navigated: u32,
+    unlinked: Rc<Vec<String>>,
+    /// Home shown, route changes, locale, the topic left mid-way and its step.
+    suggest: (bool, u32, String, Option<(String, usize)>),
+    /// Run (home shown and the root there), page, locale.
+    list: (bool, usize, String),
+    /// Query, locale.
+    search: (String, String),
+}
+
+/// What the effects read besides the snapshot (no effect runs because they change).
+struct Facts {
+    topic: String,
+    /// The topic the last link was followed from.
+    from: Option<String>,
+    indexed: UseStateHandle<bool>,
+}
+
+/// The help center's effects: each whose part of `now` changed since the last run.
+fn effects(env: &Env, now: Snapshot, facts: Facts) {
+    let last = env.kept.borrow_mut().last.replace(now.clone());
+    let last = last.as_ref();
+    let changed = |same: fn(&Snapshot, &Snapshot) -> bool| last.is_none_or(|l| !same(l, &now));
+    // Stored records: read on the first run, then written whenever they change.
+    if last.is_none() {
+        let done = dom::local_get(DONE_KEY)
+            .map(|d| d.lines().map(str::to_string).collect())
+            .unwrap_or_default();
+        let left = dom::local_get(LEFT_KEY).and_then(|l| Left::decode(&l));
+        env.dispatcher
+            .dispatch(WidgetAction::Stored { done, left });
+    } else if changed(|a, b| a.records == b.records) {
+        let (done, left) = &now.records;
+        dom::local_set(DONE_KEY, &done.join("\n"));
+        dom::local_set(
+            LEFT_KEY,
+            &left.as_ref().map(|l| l.encode()).unwrap_or_default(),
+        );
+    }
+    // Events: finished, abandoned, links followed (counters, so each fires once).
+    let topic = &facts.topic;
+    if changed(|a, b| a.finished == b.finished) && now.finished > 0 {
+        dom::emit(&HostEvent::Complete {
+            topic,
+            locale: &env.locale,
+        });
+    }
+    if let (true, Some(l)) = (
+        changed(|a, b| a.abandoned == b.abandoned) && now.abandoned > 0,
+        &now.records.1,
+    ) {
+        dom::emit(&HostEvent::Abandon {
+            topic: &l.slug,
+            step: l.step + 1,
+            steps: l.steps,
+        });
+    }
+    if let (true, Some(from)) = (
+        changed(|a, b| a.navigated == b.navigated) && now.navigated > 0,
+        &facts.from,
+    ) {
+        dom::emit(&HostEvent::Navigate { from, to: topic });
+    }
+    // A link to a topic the catalog does not have: the published article, when the host
+    // says where they are.
+    if changed(|a, b| a.unlinked == b.unlinked) {
+        if let (Some(base), Some(slug)) = (&env.config.docs_base, now.unlinked.last()) {
+            dom::open_tab(&format!("{base}{slug}"));
+        }
+    }
+    // For this page.
+    if changed(|a, b| a.suggest == b.suggest) {
+        let (home, _, _, resume) = now.suggest.clone();
+        let job = Job::Suggest {
+            resume,
+            indexed: facts.indexed,
+            page: None,
+            entries: Vec::new(),
+        };
+        start(home, env.clone(), job);
+    }
+    // A page of all topics.
+    if changed(|a, b| a.list == b.list) {
+        let (run, page, _) = now.list;
+        start(run, env.clone(), Job::List { page, list: None });
+    }
+    // Search, as the user types.
+    if changed(|a, b| a.search == b.search) {
+        let query = now.search.0;
+        let job = Job::Search {
+            run: !query.trim().is_empty(),
+            query,
+            search: None,
+        };
+        start(true, env.clone(), job);
+    }
+}
+
+/// What the hook keeps between renders: what its effects ran for last, the
 /// catalog's root file once fetched, and the search index of one locale as far as
 /// fetched.
 #[derive(Default)]
 struct Kept {
-    read: bool,
+    /// What the effects ran for last ([`effects`]).
+    last: Option<Snapshot>,
     index: Option<Rc<CenterIndex>>,
     search: Option<(String, Rc<RefCell<SearchIndex>>)>,
 }
@@ -374,7 +390,7 @@ fn item(slug: String, title: String, steps: usize, marks: Vec<(usize, usize)>) -
 }
 
 /// Starts `job` when `run`, dispatching what it answers (the reducer drops stale answers).
-fn start(run: bool, env: Env, job: Job) -> Undo {
+fn start(run: bool, env: Env, job: Job) {
     let run = run && !matches!(job, Job::Search { run: false, .. });
     if run {
         wasm_bindgen_futures::spawn_local(async move {
@@ -383,7 +399,6 @@ fn start(run: bool, env: Env, job: Job) -> Undo {
             }
         });
     }
-    None
 }
 
 /// The catalog's root file (fetched once), then `job`'s files one after the other.
