@@ -16,16 +16,24 @@ pub fn Home() -> Html {
     let c = &state.center;
     let search = &c.search;
     // Every topic of the screen (a list item, a search result, "Continue") names its slug
-    // in `data-slug`: one listener opens whichever was clicked.
+    // in `data-slug`, and the pager's buttons their page in `data-page`: one listener
+    // does what was clicked.
     let onclick = {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: MouseEvent| {
-            let topic = e
+            let Some(target) = e
                 .target_dyn_into::<web_sys::Element>()
-                .and_then(|t| t.closest("[data-slug]").ok().flatten());
-            if let Some(slug) = topic.and_then(|t| t.get_attribute("data-slug")) {
-                dispatcher.dispatch(WidgetAction::Show { slug, link: false });
-            }
+                .and_then(|t| t.closest("[data-slug],[data-page]").ok().flatten())
+            else {
+                return;
+            };
+            let page = target.get_attribute("data-page").and_then(|p| p.parse().ok());
+            let action = match (target.get_attribute("data-slug"), page) {
+                (Some(slug), _) => WidgetAction::Show { slug, link: false },
+                (None, Some(page)) => WidgetAction::Page(page),
+                (None, None) => return,
+            };
+            dispatcher.dispatch(action);
         })
     };
     let oninput = {
@@ -114,10 +122,10 @@ pub fn Home() -> Html {
             if c.pages > 1 {
                 <nav class="hm-pages" aria-label={s.all_topics}>
                     <button type="button" disabled={page == 0}
-                            onclick={widget.send(move || WidgetAction::Page(page.saturating_sub(1))).reform(|_: MouseEvent| ())}>{ s.back }</button>
+                            data-page={page.saturating_sub(1).to_string()}>{ s.back }</button>
                     <span>{ format!("{}/{}", page + 1, c.pages) }</span>
                     <button type="button" disabled={page + 1 >= c.pages}
-                            onclick={widget.send(move || WidgetAction::Page(page + 1)).reform(|_: MouseEvent| ())}>{ s.next }</button>
+                            data-page={(page + 1).to_string()}>{ s.next }</button>
                 </nav>
             }
         </div>
