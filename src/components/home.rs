@@ -27,7 +27,9 @@ pub fn Home() -> Html {
             else {
                 return;
             };
-            let page = target.get_attribute("data-page").and_then(|p| p.parse().ok());
+            let page = target
+                .get_attribute("data-page")
+                .and_then(|p| p.parse().ok());
             let action = match (target.get_attribute("data-slug"), page) {
                 (Some(slug), _) => WidgetAction::Show { slug, link: false },
                 (None, Some(page)) => WidgetAction::Page(page),

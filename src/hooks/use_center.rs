@@ -12,8 +12,8 @@ use crate::help::context::{
 use crate::help::list::{list_page_path, parse_list_page, ListPage};
 use crate::help::search::{search_shard_path, SearchIndex};
 use crate::help::{parse_center_index, CenterIndex, CENTER_INDEX_PATH};
-use crate::host_event::HostEvent;
 use crate::hooks::{use_fx, Key};
+use crate::host_event::HostEvent;
 use crate::widget::{Item, Left, Screen, WidgetAction, WidgetState};
 
 /// Where the done marks are kept (`localStorage`, one slug a line).
@@ -141,8 +141,7 @@ fn effects(env: &Env, now: Snapshot, facts: Facts) {
             .map(|d| d.lines().map(str::to_string).collect())
             .unwrap_or_default();
         let left = dom::local_get(LEFT_KEY).and_then(|l| Left::decode(&l));
-        env.dispatcher
-            .dispatch(WidgetAction::Stored { done, left });
+        env.dispatcher.dispatch(WidgetAction::Stored { done, left });
     } else if changed(|a, b| a.records == b.records) {
         let (done, left) = &now.records;
         dom::local_set(DONE_KEY, &done.join("\n"));
@@ -243,10 +242,7 @@ enum Job {
         entries: Vec<ContextEntry>,
     },
     /// A page of all topics.
-    List {
-        page: usize,
-        list: Option<ListPage>,
-    },
+    List { page: usize, list: Option<ListPage> },
     /// The search results for `query` (nothing when `run` is false): the shards it needs
     /// that are not in the index yet.
     Search {

@@ -123,39 +123,42 @@ pub fn use_host_events(
         let current = state.guide.target;
         let topic = state.topic.clone();
         let (open, step, steps, anchor, found, _) = detail.clone();
-        use_fx(Key::new(detail), Box::new(move || {
-            let (true, Some(found)) = (open, found) else {
-                return None;
-            };
-            // The step's targets that are not on this page at all (for writers' previews);
-            // a hidden one, like the item of a closed menu, is on it. The current one was
-            // just looked for by the tracker: it is not searched for again.
-            let missing: Vec<String> = loaded
-                .as_ref()
-                .and_then(|l| l.topic.steps.get(step))
-                .map(|s| {
-                    targets(s)
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, t)| match *i == current {
-                            true => !found,
-                            false => matches!(dom::find(&TargetQuery::of(t)), Lookup::Missing),
-                        })
-                        .map(|(_, t)| t.name().to_string())
-                        .collect()
-                })
-                .unwrap_or_default();
-            dom::emit(&HostEvent::Step {
-                topic: &topic,
-                locale: &locale,
-                step: step + 1,
-                steps,
-                anchor: &anchor,
-                found,
-                missing: &missing,
-            });
-            None
-        }));
+        use_fx(
+            Key::new(detail),
+            Box::new(move || {
+                let (true, Some(found)) = (open, found) else {
+                    return None;
+                };
+                // The step's targets that are not on this page at all (for writers' previews);
+                // a hidden one, like the item of a closed menu, is on it. The current one was
+                // just looked for by the tracker: it is not searched for again.
+                let missing: Vec<String> = loaded
+                    .as_ref()
+                    .and_then(|l| l.topic.steps.get(step))
+                    .map(|s| {
+                        targets(s)
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, t)| match *i == current {
+                                true => !found,
+                                false => matches!(dom::find(&TargetQuery::of(t)), Lookup::Missing),
+                            })
+                            .map(|(_, t)| t.name().to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                dom::emit(&HostEvent::Step {
+                    topic: &topic,
+                    locale: &locale,
+                    step: step + 1,
+                    steps,
+                    anchor: &anchor,
+                    found,
+                    missing: &missing,
+                });
+                None
+            }),
+        );
     }
 }
 

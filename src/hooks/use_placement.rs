@@ -39,32 +39,35 @@ pub fn use_placement(
         change,
     );
     let current = placement.clone();
-    use_fx(Key::new(key), Box::new(move || {
-        let element = panel.cast::<web_sys::HtmlElement>()?;
-        let now = (
-            change,
-            [viewport.width, viewport.height].map(f64::to_bits),
-            launcher,
-            rtl,
-        );
-        let measured = kept.borrow().0;
-        let size_kept = measured
-            .filter(|(then, _)| target.is_some() && *then == now)
-            .map(|(_, size)| size);
-        let size = size_kept.unwrap_or_else(|| dom::natural_size(&element));
-        kept.borrow_mut().0 = target.is_some().then_some((now, size));
-        let next = place_panel(target.as_ref(), size, &viewport, launcher, rtl);
-        // The same place as before (a scroll frame, mostly): nothing to write.
-        if size_kept.is_none() || kept.borrow().1 != Some(next) {
-            dom::set_inset(&element, &panel_inset(next.placement, launcher, &viewport));
-            dom::set_max_height(&element, next.max_height);
-            kept.borrow_mut().1 = Some(next);
-        }
-        if *current != next.placement {
-            current.set(next.placement);
-        }
-        None
-    }));
+    use_fx(
+        Key::new(key),
+        Box::new(move || {
+            let element = panel.cast::<web_sys::HtmlElement>()?;
+            let now = (
+                change,
+                [viewport.width, viewport.height].map(f64::to_bits),
+                launcher,
+                rtl,
+            );
+            let measured = kept.borrow().0;
+            let size_kept = measured
+                .filter(|(then, _)| target.is_some() && *then == now)
+                .map(|(_, size)| size);
+            let size = size_kept.unwrap_or_else(|| dom::natural_size(&element));
+            kept.borrow_mut().0 = target.is_some().then_some((now, size));
+            let next = place_panel(target.as_ref(), size, &viewport, launcher, rtl);
+            // The same place as before (a scroll frame, mostly): nothing to write.
+            if size_kept.is_none() || kept.borrow().1 != Some(next) {
+                dom::set_inset(&element, &panel_inset(next.placement, launcher, &viewport));
+                dom::set_max_height(&element, next.max_height);
+                kept.borrow_mut().1 = Some(next);
+            }
+            if *current != next.placement {
+                current.set(next.placement);
+            }
+            None
+        }),
+    );
     *placement
 }
 
