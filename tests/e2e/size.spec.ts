@@ -26,15 +26,18 @@ const LOADER_BUDGET = 3_300;
 // of the WebAssembly. The help center (issue #12: home, search reader, suggestions, links,
 // done marks) then added ~39,000 to the WebAssembly, of which ~11,500 were cut again
 // (search folding through the JavaScript engine, no stable sorts or B-trees): 181,315.
-// Branch cbytes cut the WebAssembly by ~10,850 more (one effect hook type for the widget,
-// one fetch task for the help center, no standard-library sorts, the reducer in place):
-// 171,228 now (ru-RU, the largest of the seed locales; home 170,716).
+// The release build then recompiled the standard library for size (scripts/setup.sh,
+// release_build_widget): 168,339 (ru-RU). Branch cbytes then cut the WebAssembly (one
+// effect hook type for the widget, one fetch task for the help center, no standard-library
+// sorts, the reducer in place; WebAssembly 153,164 -> 146,728): 161,638 now (ru-RU, the
+// largest of the seed locales; home 161,126).
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 171_500;
+const FIRST_OPEN_BUDGET = 162_000;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
-// the default topic's ~1,340) on the same code: 178,779 (189,344 before branch cbytes).
-const LARGEST_FIRST_OPEN_BUDGET = 179_000;
+// the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size;
+// 169,189 after branch cbytes.
+const LARGEST_FIRST_OPEN_BUDGET = 169_500;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
@@ -86,7 +89,7 @@ test('the loader is at most 3,300 bytes gzip, and no stylesheet file is left in 
   expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
-test('a first open of the default topic transfers at most 171,500 bytes gzip, whatever the seed locale', () => {
+test('a first open of the default topic transfers at most 162,000 bytes gzip, whatever the seed locale', () => {
   for (const locale of SEEDS) {
     const size = total(firstOpenFiles(DEFAULT_TOPIC, locale));
     console.log(`first open (${DEFAULT_TOPIC}, ${locale}): ${size} bytes gzip`);
@@ -94,7 +97,7 @@ test('a first open of the default topic transfers at most 171,500 bytes gzip, wh
   }
 });
 
-test('a first open of the largest seed article transfers at most 179,000 bytes gzip', () => {
+test('a first open of the largest seed article transfers at most 169,500 bytes gzip', () => {
   const { topic, locale } = largestSeedArticle();
   const size = total(firstOpenFiles(topic, locale));
   console.log(`first open (${topic}, ${locale}, the largest seed article): ${size} bytes gzip`);
