@@ -502,6 +502,36 @@ async fn a_use_before_the_first_measurement_still_counts_once() {
 }
 
 #[wasm_bindgen_test]
+fn a_tracker_started_now_looks_at_once_and_one_started_plainly_waits_for_a_frame() {
+    // Arrange: the element is on the page when the step is shown.
+    let _f = Fixture::new(r#"<button data-help-target="t-at-once">Now</button>"#);
+    let now: Rc<RefCell<Vec<TargetStatus>>> = Rc::default();
+    let later: Rc<RefCell<Vec<TargetStatus>>> = Rc::default();
+
+    // Act: no animation frame, no task in between.
+    let trackers = [(&now, true), (&later, false)].map(|(seen, at_once)| {
+        let seen = seen.clone();
+        let on_status = move |s| seen.borrow_mut().push(s);
+        let query = anchor("t-at-once", None, "Now");
+        if at_once {
+            TargetTracker::start_now(query, on_status, || {}).unwrap()
+        } else {
+            TargetTracker::start(query, on_status, || {}).unwrap()
+        }
+    });
+
+    // Assert: found before `start_now` returned (in the task that rendered the step);
+    // `start` has not looked yet.
+    assert!(
+        matches!(now.borrow().as_slice(), [TargetStatus::Found { .. }]),
+        "{:?}",
+        now.borrow()
+    );
+    assert!(later.borrow().is_empty(), "{:?}", later.borrow());
+    drop(trackers);
+}
+
+#[wasm_bindgen_test]
 async fn the_tracker_finds_a_late_element_follows_it_and_stops_when_dropped() {
     // Arrange
     let f = Fixture::new(r#"<div id="late-parent"></div>"#);

@@ -68,11 +68,34 @@ struct Inner {
 
 impl TargetTracker {
     /// Starts following `query`: `on_status` hears every change of [`TargetStatus`],
-    /// `on_activate` every use of the element.
+    /// `on_activate` every use of the element. The first look is in the next animation
+    /// frame (after the host page has heard of the step: a page that localizes itself on
+    /// `helpmark:ready` has done so), as every later one.
     pub fn start(
         query: TargetQuery,
         on_status: impl Fn(TargetStatus) + 'static,
         on_activate: impl Fn() + 'static,
+    ) -> Option<TargetTracker> {
+        Self::start_with(query, Box::new(on_status), Rc::new(on_activate), false)
+    }
+
+    /// As [`start`](Self::start), but the first look is at once, in the calling task: for
+    /// a step shown after another (the host page has settled), so that the step and its
+    /// highlight are painted in the same frame (issue #11: a warm highlight in one frame).
+    /// `on_status` hears the first status before this returns.
+    pub fn start_now(
+        query: TargetQuery,
+        on_status: impl Fn(TargetStatus) + 'static,
+        on_activate: impl Fn() + 'static,
+    ) -> Option<TargetTracker> {
+        Self::start_with(query, Box::new(on_status), Rc::new(on_activate), true)
+    }
+
+    fn start_with(
+        query: TargetQuery,
+        on_status: Box<dyn Fn(TargetStatus)>,
+        on_activate: Rc<dyn Fn()>,
+        at_once: bool,
     ) -> Option<TargetTracker> {
         let window = web_sys::window()?;
         let document = window.document()?;
@@ -84,9 +107,9 @@ impl TargetTracker {
             frame: None,
             on_frame: None,
             resize: None,
-            on_activate: Rc::new(on_activate),
+            on_activate,
             framed: None,
-            on_status: Box::new(on_status),
+            on_status,
         }));
         let weak = Rc::downgrade(&inner);
         inner.borrow_mut().on_frame = Some(Closure::new({
@@ -129,7 +152,11 @@ impl TargetTracker {
                 schedule(&weak);
             }
         });
-        schedule(&Rc::downgrade(&inner));
+        if at_once {
+            measure(&Rc::downgrade(&inner));
+        } else {
+            schedule(&Rc::downgrade(&inner));
+        }
         Some(TargetTracker {
             inner,
             _listeners: listeners,
