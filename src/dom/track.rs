@@ -48,6 +48,8 @@ pub struct TargetTracker {
     _on_mutation: Closure<dyn FnMut()>,
     _on_resize: Closure<dyn FnMut()>,
     _patience: Timeout,
+    /// [`TargetTracker::start_soon`]'s first look (cancelled if dropped before it).
+    _first_look: Option<Timeout>,
 }
 
 struct Inner {
@@ -79,11 +81,14 @@ impl TargetTracker {
         Self::start_with(query, Box::new(on_status), Rc::new(on_activate), false)
     }
 
-    /// As [`start`](Self::start), but the first look is at once, in the calling task: for
-    /// a step shown after another (the host page has settled), so that the step and its
-    /// highlight are painted in the same frame (issue #11: a warm highlight in one frame).
-    /// `on_status` hears the first status before this returns.
-    pub fn start_now(
+    /// As [`start`](Self::start), but the first look is in the next task, not the next
+    /// animation frame: after the calling task (the render that showed the step, and
+    /// whatever the host page did on hearing of it, such as localizing itself on
+    /// `helpmark:ready`), and most often before the browser paints, so that the step and
+    /// its highlight are painted in the same frame (issue #11: a highlight in one frame).
+    /// The render and the search stay two tasks (a large article's render and the layout
+    /// the search reads are not one long task).
+    pub fn start_soon(
         query: TargetQuery,
         on_status: impl Fn(TargetStatus) + 'static,
         on_activate: impl Fn() + 'static,
@@ -95,7 +100,7 @@ impl TargetTracker {
         query: TargetQuery,
         on_status: Box<dyn Fn(TargetStatus)>,
         on_activate: Rc<dyn Fn()>,
-        at_once: bool,
+        soon: bool,
     ) -> Option<TargetTracker> {
         let window = web_sys::window()?;
         let document = window.document()?;
@@ -152,11 +157,13 @@ impl TargetTracker {
                 schedule(&weak);
             }
         });
-        if at_once {
-            measure(&Rc::downgrade(&inner));
+        let first_look = if soon {
+            let weak = Rc::downgrade(&inner);
+            Some(Timeout::new(0, move || measure(&weak)))
         } else {
             schedule(&Rc::downgrade(&inner));
-        }
+            None
+        };
         Some(TargetTracker {
             inner,
             _listeners: listeners,
@@ -164,6 +171,7 @@ impl TargetTracker {
             _on_mutation: on_mutation,
             _on_resize: on_resize,
             _patience: patience,
+            _first_look: first_look,
         })
     }
 }

@@ -17,10 +17,10 @@ pub fn use_target(query: Option<TargetQuery>, on_activate: Callback<()>) -> Targ
         let status = status.clone();
         use_effect_with(query.clone(), move |query| {
             // A target after another (the next step, or the panel open again): the page has
-            // settled, so the first look is at once and the step and its highlight share a
-            // frame. The first target of a page load waits for the next animation frame:
-            // the host page may still be answering `helpmark:ready` (localizing itself),
-            // and a large article's render and the search are not one long task.
+            // settled, so the first look is in the next task and the step and its highlight
+            // share a frame. The first target of a page load waits for the next animation
+            // frame, as every later look: the host page may still be answering
+            // `helpmark:ready` (localizing itself) in the tasks after it.
             let settled = status.0.is_some();
             let tracker = query.clone().and_then(|query| {
                 let setter = status.setter();
@@ -28,7 +28,7 @@ pub fn use_target(query: Option<TargetQuery>, on_activate: Callback<()>) -> Targ
                 let on_status = move |s| setter.set((Some(owner.clone()), s));
                 let on_activate = move || on_activate.emit(());
                 if settled {
-                    TargetTracker::start_now(query, on_status, on_activate)
+                    TargetTracker::start_soon(query, on_status, on_activate)
                 } else {
                     TargetTracker::start(query, on_status, on_activate)
                 }
