@@ -16,22 +16,16 @@ pub fn use_target(query: Option<TargetQuery>, on_activate: Callback<()>) -> Targ
     {
         let status = status.clone();
         use_effect_with(query.clone(), move |query| {
-            // A target after another (the next step, or the panel open again): the page has
-            // settled, so the first look is in the next task and the step and its highlight
-            // share a frame. The first target of a page load waits for the next animation
-            // frame, as every later look: the host page may still be answering
-            // `helpmark:ready` (localizing itself) in the tasks after it.
-            let settled = status.0.is_some();
+            // The first look is in the next task: after the render that shows the step and
+            // after the host page heard of it (a page that localizes itself on
+            // `helpmark:ready` has done so), and most often before the next frame, so that
+            // the step and its highlight are painted together.
             let tracker = query.clone().and_then(|query| {
                 let setter = status.setter();
                 let owner = query.clone();
                 let on_status = move |s| setter.set((Some(owner.clone()), s));
                 let on_activate = move || on_activate.emit(());
-                if settled {
-                    TargetTracker::start_soon(query, on_status, on_activate)
-                } else {
-                    TargetTracker::start(query, on_status, on_activate)
-                }
+                TargetTracker::start_soon(query, on_status, on_activate)
             });
             move || drop(tracker)
         });
