@@ -8,8 +8,18 @@
  * and long tasks during an open. Item 7 (following a scroll) is bench/follow.mjs.
  *
  *   node bench/open.mjs [--runs 5] [--net-runs 3] [--port 8690] [--dist DIR]
+ *                       [--before DIR] [--follow FILE] [--container FILE]
  *                       [--idle 10000] [--settle 1000] [--rtt 150] [--mbps 10]
  *                       [--retries 2] [--json FILE]
+ *
+ * --before DIR: another release build of Helpmark (a dist/ folder, e.g. of an earlier
+ * commit), measured in the same run as a fourth library, `Helpmark before` (served from
+ * before/ in the same server): its bytes, opens and emulated opens beside today's.
+ * --follow FILE, --container FILE: the JSON of `bench/follow.mjs --json FILE` (window
+ * scroll) and of `bench/follow.mjs --container --json FILE`: their figures (the cost of
+ * following a scroll per frame, net of the page without a library, and the forced layouts
+ * per frame) become rows of the table, which is then issue #11's whole table.
+ * scripts/bench.sh runs all three and passes them on.
  *
  * The page: dist/embed-example.html (the plain host page), served from a private copy of
  * dist/ by a small static server in this process (127.0.0.1, a port from --port on; gzip
@@ -109,6 +119,9 @@ function parseArgs(argv) {
     mbps: 10,
     retries: 2,
     dist: path.join(ROOT, 'dist'),
+    before: null,
+    follow: null,
+    container: null,
     json: null,
   };
   const numeric = new Set(['runs', 'net-runs', 'port', 'idle', 'settle', 'rtt', 'mbps', 'retries']);
@@ -120,6 +133,7 @@ function parseArgs(argv) {
       console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
     } else if (flag === 'dist') opts.dist = path.resolve(value());
+    else if (['before', 'follow', 'container'].includes(flag)) opts[flag] = path.resolve(value());
     else if (flag === 'json') opts.json = path.resolve(value());
     else if (numeric.has(flag)) {
       const n = Number(value());
@@ -226,6 +240,24 @@ function writeVariants(dir) {
   for (const [name, html] of Object.entries(variants)) fs.writeFileSync(path.join(dir, `bench-${name}.html`), html);
 }
 
+/** The other build (--before), in before/ of the served copy, with its own helpmark page. */
+function writeBefore(dir, before) {
+  const into = path.join(dir, 'before');
+  fs.cpSync(before, into, { recursive: true });
+  const src = fs.readFileSync(path.join(into, 'embed-example.html'), 'utf8');
+  const own = fs.readFileSync(path.join(dir, 'bench-helpmark.html'), 'utf8');
+  // The same page as today's, but for its loader tag (the before build's own, if it differs).
+  const tag = /<script src="helpmark\.js"[^>]*><\/script>/;
+  const theirs = src.match(tag);
+  if (!theirs) harnessError(`${before}/embed-example.html has no <script src="helpmark.js" ...> tag`);
+  fs.writeFileSync(path.join(into, 'bench-helpmark.html'), own.replace(tag, theirs[0]));
+}
+
+/** The page of a library (`before`: the other build's, in before/, as its own helpmark page). */
+const pageOf = (lib) => (lib === 'before' ? 'before/bench-helpmark.html' : `bench-${lib}.html`);
+/** `before` is Helpmark too (its own build): found, opened and checked the same way. */
+const kindOf = (lib) => (lib === 'before' ? 'helpmark' : lib);
+
 // ---------------------------------------------------------------------------------------
 // In the page
 
@@ -253,7 +285,8 @@ function initObservers() {
  * Runs in the page: `call` (a library name and a step index), then waits for that step to
  * be shown with its highlight at its element and a frame painted. Returns the times.
  */
-function openInPage({ lib, step, steps, tolerance, timeout, viaPointer }) {
+function openInPage({ lib: which, step, steps, tolerance, timeout, viaPointer }) {
+  const lib = which === 'before' ? 'helpmark' : which;
   const rect = (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
   const close = (a, b) => a && b && ['x', 'y', 'width', 'height'].every((k) => Math.abs(a[k] - b[k]) <= tolerance);
   const target = () => rect(document.getElementById(steps[step].id).getBoundingClientRect());
@@ -402,9 +435,9 @@ async function newPage(browser, lib, baseUrl, netOpts) {
   }
   await page.addInitScript(initObservers);
   t0 = Date.now();
-  await page.goto(`${baseUrl}/bench-${lib}.html`, { waitUntil: 'load' });
+  await page.goto(`${baseUrl}/${pageOf(lib)}`, { waitUntil: 'load' });
   const loadAt = Date.now() - t0;
-  if (lib === 'helpmark') await page.locator('div[data-helpmark-host]:not([hidden]) button.hm-launcher').waitFor({ state: 'visible' });
+  if (kindOf(lib) === 'helpmark') await page.locator('div[data-helpmark-host]:not([hidden]) button.hm-launcher').waitFor({ state: 'visible' });
   if (lib === 'driver.js') await page.waitForFunction(() => window.driver?.js?.driver);
   if (lib === 'shepherd') await page.waitForFunction(() => window.Shepherd?.Tour);
   return { context, page, cdp, errors, requests, loadAt };
@@ -434,7 +467,8 @@ async function measureBytes(browser, lib, server, dir, opts, hostFiles) {
     await page.waitForTimeout(opts.idle);
     const own = (r) => {
       const p = pathOf(r.url, server.url);
-      return p && !hostFiles.has(p) && !p.startsWith(`/bench-`) ? p : null;
+      // (The other build's host page is its own, in before/: not counted either.)
+      return p && !hostFiles.has(p.replace(/^\/before\//, '/')) && !p.includes('/bench-') ? p : null;
     };
     const atLoad = [...new Set(requests.filter((r) => r.at <= loadAt + opts.settle).map(own).filter(Boolean))];
     const later = [...new Set(requests.filter((r) => r.at > loadAt + opts.settle).map(own).filter(Boolean))].filter((p) => !atLoad.includes(p));
@@ -452,7 +486,7 @@ async function threadTime(cdp) {
 
 /** Whether the widget's code (glue or WebAssembly) was requested already. */
 function codeRequested(page) {
-  return page.evaluate(() => performance.getEntriesByType('resource').some((e) => /helpmark-web-|\.wasm/.test(e.name)));
+  return page.evaluate(() => performance.getEntriesByType('resource').some((e) => /helpmark-(web|boot)-|\.wasm/.test(e.name)));
 }
 
 /** The mean frame interval over `n` frames (to tell a busy machine). */
@@ -508,7 +542,7 @@ async function measureOpen(browser, lib, server) {
   try {
     await page.waitForTimeout(500);
     const codeBefore = await codeRequested(page);
-    const before = await frameInterval(page);
+    const idleInterval = await frameInterval(page);
     const args = { lib, steps: STEPS, tolerance: TOLERANCE, timeout: OPEN_TIMEOUT, viaPointer: false };
     const cpu0 = await threadTime(cdp);
     const cold = await page.evaluate(openInPage, { ...args, step: 0 });
@@ -518,10 +552,10 @@ async function measureOpen(browser, lib, server) {
     const warm = await page.evaluate(openInPage, { ...args, step: 1 });
     const after = await frameInterval(page);
     const problems = [...openProblems(cold, 'cold open'), ...openProblems(warm, 'warm highlight'), ...errors.map((e) => `page error: ${e}`)];
-    if (lib === 'helpmark' && codeBefore) problems.push('cold open: the widget code was already requested before the call (not cold)');
+    if (kindOf(lib) === 'helpmark' && codeBefore) problems.push('cold open: the widget code was already requested before the call (not cold)');
     return {
       lib,
-      interval: Math.max(before, after),
+      interval: Math.max(idleInterval, after),
       coldCpu: cpu1 - cpu0,
       cold: cold.ok ? cold.painted - cold.t0 : NaN,
       coldDom: cold.ok ? cold.matched - cold.t0 : NaN,
@@ -542,9 +576,9 @@ async function measureNet(browser, lib, server, mode, opts) {
   try {
     await page.waitForTimeout(opts.settle);
     const args = { lib, steps: STEPS, tolerance: TOLERANCE, timeout: OPEN_TIMEOUT, step: 0 };
-    const codeBefore = lib === 'helpmark' && (await codeRequested(page));
+    const codeBefore = kindOf(lib) === 'helpmark' && (await codeRequested(page));
     let r;
-    if (lib === 'helpmark') {
+    if (kindOf(lib) === 'helpmark') {
       const box = await page.locator('button.hm-launcher').boundingBox();
       const x = box.x + box.width / 2;
       const y = box.y + box.height / 2;
@@ -591,9 +625,9 @@ const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') :
 const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'n/a');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
 
-function summarize(bytes, opens, nets, opts) {
+function summarize(bytes, opens, nets, opts, libs) {
   const s = {};
-  for (const lib of LIBS) {
+  for (const lib of libs) {
     const b = bytes.find((x) => x.lib === lib);
     const o = opens.filter((x) => x.lib === lib);
     s[lib] = {
@@ -626,47 +660,79 @@ function summarize(bytes, opens, nets, opts) {
   return s;
 }
 
+/** Issue #11 item 7 from bench/follow.mjs's JSON: net ms per frame and layouts per frame. */
+function followFigures(file) {
+  if (!file) return null;
+  const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const base = j.summary.baseline;
+  const out = {};
+  for (const [name, x] of Object.entries(j.summary)) {
+    if (name === 'baseline') continue;
+    out[name] = { net: x.total - base.total, layouts: x.layouts - base.layouts, busy: x.busy, runs: x.runs };
+  }
+  return { out, runs: j.options.runs, frames: j.options.frames, problems: j.problems.length };
+}
+
 function report(s, opts, versions) {
   const d = s['driver.js'];
   const sh = s.shepherd;
   const h = s.helpmark;
+  const b = s.before;
+  const cols = b ? [d, sh, b, h] : [d, sh, h];
   // Both observers report only entries of 50 ms or more: 0 means none that long.
   const loaf = (x) => (!x.observed ? 'n/a (unsupported)' : x.loafMax === 0 ? 'none >= 50 ms' : `${ms(x.loafMedian)} / ${ms(x.loafMax)}`);
   const long = (x) => (!x.observed ? 'n/a (unsupported)' : x.longMax === 0 ? 'none >= 50 ms' : `${x.longCount}; ${ms(x.longMax)}`);
-  const files = (f) => f.map((x) => `${x.path.replace(/^\//, '').replace(/-[0-9a-f]{8,}/, '-*')} ${int(x.gzip)}`).join(' + ');
+  const files = (f) => f.map((x) => `${x.path.replace(/^\/(before\/)?/, '').replace(/-[0-9a-f]{8,}/, '-*')} ${int(x.gzip)}`).join(' + ');
+  const opened = (x, k) => `${ms(x[k])} (${x[k + 'Frames']} fr)`;
   const rows = [
-    ['bytes the page pays at load (gzip -9)', int(d.atLoad), int(sh.atLoad), int(h.atLoad)],
-    [`fetched with no call, within ${opts.idle / 1000} s of load (gzip)`, int(d.idle), int(sh.idle), int(h.idle)],
-    [
-      `cold first open: call -> step painted with its highlight (median of ${opts.runs})`,
-      `${ms(d.cold)} (${d.coldFrames} fr)`,
-      `${ms(sh.cold)} (${sh.coldFrames} fr)`,
-      `${ms(h.cold)} (${h.coldFrames} fr)`,
-    ],
-    ['  min..max', `${ms(d.coldMin)}..${ms(d.coldMax)}`, `${ms(sh.coldMin)}..${ms(sh.coldMax)}`, `${ms(h.coldMin)}..${ms(h.coldMax)}`],
-    ['  main-thread CPU in it (ThreadTime; less sensitive to a busy machine)', ms(d.coldCpu), ms(sh.coldCpu), ms(h.coldCpu)],
-    ['warm highlight: next step -> painted', `${ms(d.warm)} (${d.warmFrames} fr)`, `${ms(sh.warm)} (${sh.warmFrames} fr)`, `${ms(h.warm)} (${h.warmFrames} fr)`],
-    ['longest animation frame in a cold open (median / max)', ...[d, sh, h].map(loaf)],
-    ['long tasks in a cold open (median count; longest)', ...[d, sh, h].map(long)],
+    ['bytes the page pays at load (gzip -9)', ...cols.map((x) => int(x.atLoad))],
+    [`fetched with no call, within ${opts.idle / 1000} s of load (gzip)`, ...cols.map((x) => int(x.idle))],
+    [`cold first open: call -> step painted with its highlight (median of ${opts.runs})`, ...cols.map((x) => opened(x, 'cold'))],
+    ['  min..max', ...cols.map((x) => `${ms(x.coldMin)}..${ms(x.coldMax)}`)],
+    ['  main-thread CPU in it (ThreadTime; less sensitive to a busy machine)', ...cols.map((x) => ms(x.coldCpu))],
+    ['warm highlight: next step -> painted', ...cols.map((x) => opened(x, 'warm'))],
+    ['longest animation frame in a cold open (median / max)', ...cols.map(loaf)],
+    ['long tasks in a cold open (median count; longest)', ...cols.map(long)],
   ];
+  const win = followFigures(opts.follow);
+  const box = followFigures(opts.container);
+  if (win || box) {
+    const f3 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+    const pick = (set, name, k) => (set?.out[name] ? set.out[name][k] : NaN);
+    const pair = (name, k) => `${f3(pick(win, name, k))} / ${name === 'driver.js' ? 'n/a' : f3(pick(box, name, k))}`;
+    const dash = b ? ['-'] : [];
+    rows.push([
+      'following a scroll: ms of JS + style + layout per frame over the page alone (window / container)',
+      pair('driver.js', 'net'),
+      pair('shepherd', 'net'),
+      ...dash,
+      pair('helpmark', 'net'),
+    ]);
+    rows.push(['forced layouts per frame while scrolling, over the page alone (window / container)', pair('driver.js', 'layouts'), pair('shepherd', 'layouts'), ...dash, pair('helpmark', 'layouts')]);
+  }
   if (opts['net-runs'] > 0) {
     const n = (x, mode) => (x.net[mode] ? `${ms(x.net[mode].ms)} (${x.net[mode].frames} fr)` : 'n/a');
     const label = `${opts.rtt} ms RTT, ${opts.mbps} Mbit/s`;
-    rows.push([`cold open, ${label}, intent (hover 300 ms, click)`, n(d, 'call'), n(sh, 'call'), n(h, 'intent')]);
-    rows.push([`cold open, ${label}, click at once`, n(d, 'call'), n(sh, 'call'), n(h, 'click')]);
+    rows.push([`cold open, ${label}, intent (hover 300 ms, click) (median of ${opts['net-runs']})`, n(d, 'call'), n(sh, 'call'), ...(b ? [n(b, 'intent')] : []), n(h, 'intent')]);
+    rows.push([`cold open, ${label}, click at once`, n(d, 'call'), n(sh, 'call'), ...(b ? [n(b, 'click')] : []), n(h, 'click')]);
   }
   console.log(
-    `\nOpening help on the same page (dist/embed-example.html + three targets), headless Chromium ${versions.chromium},` +
+    `\nIssue #11's table: opening help on the same page (dist/embed-example.html + three targets), headless Chromium ${versions.chromium},` +
       `\nviewport ${VIEWPORT.width}x${VIEWPORT.height}, ${LOCALE}, localhost unless said; fr = animation frames from the call to the paint\n`,
   );
-  console.log(table(rows, ['', `Driver.js ${versions.driver}`, `Shepherd.js ${versions.shepherd}`, 'Helpmark']));
+  const header = ['', `Driver.js ${versions.driver}`, `Shepherd.js ${versions.shepherd}`, ...(b ? [`Helpmark before (${versions.before})`] : []), 'Helpmark'];
+  console.log(table(rows, header));
   console.log(
     `\n  at load: Driver.js ${files(d.atLoadFiles) || '-'}; Shepherd.js ${files(sh.atLoadFiles) || '-'}; Helpmark ${files(h.atLoadFiles) || '-'}` +
+      (b ? `; Helpmark before ${files(b.atLoadFiles) || '-'}` : '') +
       `\n  with no call: Helpmark ${files(h.idleFiles) || 'nothing'}${d.idle || sh.idle ? `; Driver.js ${files(d.idleFiles)}; Shepherd.js ${files(sh.idleFiles)}` : ''}` +
       `\n  cold open, DOM condition met (before the paint): Driver.js ${ms(d.coldDom)}, Shepherd.js ${ms(sh.coldDom)}, Helpmark ${ms(h.coldDom)}` +
       `\n  the peers load everything with the page: under emulation their figure is the call alone` +
       (h.busy || d.busy || sh.busy ? `\n  busy runs kept (the machine was busy: stretched): Helpmark ${h.busy}, Driver.js ${d.busy}, Shepherd.js ${sh.busy}` : '') +
-      `\n  following a scroll (item 7): node bench/follow.mjs (scripts/bench.sh runs both)`,
+      (win || box
+        ? `\n  following: bench/follow.mjs, ${win?.runs ?? box?.runs} runs of ${win?.frames ?? box?.frames} frames each; Driver.js does not follow a scrolled container` +
+          (win?.problems || box?.problems ? ` (FOLLOW CHECK FAILED: see its output)` : '')
+        : `\n  following a scroll (item 7): node bench/follow.mjs, or scripts/bench.sh for all of it`),
   );
   const ratios = {
     atLoad: { driver: h.atLoad / d.atLoad, shepherd: h.atLoad / sh.atLoad },
@@ -674,10 +740,16 @@ function report(s, opts, versions) {
     coldCpu: { driver: h.coldCpu / d.coldCpu, shepherd: h.coldCpu / sh.coldCpu },
     warm: { driver: h.warm / d.warm, shepherd: h.warm / sh.warm },
   };
-  console.log(
-    `\nHelpmark / Driver.js: bytes at load ${ratio(h.atLoad, d.atLoad)}, cold open ${ratio(h.cold, d.cold)} (CPU ${ratio(h.coldCpu, d.coldCpu)}), warm highlight ${ratio(h.warm, d.warm)}` +
-      `\nHelpmark / Shepherd.js: bytes at load ${ratio(h.atLoad, sh.atLoad)}, cold open ${ratio(h.cold, sh.cold)} (CPU ${ratio(h.coldCpu, sh.coldCpu)}), warm highlight ${ratio(h.warm, sh.warm)}`,
-  );
+  const line = (x, name) =>
+    `\n${name} / Driver.js: bytes at load ${ratio(x.atLoad, d.atLoad)}, cold open ${ratio(x.cold, d.cold)} (CPU ${ratio(x.coldCpu, d.coldCpu)}), warm highlight ${ratio(x.warm, d.warm)}` +
+    `\n${name} / Shepherd.js: bytes at load ${ratio(x.atLoad, sh.atLoad)}, cold open ${ratio(x.cold, sh.cold)} (CPU ${ratio(x.coldCpu, sh.coldCpu)}), warm highlight ${ratio(x.warm, sh.warm)}`;
+  console.log(line(h, 'Helpmark') + (b ? line(b, 'Helpmark before') : ''));
+  if (win?.out.helpmark && win.out['driver.js']) {
+    console.log(`Helpmark / Driver.js following a window scroll: ${ratio(win.out.helpmark.net, win.out['driver.js'].net)}`);
+  }
+  if (box?.out.helpmark && box.out.shepherd) {
+    console.log(`Helpmark / Shepherd.js following a container scroll: ${ratio(box.out.helpmark.net, box.out.shepherd.net)}`);
+  }
   return ratios;
 }
 
@@ -700,6 +772,12 @@ async function main() {
   const copy = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'helpmark-bench-open-')));
   fs.cpSync(opts.dist, copy, { recursive: true });
   writeVariants(copy);
+  if (opts.before) {
+    if (!fs.existsSync(path.join(opts.before, 'embed-example.html'))) harnessError(`--before ${opts.before}: no embed-example.html (not a build)`);
+    writeBefore(copy, opts.before);
+    versions.before = path.basename(opts.before);
+  }
+  const libs = opts.before ? [...LIBS, 'before'] : LIBS;
   const port = await freePort(opts.port);
   const server = await startServer(copy, port);
   let browser;
@@ -732,13 +810,13 @@ async function main() {
 
     // 1. Bytes, with no call at all (the libraries in parallel: one idle wait).
     console.log(`  bytes: each page left alone ${opts.idle / 1000} s ...`);
-    bytes.push(...(await Promise.all(LIBS.map((lib) => measureBytes(browser, lib, server, copy, opts, hostFiles)))));
+    bytes.push(...(await Promise.all(libs.map((lib) => measureBytes(browser, lib, server, copy, opts, hostFiles)))));
 
     // 2. Cold open and warm highlight, localhost. Warm-up first (not counted).
-    for (const lib of LIBS) await measureOpen(browser, lib, server);
+    for (const lib of libs) await measureOpen(browser, lib, server);
     let interval = Infinity;
     for (let run = 0; run < opts.runs; run++) {
-      const order = run % 2 === 0 ? LIBS : [...LIBS].reverse();
+      const order = run % 2 === 0 ? libs : [...libs].reverse();
       for (const lib of order) {
         let r;
         for (let attempt = 0; attempt <= opts.retries; attempt++) {
@@ -762,6 +840,7 @@ async function main() {
       for (const [lib, mode] of [
         ['helpmark', 'intent'],
         ['helpmark', 'click'],
+        ...(opts.before ? [['before', 'intent'], ['before', 'click']] : []),
         ['driver.js', 'call'],
         ['shepherd', 'call'],
       ]) {
@@ -775,7 +854,7 @@ async function main() {
     await cleanup();
   }
 
-  const summary = summarize(bytes, opens, nets, opts);
+  const summary = summarize(bytes, opens, nets, opts, libs);
   const ratios = report(summary, opts, versions);
   const problems = [
     ...bytes.flatMap((b) => b.errors.map((e) => `${b.lib} (left alone): page error: ${e}`)),

@@ -2,8 +2,17 @@
 # scripts/bench.sh: Helpmark's benchmarks. Not part of the test run (scripts/test.sh, CI):
 # timings never fail anything.
 #
-#   bash scripts/bench.sh [--all] [--rebuild] [--no-follow] [--no-open]
+#   bash scripts/bench.sh [--all] [--rebuild] [--no-follow] [--no-open] [--before DIR]
 #                         [bench/follow.mjs options...] [--open bench/open.mjs options...]
+#
+# One run prints issue #11's whole table at its end (bench/open.mjs, with the figures of
+# both bench/follow.mjs runs passed on as JSON): bytes at load and with no call, cold open,
+# warm highlight, following a window / container scroll, forced layouts, and the cold
+# opens under network emulation, against Driver.js and Shepherd.js. --before DIR adds a
+# column for another release build of Helpmark (a dist/ folder) measured in the same run,
+# e.g. the one before a change:
+#   git worktree add /tmp/hm-before 3ad2c5a && (cd /tmp/hm-before && trunk build --release --offline)
+#   bash scripts/bench.sh --before /tmp/hm-before/dist
 #
 #   1 node bench/follow.mjs   the main-thread cost per frame of following a highlighted
 #                             element while the page scrolls: Helpmark's spotlight against
@@ -57,7 +66,15 @@ for arg in "$@"; do
     --no-follow) follow=0 ;;
     --no-open) open=0 ;;
     --open) to_open=1 ;;
-    *) follow_args+=("$arg") ;;
+    --before) before_next=1 ;;
+    *)
+      if [ "${before_next:-0}" -eq 1 ]; then
+        open_args+=(--before "$arg")
+        before_next=0
+      else
+        follow_args+=("$arg")
+      fi
+      ;;
   esac
 done
 
@@ -82,13 +99,17 @@ else
 fi
 
 rc=0
+figures=$(mktemp -d)
+trap 'rm -rf "$figures"' EXIT
 if [ "$follow" -eq 1 ]; then
   printf '\n==> bench/follow.mjs\n'
-  node bench/follow.mjs "${follow_args[@]}" || rc=$?
+  node bench/follow.mjs "${follow_args[@]}" --json "$figures/window.json" || rc=$?
   printf '\n==> bench/follow.mjs --container\n'
   container_rc=0
-  node bench/follow.mjs --container "${follow_args[@]}" || container_rc=$?
+  node bench/follow.mjs --container "${follow_args[@]}" --json "$figures/container.json" || container_rc=$?
   if [ "$container_rc" -gt "$rc" ]; then rc=$container_rc; fi
+  [ -f "$figures/window.json" ] && open_args+=(--follow "$figures/window.json")
+  [ -f "$figures/container.json" ] && open_args+=(--container "$figures/container.json")
 fi
 if [ "$open" -eq 1 ]; then
   printf '\n==> bench/open.mjs\n'

@@ -27,6 +27,9 @@ pub struct BuildFiles {
     pub glue: String,
     /// The WebAssembly (`helpmark-web-<hash>_bg.wasm`).
     pub wasm: String,
+    /// The loader's boot module (`helpmark-boot-<hash>.js`, named from its content by
+    /// [`write_loader`], which writes it; empty until then).
+    pub boot: String,
 }
 
 impl BuildFiles {
@@ -46,6 +49,7 @@ impl BuildFiles {
         Some(BuildFiles {
             glue: named(".js")?,
             wasm: named("_bg.wasm")?,
+            boot: String::new(),
         })
     }
 
@@ -64,16 +68,22 @@ impl BuildFiles {
     }
 }
 
-/// The styles of the loader's own elements (the help icon, `<help-mark>`'s inline button
-/// and the message shown when the widget's code cannot be loaded), before minifying.
+/// The styles of the loader's own elements (the help icon and `<help-mark>`'s inline
+/// button), before minifying.
 pub const LOADER_CSS: &str = include_str!("../assets/embed/loader.css");
+
+/// The styles of the message shown when the widget's code cannot be loaded (the boot
+/// module's), before minifying.
+pub const NOTE_CSS: &str = include_str!("../assets/embed/note.css");
 
 /// The loader: `template` with its placeholders replaced, its `//` comments and
 /// indentation removed (the leading `/*! ... */` notice stays):
 ///
-/// - `__GLUE__`, `__WASM__`: the build's files;
-/// - `__STRINGS__` ([`loader_strings`]), `__ICON__` (the widget's icon path), `__CSS__`
-///   (the minified [`LOADER_CSS`]);
+/// - `__GLUE__`, `__WASM__`, `__BOOT__`: the build's files; `__STEM__` the glue's name
+///   without `.js` (the WebAssembly's is the same with `_bg.wasm`: [`write_loader`]
+///   checks it);
+/// - `__STRINGS__` ([`loader_strings`]), `__UI_LOCALES__` ([`ui_locales`]), `__ICON__` (the widget's icon path), `__CSS__`
+///   (the minified [`LOADER_CSS`]), `__NOTE_CSS__` (the minified [`NOTE_CSS`]);
 /// - the protocol with the host page, typed in `helpmark::host_event`: `__EVENT_PREFIX__`,
 ///   `__ERROR_EVENT__`, `__COMMAND_EVENT__`, `__MOUNTED_EVENT__`, `__OPEN__` (the command
 ///   that opens the panel), `__COMMANDS__` (the API's command names, as a list of quoted
@@ -85,7 +95,13 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
     let filled = template
         .replace("__GLUE__", &files.glue)
         .replace("__WASM__", &files.wasm)
+        .replace("__BOOT__", &files.boot)
+        .replace(
+            "__STEM__",
+            files.glue.strip_suffix(".js").unwrap_or(&files.glue),
+        )
         .replace("__STRINGS__", &js_quoted(&loader_strings()))
+        .replace("__UI_LOCALES__", &js_quoted(&ui_locales()))
         .replace("__LOCALE__", &strings_line(|s| &mut s.locale).to_string())
         .replace(
             "__FAILED__",
@@ -101,6 +117,7 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
             &js_quoted(helpmark::locale::strings("en-US").retry),
         )
         .replace("__ICON__", &js_quoted(helpmark::components::ICON_PATH))
+        .replace("__NOTE_CSS__", &js_quoted(&minify_css(NOTE_CSS)))
         .replace("__CSS__", &js_quoted(&minify_css(LOADER_CSS)))
         .replace("__EVENT_PREFIX__", EVENT_PREFIX)
         .replace("__ERROR_EVENT__", HostEvent::ERROR)
@@ -125,20 +142,32 @@ pub fn loader_source(template: &str, files: &BuildFiles) -> String {
 }
 
 /// The loader's UI strings for every UI locale, from the widget's own tables: per locale
-/// its tag and the help icon's name, all joined with `|` (English first: the loader's
-/// fallback, as in [``helpmark::locale::ui_locale`). The message shown when the widget's code
-/// cannot be loaded, and its retry button, come from the UI locale's strings file
-/// (`helpmark::locale::strings_file`), which the loader requests beside the code (English,
-/// built in, when there is none).
+/// its language (no two UI locales share one: the loader negotiates by language) and the
+/// help icon's name, all joined with `|` (English first: the loader's fallback, as in
+/// [`helpmark::locale::ui_locale`]). The message shown when the widget's code cannot be
+/// loaded, and its retry button, come from the UI locale's strings file
+/// (`helpmark::locale::strings_file`), which the boot module requests beside the code
+/// (English, built in, when there is none).
 pub fn loader_strings() -> String {
     helpmark::locale::UI_LOCALES
         .iter()
         .map(|tag| {
             let s = helpmark::locale::strings(tag);
-            [s.locale, s.help].join("|")
+            [language(s.locale), s.help].join("|")
         })
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// The UI locales' tags, joined with `|` in the order of [`loader_strings`] (the boot
+/// module's: it turns the loader's language back into the tag of the strings file).
+pub fn ui_locales() -> String {
+    helpmark::locale::UI_LOCALES.join("|")
+}
+
+/// The language of a locale tag (`de` of `de-DE`).
+fn language(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
 }
 
 /// The line of a strings file (`helpmark::locale::strings_file`) that holds the string
@@ -171,20 +200,46 @@ fn js_quoted(text: &str) -> String {
 }
 
 /// Writes `<dist>/helpmark.js` (the stable-named loader) from `template` for the build in
-/// `dist`: it names the hashed glue and WebAssembly and carries its strings and icon
-/// styles (the widget's stylesheet is compiled into the WebAssembly: no stylesheet file).
+/// `dist`, and its boot module `<dist>/helpmark-boot-<hash>.js` from `boot.js` beside the
+/// template (the hash is of its content, so a cached copy is never stale): the loader
+/// names the boot module and the hashed glue and WebAssembly and carries its strings and
+/// icon styles (the widget's stylesheet is compiled into the WebAssembly: no stylesheet
+/// file).
 pub fn write_loader(dist: &Path, template: &Path) -> Result<BuildFiles, String> {
-    let template_text =
-        std::fs::read_to_string(template).map_err(|e| format!("{}: {e}", template.display()))?;
-    let files = BuildFiles::in_folder(dist)?;
-    let path = dist.join("helpmark.js");
-    std::fs::write(&path, loader_source(&template_text, &files))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let read =
+        |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()));
+    let template_text = read(template)?;
+    let boot_text = read(&template.with_file_name("boot.js"))?;
+    let mut files = BuildFiles::in_folder(dist)?;
+    if files.glue.replace(".js", "_bg.wasm") != files.wasm {
+        return Err(format!(
+            "{}: the glue {} and the WebAssembly {} do not share a name",
+            dist.display(),
+            files.glue,
+            files.wasm
+        ));
+    }
+    let boot = loader_source(&boot_text, &files);
+    files.boot = format!("helpmark-boot-{:08x}.js", fnv1a(boot.as_bytes()) as u32);
+    let write = |name: &str, text: &str| {
+        let path = dist.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    write(&files.boot, &boot)?;
+    write("helpmark.js", &loader_source(&template_text, &files))?;
     eprintln!(
-        "helpmark: wrote helpmark.js for {} and {}",
-        files.glue, files.wasm
+        "helpmark: wrote helpmark.js and {} for {} and {}",
+        files.boot, files.glue, files.wasm
     );
     Ok(files)
+}
+
+/// The 64-bit FNV-1a hash of `bytes` (the boot module's name: stable across builds and
+/// Rust versions, unlike the standard library's hasher).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// What `helpmark bundle` reads, besides the build folder.
@@ -205,8 +260,9 @@ pub struct Sources {
 ///    writers' `trunk serve`) goes on and its preview shows the failure;
 /// 2. on a debug build, the demo portal's `<html>` gets `data-helpmark-preview` (its
 ///    writers' preview toolbar shows without `?preview`);
-/// 3. the loader `helpmark.js` ([`write_loader`]);
-/// 4. on a release build, the glue and the loader minified by terser when it is installed;
+/// 3. the loader `helpmark.js` and its boot module ([`write_loader`]);
+/// 4. on a release build, the glue, the loader and its boot module minified by terser when
+///    it is installed;
 /// 5. the plain embedding example (`example.html`, `.js`, `.css`) as `embed-example.*`.
 pub fn bundle(
     dist: &Path,
@@ -242,6 +298,7 @@ pub fn bundle(
     if release && sources.terser.is_file() {
         terser(&sources.terser, &dist.join(&files.glue), true)?;
         terser(&sources.terser, &dist.join("helpmark.js"), false)?;
+        terser(&sources.terser, &dist.join(&files.boot), true)?;
     }
     for name in ["example.html", "example.js", "example.css"] {
         let from = sources.embed.join(name);
@@ -272,14 +329,23 @@ fn without_trunk_links(html: &str) -> String {
     out
 }
 
-/// Minifies the JavaScript file `path` in place with terser (`module`: an ES module).
+/// Minifies the JavaScript file `path` in place with terser (`module`: an ES module, whose
+/// top-level names are mangled too). ES2020 output: the loader and the glue already need
+/// it (arrow functions, `?.`), and function expressions that use no `this` become arrows.
 fn terser(terser: &Path, path: &Path, module: bool) -> Result<(), String> {
     let mut command = std::process::Command::new(terser);
     command.arg(path);
     if module {
-        command.arg("--module");
+        command.args(["--module", "--toplevel"]);
     }
-    command.args(["--compress", "passes=2", "--mangle", "--output"]);
+    command.args([
+        "--ecma",
+        "2020",
+        "--compress",
+        "passes=3,unsafe_arrows=true",
+        "--mangle",
+        "--output",
+    ]);
     command.arg(path);
     let status = command
         .status()
@@ -298,10 +364,12 @@ mod tests {
         BuildFiles {
             glue: "helpmark-web-1.js".into(),
             wasm: "helpmark-web-1_bg.wasm".into(),
+            boot: "helpmark-boot-1.js".into(),
         }
     }
 
     const TEMPLATE: &str = include_str!("../assets/embed/helpmark.js");
+    const BOOT: &str = include_str!("../assets/embed/boot.js");
 
     #[test]
     fn the_loader_names_the_build_files_and_loses_its_comments() {
@@ -315,12 +383,20 @@ mod tests {
     #[test]
     fn the_loader_gets_the_strings_of_every_ui_locale_from_the_rust_tables() {
         let strings = loader_strings();
-        assert!(strings.starts_with("en-US|Help|de-DE|Hilfe|"));
+        assert!(strings.starts_with("en|Help|de|Hilfe|"));
         assert_eq!(
             strings.split('|').count(),
             2 * helpmark::locale::UI_LOCALES.len()
         );
-        let loader = loader_source("var T = '__STRINGS__';", &files());
+        // The loader negotiates by language: one UI locale per language.
+        let mut languages: Vec<&str> = helpmark::locale::UI_LOCALES
+            .iter()
+            .map(|t| language(t))
+            .collect();
+        languages.sort_unstable();
+        languages.dedup();
+        assert_eq!(languages.len(), helpmark::locale::UI_LOCALES.len());
+        let loader = loader_source("var T = '__STRINGS__'; '__UI_LOCALES__'", &files());
         for tag in helpmark::locale::UI_LOCALES {
             let s = helpmark::locale::strings(tag);
             for text in [s.locale, s.help] {
@@ -332,7 +408,8 @@ mod tests {
                 assert!(!loader.contains(s.code_failed), "{tag}");
             }
         }
-        assert!(loader.contains("|es-ES|Ayuda|"));
+        assert!(loader.contains("|es|Ayuda|"));
+        assert!(loader.contains("'en-US|de-DE|"));
     }
 
     #[test]
@@ -371,37 +448,79 @@ mod tests {
     }
 
     #[test]
-    fn the_real_loader_template_has_every_placeholder_and_fits_its_budget() {
+    fn the_real_templates_have_every_placeholder_and_fit_their_budget() {
+        // What the page pays at load: the icon, the API's queue, the first requests.
         for placeholder in [
-            "__GLUE__",
-            "__WASM__",
+            "__STEM__",
+            "__BOOT__",
             "__STRINGS__",
             "__ICON__",
             "__CSS__",
-            "__LOCALE__",
-            "__FAILED__",
-            "__RETRY__",
-            "__FAILED_EN__",
-            "__RETRY_EN__",
             "__EVENT_PREFIX__",
-            "__ERROR_EVENT__",
-            "__COMMAND_EVENT__",
-            "__MOUNTED_EVENT__",
             "__COMMANDS__",
             "__OPEN__",
             "__PROGRESS_KEY__",
         ] {
             assert!(TEMPLATE.contains(placeholder), "{placeholder}");
         }
+        // The boot module: mounting, the failure message, the commands once ready.
+        for placeholder in [
+            "__STEM__",
+            "__NOTE_CSS__",
+            "__UI_LOCALES__",
+            "__LOCALE__",
+            "__FAILED__",
+            "__RETRY__",
+            "__FAILED_EN__",
+            "__RETRY_EN__",
+            "__ERROR_EVENT__",
+            "__COMMAND_EVENT__",
+            "__MOUNTED_EVENT__",
+            "__OPEN__",
+        ] {
+            assert!(BOOT.contains(placeholder), "{placeholder}");
+        }
         let loader = loader_source(TEMPLATE, &files());
+        let boot = loader_source(BOOT, &files());
         assert!(!loader.contains("__"), "every placeholder filled");
+        assert!(!boot.contains("__"), "every placeholder filled");
+        assert!(
+            loader.contains("'helpmark-boot-1.js'"),
+            "the loader names its boot module"
+        );
         assert!(
             loader.contains(helpmark::components::ICON_PATH),
             "the widget's icon"
         );
+        assert!(
+            boot.contains("p{position:fixed"),
+            "the failure message's styles"
+        );
+        assert!(!loader.contains("p{position:fixed"), "not paid for at load");
         // The gzip budget is checked on the release build (tests/e2e/size.spec.ts); raw
         // size is a cheap early warning here.
-        assert!(loader.len() < 9 * 1024, "{} bytes", loader.len());
+        assert!(loader.len() < 6 * 1024, "{} bytes", loader.len());
+    }
+
+    #[test]
+    fn the_boot_module_is_named_from_its_content() {
+        let dist = std::env::temp_dir().join(format!("helpmark-boot-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        for name in ["helpmark-web-1.js", "helpmark-web-1_bg.wasm"] {
+            std::fs::write(dist.join(name), "").unwrap();
+        }
+        let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/embed/helpmark.js");
+        let files = write_loader(&dist, &template).unwrap();
+        let boot = std::fs::read_to_string(dist.join(&files.boot)).unwrap();
+        let loader = std::fs::read_to_string(dist.join("helpmark.js")).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        assert_eq!(
+            files.boot,
+            format!("helpmark-boot-{:08x}.js", fnv1a(boot.as_bytes()) as u32)
+        );
+        assert!(loader.contains(&files.boot));
+        assert!(boot.starts_with("export default"), "{}", &boot[..40]);
+        assert_ne!(fnv1a(b"a"), fnv1a(b"b"));
     }
 
     /// The protocol's names are typed in Rust only: the loader's template writes none by
@@ -409,7 +528,8 @@ mod tests {
     /// carries each one the widget uses.
     #[test]
     fn the_loader_takes_every_protocol_name_from_the_rust_enum() {
-        let code: String = TEMPLATE
+        let code: String = [TEMPLATE, BOOT]
+            .concat()
             .lines()
             .filter(|l| !l.trim_start().starts_with("//"))
             .collect::<Vec<_>>()
@@ -426,7 +546,7 @@ mod tests {
                 );
             }
         }
-        let loader = loader_source(TEMPLATE, &files());
+        let loader = loader_source(&[TEMPLATE, BOOT].concat(), &files());
         for name in [HostEvent::ERROR, COMMAND_EVENT, MOUNTED_EVENT, COMMANDS[0]] {
             assert!(loader.contains(&format!("'{name}'")), "{name}");
         }

@@ -5,7 +5,8 @@
 //! helpmark show <file> [--english]          print an article as plain text, as read
 //! helpmark index <dir> [--out <file>]       write the manifest of the topics under <dir>
 //!                                           (and, with --out, the compiled topics beside it)
-//! helpmark loader <dist> --template <file>  write <dist>/helpmark.js for the build in <dist>
+//! helpmark loader <dist> --template <file>  write <dist>/helpmark.js and its boot module
+//!                                           for the build in <dist>
 //! helpmark generate --topics N --out <dir>  a test catalog of N topics (scale benchmarks)
 //! helpmark bundle <dist> [--profile <p>]    the embeddable files of a build (Trunk's hook)
 //! ```
@@ -80,7 +81,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Write <DIST>/helpmark.js (the loader) for the build in <DIST>.
+    /// Write <DIST>/helpmark.js (the loader) and its boot module (from boot.js beside the
+    /// template) for the build in <DIST>.
     Loader {
         /// The build folder (trunk's dist or staging folder).
         dist: PathBuf,

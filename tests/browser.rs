@@ -502,6 +502,60 @@ async fn a_use_before_the_first_measurement_still_counts_once() {
 }
 
 #[wasm_bindgen_test]
+async fn a_tracker_started_soon_looks_in_the_next_task_and_one_started_plainly_in_a_frame() {
+    // Arrange: the element is on the page when the step is shown.
+    let _f = Fixture::new(r#"<button data-help-target="t-soon">Soon</button>"#);
+    let soon: Rc<RefCell<Vec<TargetStatus>>> = Rc::default();
+    let later: Rc<RefCell<Vec<TargetStatus>>> = Rc::default();
+    let frame_seen = Rc::new(std::cell::Cell::new(false));
+    let window = web_sys::window().unwrap();
+    let on_frame = {
+        let frame_seen = frame_seen.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || frame_seen.set(true))
+    };
+    window
+        .request_animation_frame(on_frame.unchecked_ref())
+        .unwrap();
+
+    // Act
+    let trackers = [(&soon, true), (&later, false)].map(|(seen, is_soon)| {
+        let seen = seen.clone();
+        let on_status = move |s| seen.borrow_mut().push(s);
+        let query = anchor("t-soon", None, "Soon");
+        if is_soon {
+            TargetTracker::start_soon(query, on_status, || {}).unwrap()
+        } else {
+            TargetTracker::start(query, on_status, || {}).unwrap()
+        }
+    });
+    // Not in the calling task (the host page answers the step's events first).
+    assert!(soon.borrow().is_empty(), "{:?}", soon.borrow());
+    let next_task = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(next_task)
+        .await
+        .unwrap();
+
+    // Assert: found in the next task; the plain tracker only once a frame has come.
+    assert!(
+        matches!(soon.borrow().as_slice(), [TargetStatus::Found { .. }]),
+        "{:?}",
+        soon.borrow()
+    );
+    assert_eq!(
+        later.borrow().is_empty(),
+        !frame_seen.get(),
+        "the plain tracker looks in an animation frame: {:?}",
+        later.borrow()
+    );
+    drop(trackers);
+}
+
+#[wasm_bindgen_test]
 async fn the_tracker_finds_a_late_element_follows_it_and_stops_when_dropped() {
     // Arrange
     let f = Fixture::new(r#"<div id="late-parent"></div>"#);

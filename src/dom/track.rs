@@ -48,6 +48,8 @@ pub struct TargetTracker {
     _on_mutation: Closure<dyn FnMut()>,
     _on_resize: Closure<dyn FnMut()>,
     _patience: Timeout,
+    /// [`TargetTracker::start_soon`]'s first look (cancelled if dropped before it).
+    _first_look: Option<Timeout>,
 }
 
 struct Inner {
@@ -68,11 +70,37 @@ struct Inner {
 
 impl TargetTracker {
     /// Starts following `query`: `on_status` hears every change of [`TargetStatus`],
-    /// `on_activate` every use of the element.
+    /// `on_activate` every use of the element. The first look is in the next animation
+    /// frame (after the host page has heard of the step: a page that localizes itself on
+    /// `helpmark:ready` has done so), as every later one.
     pub fn start(
         query: TargetQuery,
         on_status: impl Fn(TargetStatus) + 'static,
         on_activate: impl Fn() + 'static,
+    ) -> Option<TargetTracker> {
+        Self::start_with(query, Box::new(on_status), Rc::new(on_activate), false)
+    }
+
+    /// As [`start`](Self::start), but the first look is in the next task, not the next
+    /// animation frame: after the calling task (the render that showed the step, and
+    /// whatever the host page did on hearing of it, such as localizing itself on
+    /// `helpmark:ready`), and most often before the browser paints, so that the step and
+    /// its highlight are painted in the same frame (issue #11: a highlight in one frame).
+    /// The render and the search stay two tasks (a large article's render and the layout
+    /// the search reads are not one long task).
+    pub fn start_soon(
+        query: TargetQuery,
+        on_status: impl Fn(TargetStatus) + 'static,
+        on_activate: impl Fn() + 'static,
+    ) -> Option<TargetTracker> {
+        Self::start_with(query, Box::new(on_status), Rc::new(on_activate), true)
+    }
+
+    fn start_with(
+        query: TargetQuery,
+        on_status: Box<dyn Fn(TargetStatus)>,
+        on_activate: Rc<dyn Fn()>,
+        soon: bool,
     ) -> Option<TargetTracker> {
         let window = web_sys::window()?;
         let document = window.document()?;
@@ -84,9 +112,9 @@ impl TargetTracker {
             frame: None,
             on_frame: None,
             resize: None,
-            on_activate: Rc::new(on_activate),
+            on_activate,
             framed: None,
-            on_status: Box::new(on_status),
+            on_status,
         }));
         let weak = Rc::downgrade(&inner);
         inner.borrow_mut().on_frame = Some(Closure::new({
@@ -129,7 +157,13 @@ impl TargetTracker {
                 schedule(&weak);
             }
         });
-        schedule(&Rc::downgrade(&inner));
+        let first_look = if soon {
+            let weak = Rc::downgrade(&inner);
+            Some(Timeout::new(0, move || measure(&weak)))
+        } else {
+            schedule(&Rc::downgrade(&inner));
+            None
+        };
         Some(TargetTracker {
             inner,
             _listeners: listeners,
@@ -137,6 +171,7 @@ impl TargetTracker {
             _on_mutation: on_mutation,
             _on_resize: on_resize,
             _patience: patience,
+            _first_look: first_look,
         })
     }
 }

@@ -20,14 +20,16 @@ pub fn use_target(query: Option<TargetQuery>, on_activate: Callback<()>) -> Targ
         use_fx(
             Key::new(query.clone()),
             Box::new(move || {
+                // The first look is in the next task: after the render that shows the step
+                // and after the host page heard of it (a page that localizes itself on
+                // `helpmark:ready` has done so), and most often before the next frame, so
+                // that the step and its highlight are painted together.
                 let tracker = query.and_then(|query| {
                     let setter = status.setter();
                     let owner = query.clone();
-                    TargetTracker::start(
-                        query,
-                        move |s| setter.set((Some(owner.clone()), s)),
-                        move || on_activate.emit(()),
-                    )
+                    let on_status = move |s| setter.set((Some(owner.clone()), s));
+                    let on_activate = move || on_activate.emit(());
+                    TargetTracker::start_soon(query, on_status, on_activate)
                 });
                 tracker.map(|t| Box::new(t) as Box<dyn std::any::Any>)
             }),

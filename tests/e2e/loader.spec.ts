@@ -220,12 +220,13 @@ test('a press on the placeholder icon that the widget replaces before the click 
   await expect.poll(async () => normalize(await w.title.innerText())).toBe(DE.title);
 });
 
-/** Every request for the widget's code or content, from the page's start. */
+/** Every request for the widget's code (glue, WebAssembly, the loader's boot module) or
+ * content, from the page's start. */
 function widgetRequests(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
-    if (/\.wasm$|\/helpmark-web-[^/]*\.js$|\/help\//.test(path)) seen.push(path);
+    if (/\.wasm$|\/helpmark-(web|boot)-[^/]*\.js$|\/help\//.test(path)) seen.push(path);
   });
   return seen;
 }

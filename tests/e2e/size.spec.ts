@@ -14,12 +14,13 @@ import * as zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
-// Issue #11 aims at 2,048. The loader carries, besides its code, its icon's styles and the
-// failure message's (~400 bytes gzip) and the icon's name in the 14 UI locales (~240); the
-// failure message itself now comes from the UI locale's strings file (English built in).
-// 3,355 before issue #11's size work; 3,227 after it; 3,267 since the loader leaves files
-// over 64 KB to the widget (a 5 MB topic index made a long task: hardening.spec).
-const LOADER_BUDGET = 3_300;
+// Issue #11's goal: the page pays at most 2,048 bytes at load. The loader carries its code,
+// its icon's styles (~290 bytes gzip) and the icon's name in the 14 UI locales (~190); the
+// rest of the loading (waiting for the code, mounting it, the failure message and its
+// styles) is its boot module, helpmark-boot-<hash>.js, requested on the first load beside
+// the code. 3,355 before issue #11's size work; 3,227 after it; 3,267 with files over 64 KB
+// left to the widget; 2,041 with the boot module (which a first open pays: ~1,880).
+const LOADER_BUDGET = 2_048;
 // A first open of the demo's default topic was 143,616 bytes (gzip -9) at d6ce673 and
 // ~157,000 before issue #11's size work (~160,200 as node's zlib counts it); ~143,100
 // (node's zlib) after it, with Unicode tables, the allocator and 13 locales' UI strings out
@@ -29,15 +30,18 @@ const LOADER_BUDGET = 3_300;
 // The release build then recompiled the standard library for size (scripts/setup.sh,
 // release_build_widget): 168,339 (ru-RU). Branch cbytes then cut the WebAssembly (one
 // effect hook type for the widget, one fetch task for the help center, no standard-library
-// sorts, the reducer in place; WebAssembly 153,164 -> 146,728): 161,638 now (ru-RU, the
-// largest of the seed locales; home 161,126).
+// sorts, the reducer in place; WebAssembly 153,164 -> 146,728): 161,638 (ru-RU, the
+// largest of the seed locales; home 161,126). The loader's boot module (issue #11: the
+// page pays at most 2,048 bytes at load) moved ~1,230 bytes out of what every page view
+// pays, and costs a first open ~650 more (its own file: 2,041 + ~1,900 against 3,267 for
+// the one loader; the glue is ~45 smaller): FIRST_OPEN_NOW.
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 162_000;
+const FIRST_OPEN_BUDGET = 162_800;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
 // the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size;
-// 169,189 after branch cbytes.
-const LARGEST_FIRST_OPEN_BUDGET = 169_500;
+// 169,189 after branch cbytes; LARGEST_NOW with the boot module.
+const LARGEST_FIRST_OPEN_BUDGET = 170_200;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
@@ -46,7 +50,7 @@ function gzipped(file: string): number {
 }
 
 /** The hashed files of the build, as the loader names them. */
-function buildFiles(): { glue: string; wasm: string } {
+function buildFiles(): { glue: string; wasm: string; boot: string } {
   const names = fs.readdirSync(DIST);
   const loader = fs.readFileSync(path.join(DIST, 'helpmark.js'), 'utf8');
   const named = (re: RegExp) => {
@@ -54,7 +58,13 @@ function buildFiles(): { glue: string; wasm: string } {
     expect(found, `the loader names a file matching ${re}`).toBeTruthy();
     return found!;
   };
-  return { glue: named(/^helpmark-web-.*\.js$/), wasm: named(/_bg\.wasm$/) };
+  // The loader names the glue and the WebAssembly by their common stem.
+  const stem = (re: RegExp) => {
+    const found = names.find((n) => re.test(n) && loader.includes(n.replace(/(\.js|_bg\.wasm)$/, '')));
+    expect(found, `the loader names a file matching ${re}`).toBeTruthy();
+    return found!;
+  };
+  return { glue: stem(/^helpmark-web-.*\.js$/), wasm: stem(/_bg\.wasm$/), boot: named(/^helpmark-boot-.*\.js$/) };
 }
 
 /** The largest compiled article of the seed locales: its topic and locale. */
@@ -72,8 +82,8 @@ function largestSeedArticle(): { topic: string; locale: string } {
 
 /** Every file a first open of `topic` in `locale` transfers (paths relative to dist/). */
 function firstOpenFiles(topic: string, locale: string): string[] {
-  const { glue, wasm } = buildFiles();
-  const files = ['helpmark.js', glue, wasm, `help/${topic}.index.json`, `help/${locale}/${topic}.json`];
+  const { glue, wasm, boot } = buildFiles();
+  const files = ['helpmark.js', boot, glue, wasm, `help/${topic}.index.json`, `help/${locale}/${topic}.json`];
   if (locale !== 'en-US') files.push(`help/ui/${locale}.txt`);
   return files;
 }
@@ -82,14 +92,14 @@ function total(files: string[]): number {
   return files.map(gzipped).reduce((a, b) => a + b, 0);
 }
 
-test('the loader is at most 3,300 bytes gzip, and no stylesheet file is left in the build', () => {
+test('the loader is at most 2,048 bytes gzip, and no stylesheet file is left in the build', () => {
   const size = gzipped('helpmark.js');
   console.log(`loader: ${size} bytes gzip`);
   expect(size).toBeLessThanOrEqual(LOADER_BUDGET);
   expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
-test('a first open of the default topic transfers at most 162,000 bytes gzip, whatever the seed locale', () => {
+test('a first open of the default topic transfers at most 162,800 bytes gzip, whatever the seed locale', () => {
   for (const locale of SEEDS) {
     const size = total(firstOpenFiles(DEFAULT_TOPIC, locale));
     console.log(`first open (${DEFAULT_TOPIC}, ${locale}): ${size} bytes gzip`);
@@ -97,7 +107,7 @@ test('a first open of the default topic transfers at most 162,000 bytes gzip, wh
   }
 });
 
-test('a first open of the largest seed article transfers at most 169,500 bytes gzip', () => {
+test('a first open of the largest seed article transfers at most 170,200 bytes gzip', () => {
   const { topic, locale } = largestSeedArticle();
   const size = total(firstOpenFiles(topic, locale));
   console.log(`first open (${topic}, ${locale}, the largest seed article): ${size} bytes gzip`);
@@ -146,7 +156,7 @@ test.describe('a first open of the help center’s home', () => {
   test.use({ locale: 'ru-RU' });
 
   test('fetches the code, the catalog’s root, the page’s context shard and one list page (no search index, no topic), within the budget', async ({ page }) => {
-    const { glue, wasm } = buildFiles();
+    const { glue, wasm, boot } = buildFiles();
     // The example page without its data-topic: the icon opens home (issue #12).
     await page.route('**/embed-example.html', async (route) => {
       const response = await route.fetch();
@@ -164,7 +174,7 @@ test.describe('a first open of the help center’s home', () => {
     const files = fetched.filter((f) => f !== 'favicon.ico').sort();
     expect(files.filter((f) => f.includes('center/search/') || /^help\/[^/]+\.index\.json$/.test(f) || /^help\/[a-z]{2}-[A-Z]{2}\/[^/]+\.json$/.test(f))).toEqual([]);
     expect(files).toEqual(
-      ['helpmark.js', glue, wasm, 'help/center/index.json', 'help/center/contexts/ru-RU/0.json', 'help/center/list/ru-RU/0.json', 'help/ui/ru-RU.txt'].sort(),
+      ['helpmark.js', boot, glue, wasm, 'help/center/index.json', 'help/center/contexts/ru-RU/0.json', 'help/center/list/ru-RU/0.json', 'help/ui/ru-RU.txt'].sort(),
     );
     const total = files.map(gzipped).reduce((a, b) => a + b, 0);
     console.log(`first open of home (ru-RU): ${total} bytes gzip`);
