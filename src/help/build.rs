@@ -21,8 +21,6 @@ use crate::locale::{ENGLISH, UI_LOCALES};
 /// The contexts file's name, in the content folder (`assets/help/contexts.toml`).
 pub const CONTEXTS_FILE: &str = "contexts.toml";
 
-const FIRST_CHAR: bool = false;
-
 /// Entries per page of the all-topics list.
 pub const PAGE_SIZE: usize = 50;
 
@@ -206,7 +204,7 @@ pub fn topic_tokens(topic: &Topic, view: View, title: &str) -> BTreeMap<String, 
         for token in tokenize(text) {
             let mut chars = token.text.chars();
             if let (Some(first), Some(_)) = (chars.next(), chars.next()) {
-                if FIRST_CHAR && is_bigram_char(first) {
+                if is_bigram_char(first) {
                     let best = out.entry(first.to_string()).or_insert(field);
                     *best = (*best).min(field);
                 }
@@ -656,6 +654,81 @@ mod tests {
                 (8, Severity::Info, codes::CONTEXT_MISSING), // empty: nothing in it
             ]
         );
+    }
+
+    /// The largest search shard of zh-CN, in bytes, for `n` made-up topics whose titles
+    /// are bigrams of one common character (`客` and one of 200 others).
+    fn largest_chinese_shard(n: usize) -> usize {
+        let others: Vec<char> = (0x4E00u32..0x4E00 + 200)
+            .filter_map(char::from_u32)
+            .collect();
+        let articles: Vec<(String, Topic)> = (0..n)
+            .map(|i| {
+                let title: String = (0..4)
+                    .flat_map(|k| ['客', others[(i * 7 + k * 31) % others.len()], '，'])
+                    .collect();
+                let text = format!(
+                    "---\ntitle: {title}\nms.contentlocale: zh-CN\n---\n# {title}\n\n1. 第{i}步\n"
+                );
+                let topic = crate::content::parse_topic(&text).expect("a made-up topic");
+                (format!("zh-CN/t{i:05}.md"), topic)
+            })
+            .collect();
+        let manifest = crate::catalog::build_manifest(&articles);
+        center_files(&articles, &manifest, &ContextsFile::default())
+            .into_iter()
+            .filter(|(path, _)| path.starts_with("center/search/zh-CN/"))
+            .map(|(_, json)| json.len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn a_search_shard_does_not_grow_with_the_catalog_in_cjk() {
+        // Keyed by their first character, the 200 bigrams `客X` (each with its best 100
+        // topics) shared one shard, which grew with the catalog; keyed by the whole
+        // bigram, the number of shards grows instead and each stays near the target.
+        for n in [200, 1600] {
+            let largest = largest_chinese_shard(n);
+            assert!(
+                largest <= 2 * SEARCH_SHARD_TARGET,
+                "largest shard at {n} topics: {largest} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn postings_keep_the_best_fields_first_in_the_catalog_order_and_at_most_the_maximum() {
+        let mut list = Vec::new();
+        for doc in 0..(MAX_POSTINGS as u32 + 20) {
+            add_posting(&mut list, doc, Field::Body);
+        }
+        add_posting(&mut list, 500, Field::Title);
+        add_posting(&mut list, 501, Field::UiTerm);
+        add_posting(&mut list, 502, Field::Body);
+        assert_eq!(list.len(), MAX_POSTINGS);
+        assert_eq!(list[0], 500 * 4 + Field::Title.code());
+        assert_eq!(list[1], 501 * 4 + Field::UiTerm.code());
+        // Bodies in the order added; the latest ones fell off the end.
+        assert_eq!(list[2], Field::Body.code());
+        assert_eq!(
+            *list.last().unwrap(),
+            (MAX_POSTINGS as u32 - 3) * 4 + Field::Body.code()
+        );
+    }
+
+    #[test]
+    fn topics_come_by_slug_or_the_writer_refuses_them() {
+        let contexts = ContextsFile::default();
+        let mut writer = CenterWriter::new(vec!["en-US".to_string()], &contexts);
+        let entry = |slug: &str| TopicEntry {
+            slug: slug.to_string(),
+            locales: Vec::new(),
+        };
+        assert!(writer.add(&entry("b"), &|_| None).is_ok());
+        assert!(writer.add(&entry("a"), &|_| None).is_err());
+        assert!(writer.add(&entry("b"), &|_| None).is_err());
+        assert!(writer.add(&entry("c"), &|_| None).is_ok());
     }
 
     #[test]
