@@ -181,13 +181,14 @@ fn main() {
                 black_box(search.query(black_box(query), 10));
                 times.push(t.elapsed());
             }
+            let median_time = median(times);
             println!(
                 "  first search {locale} {query:?}: {} shards, {} bytes, {} gzip; read {:.2} ms; query median {:.1} µs ({runs} runs); {} hits, first {:?}",
                 bytes.files,
                 bytes.bytes,
                 bytes.gzip,
                 read.as_secs_f64() * 1e3,
-                median(times).as_secs_f64() * 1e6,
+                median_time.as_secs_f64() * 1e6,
                 hits.len(),
                 hits.first().map(|h| h.slug.as_str()).unwrap_or("-"),
             );
@@ -197,7 +198,7 @@ fn main() {
             );
             println!(
                 "FIG\tnative query {locale} {query:?}: median µs (hits)\t{:.1} ({})",
-                median(times).as_secs_f64() * 1e6,
+                median_time.as_secs_f64() * 1e6,
                 hits.len()
             );
         }

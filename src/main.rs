@@ -530,9 +530,9 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
     let mut topics: Vec<helpmark::catalog::TopicEntry> = Vec::new();
     let mut previews = Vec::new();
     let mut articles = 0usize;
-    // The locales of the help center: the UI locales and the locale folders; an article
-    // whose front matter names another locale is found out below (then the center is
-    // built again with it).
+    // The locales of the help center: the UI locales and the locale folders; when the
+    // articles' front matter names other locales, this is found out below (then the
+    // center is built again with the right ones).
     let mut locales = center_locales_of(&files);
     let mut center = helpmark::help::build::CenterWriter::new(locales.clone(), &contexts);
     // Pass 0 writes everything. Rarely, pass 1 writes again what pass 0 could not know:
@@ -541,14 +541,20 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
     let (mut previews_again, mut center_again) = (false, false);
     for pass in 0..2 {
         if pass == 1 {
-            let seen: BTreeSet<String> = topics
+            // The center's locales: the UI locales and the topics' (as
+            // `help::build::center_locales` gives them for a manifest).
+            let seen: BTreeSet<String> = helpmark::locale::UI_LOCALES
                 .iter()
-                .flat_map(|t| t.locales.iter().map(|l| l.locale.clone()))
-                .chain(locales.iter().cloned())
+                .map(|l| l.to_string())
+                .chain(
+                    topics
+                        .iter()
+                        .flat_map(|t| t.locales.iter().map(|l| l.locale.clone())),
+                )
                 .collect();
             let readable: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
             previews_again = readable != known;
-            center_again = seen.len() != locales.len();
+            center_again = !seen.iter().eq(locales.iter());
             if !previews_again && !center_again {
                 break;
             }
