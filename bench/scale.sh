@@ -39,9 +39,9 @@ fi
 # figures <file> <help dir> [<spec suffix>]: the native and browser figures of a catalog.
 figures() {
   local fig="$1" help="$2" suffix="${3:-}"
-  cargo bench --quiet --bench center -- "$help$suffix" | tee /dev/stderr | grep '^FIG' | cut -f2- >>"$fig"
+  cargo bench --quiet --bench center -- "$help$suffix" | tee -a /dev/stderr | grep '^FIG' | cut -f2- >>"$fig"
   if $browser; then
-    node bench/search.mjs --dist "$dist" --port "$port" "$help" | tee /dev/stderr | grep '^FIG' | cut -f2- >>"$fig" \
+    node bench/search.mjs --dist "$dist" --port "$port" "$help" | tee -a /dev/stderr | grep '^FIG' | cut -f2- >>"$fig" \
       || echo "  (the browser benchmark failed: see above)" >&2
   fi
 }
