@@ -9,6 +9,9 @@
 //!   gzip -9 bytes (the widget's code is the same for every catalog: tests/e2e/size.spec.ts);
 //! - the files a **first search** fetches (the search shards of the query), likewise;
 //! - the time to read those shards and the median time of a query, natively.
+//!
+//! Lines starting with `FIG<TAB>` repeat the figures for bench/scale.sh's side-by-side
+//! table (`FIG<TAB>what<TAB>value`).
 
 use std::hint::black_box;
 use std::io::Write;
@@ -151,6 +154,11 @@ fn main() {
             list.total,
         );
 
+        println!(
+            "FIG\tfirst open, home de-DE: files / gzip bytes (raw)\t{} / {open_gzip} ({open_bytes})",
+            1 + context_bytes.files + list_bytes.files
+        );
+
         // First search per query: its shards, read, then the query.
         for (locale, query) in QUERIES {
             let mut search = SearchIndex::new(index.search_shards);
@@ -173,15 +181,25 @@ fn main() {
                 black_box(search.query(black_box(query), 10));
                 times.push(t.elapsed());
             }
+            let median_time = median(times);
             println!(
                 "  first search {locale} {query:?}: {} shards, {} bytes, {} gzip; read {:.2} ms; query median {:.1} µs ({runs} runs); {} hits, first {:?}",
                 bytes.files,
                 bytes.bytes,
                 bytes.gzip,
                 read.as_secs_f64() * 1e3,
-                median(times).as_secs_f64() * 1e6,
+                median_time.as_secs_f64() * 1e6,
                 hits.len(),
                 hits.first().map(|h| h.slug.as_str()).unwrap_or("-"),
+            );
+            println!(
+                "FIG\tfirst search {locale} {query:?}: shards / gzip bytes (raw)\t{} / {} ({})",
+                bytes.files, bytes.gzip, bytes.bytes
+            );
+            println!(
+                "FIG\tnative query {locale} {query:?}: median µs (hits)\t{:.1} ({})",
+                median_time.as_secs_f64() * 1e6,
+                hits.len()
             );
         }
     }

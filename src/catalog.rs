@@ -264,18 +264,43 @@ impl TopicEntry {
 /// base, topic)`. A topic's English entry reads the newest revision (by `ms.date`, then
 /// `ms.lasthandoff`) among its files.
 pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
-    let mut topics: Vec<TopicEntry> = Vec::new();
-    // Per topic: the age of its newest file, (ms.date, ms.lasthandoff), and its index.
-    let mut newest: Vec<(Age, usize)> = Vec::new();
-    for (index, (path, topic)) in articles.iter().enumerate() {
-        let slug = topic_slug(path);
+    // Per slug, its articles in the given order (one pass; no search per article).
+    let mut groups: std::collections::BTreeMap<String, Vec<&(String, Topic)>> =
+        std::collections::BTreeMap::new();
+    for article in articles {
+        groups
+            .entry(topic_slug(&article.0))
+            .or_default()
+            .push(article);
+    }
+    Manifest {
+        version: MANIFEST_VERSION,
+        topics: groups
+            .into_values()
+            .map(|group| topic_entry(&group))
+            .collect(),
+    }
+}
+
+/// The manifest entry of one topic from its articles (every `(path, topic)` of one slug,
+/// in the catalog's file order): what [`build_manifest`] does per topic, for a writer
+/// that reads one topic at a time (`helpmark index` on a large catalog).
+pub fn topic_entry(group: &[&(String, Topic)]) -> TopicEntry {
+    let slug = group
+        .first()
+        .map(|(p, _)| topic_slug(p))
+        .unwrap_or_default();
+    let mut locales = Vec::with_capacity(group.len() + 1);
+    // The age of the newest file, (ms.date, ms.lasthandoff), and its place in `group`.
+    let mut newest: Option<(Age, usize)> = None;
+    for (index, (path, topic)) in group.iter().map(|a| (&a.0, &a.1)).enumerate() {
         let folder_locale = path.split('/').rev().nth(1).unwrap_or(ENGLISH);
         let locale = topic
             .meta
             .locale
             .clone()
             .unwrap_or_else(|| folder_locale.to_string());
-        let entry = LocaleEntry {
+        locales.push(LocaleEntry {
             locale,
             compiled: compiled_path(path),
             path: path.clone(),
@@ -284,43 +309,39 @@ pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
             date: topic.meta.iso_date(),
             translation: topic.meta.translation_type.clone(),
             steps: topic.steps.len(),
-        };
+        });
         let age = (topic.meta.iso_date(), topic.meta.iso_last_handoff());
-        match topics.iter_mut().position(|t| t.slug == slug) {
-            Some(i) => {
-                topics[i].locales.push(entry);
-                if age > newest[i].0 {
-                    newest[i] = (age, index);
-                }
-            }
-            None => {
-                topics.push(TopicEntry {
-                    slug,
-                    locales: vec![entry],
-                });
-                newest.push((age, index));
-            }
+        if newest.as_ref().is_none_or(|(n, _)| age > *n) {
+            newest = Some((age, index));
         }
     }
-    for (topic, (_, index)) in topics.iter_mut().zip(&newest) {
-        topic.locales.sort_by(|a, b| a.locale.cmp(&b.locale));
-        if topic.locales.iter().any(|l| l.locale == ENGLISH) {
-            continue;
-        }
-        // A plain English source in another English locale (`en-GB`) is the English view.
-        if let Some(english) = topic
-            .locales
+    locales.sort_by(|a, b| a.locale.cmp(&b.locale));
+    let mut topic = TopicEntry { slug, locales };
+    if topic.locales.iter().any(|l| l.locale == ENGLISH) {
+        return topic;
+    }
+    // A plain English source in another English locale (`en-GB`) is the English view.
+    let article = |path: &str| {
+        group
             .iter()
-            .find(|l| is_english(&l.locale) && is_plain(&articles[index_of(articles, &l.path)].1))
-            .cloned()
-        {
-            topic.locales.push(LocaleEntry {
-                locale: ENGLISH.to_string(),
-                ..english
-            });
-            continue;
-        }
-        let (path, source) = &articles[*index];
+            .find(|(p, _)| p == path)
+            .or(group.first())
+            .map(|a| &a.1)
+    };
+    if let Some(english) = topic
+        .locales
+        .iter()
+        .find(|l| is_english(&l.locale) && article(&l.path).is_some_and(is_plain))
+        .cloned()
+    {
+        topic.locales.push(LocaleEntry {
+            locale: ENGLISH.to_string(),
+            ..english
+        });
+        return topic;
+    }
+    if let Some((_, index)) = newest {
+        let (path, source) = group[index];
         topic.locales.push(LocaleEntry {
             locale: ENGLISH.to_string(),
             compiled: compiled_path(path),
@@ -332,11 +353,7 @@ pub fn build_manifest(articles: &[(String, Topic)]) -> Manifest {
             steps: source.steps.len(),
         });
     }
-    topics.sort_by(|a, b| a.slug.cmp(&b.slug));
-    Manifest {
-        version: MANIFEST_VERSION,
-        topics,
-    }
+    topic
 }
 
 /// Plain-Markdown topics: aligns every plain translation with its plain English source
@@ -358,13 +375,13 @@ pub fn align_plain_translations(
         })
     };
     let mut findings = Vec::new();
-    let mut slugs: Vec<String> = articles.iter().map(|(p, _)| topic_slug(p)).collect();
-    slugs.sort();
-    slugs.dedup();
-    for slug in slugs {
-        let members: Vec<usize> = (0..articles.len())
-            .filter(|&i| topic_slug(&articles[i].0) == slug)
-            .collect();
+    // Per slug, the indexes of its articles (one pass; no scan of the catalog per slug).
+    let mut groups: std::collections::BTreeMap<String, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, (path, _)) in articles.iter().enumerate() {
+        groups.entry(topic_slug(path)).or_default().push(i);
+    }
+    for members in groups.into_values() {
         let sources: Vec<usize> = members
             .iter()
             .copied()
@@ -484,10 +501,6 @@ fn english_sibling(file: &std::path::Path) -> Option<std::path::PathBuf> {
 }
 
 type Age = (Option<String>, Option<String>);
-
-fn index_of(articles: &[(String, Topic)], path: &str) -> usize {
-    articles.iter().position(|(p, _)| p == path).unwrap_or(0)
-}
 
 /// `de-DE/update-customer-account-info.md` → `update-customer-account-info`.
 pub fn topic_slug(path: &str) -> String {

@@ -15,7 +15,8 @@ use crate::limits;
 /// code.
 ///
 /// `path` is the article's path (`de-DE/update-customer-account-info.md`, any prefix, `/`
-/// or `\` separated); `known_topics` are the slugs of the topics that exist.
+/// or `\` separated); `known_topics` are the slugs of the topics that exist, sorted
+/// (looked up by binary search: a catalog of thousands of topics lints in linear time).
 ///
 /// # Examples
 ///
@@ -70,7 +71,7 @@ pub fn lint(path: &str, topic: &Topic, known_topics: &[String]) -> Vec<Diagnosti
             ""
         };
         let diagnostic = match &href {
-            Href::Topic { slug, .. } if !known_topics.iter().any(|k| k == slug) => Diagnostic {
+            Href::Topic { slug, .. } if known_topics.binary_search(slug).is_err() => Diagnostic {
                 line,
                 column: 1,
                 severity: Severity::Warning,

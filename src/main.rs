@@ -33,7 +33,7 @@ use std::process::ExitCode;
 mod bundle;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use helpmark::catalog::{build_manifest, topic_slug};
+use helpmark::catalog::topic_slug;
 use helpmark::content::{parse_topic, render_plain, Diagnostic, Severity, Topic, View};
 use helpmark::help::build::{check_contexts, ContextsFile, CONTEXTS_FILE};
 use helpmark::lint::{lint, summary};
@@ -455,17 +455,291 @@ fn show(file: &Path, english: bool) -> Result<ExitCode, String> {
 // ---------------------------------------------------------------------------------------
 // index
 
-/// Reads every `<dir>/<locale>/<topic>.md` and writes the manifest.
+/// Reads every `<dir>/<locale>/<topic>.md` and writes the manifest (and with `--out`,
+/// everything the widget reads beside it).
+///
+/// One topic at a time: its articles (every locale of one slug) are parsed, aligned,
+/// compiled, previewed and added to the help center's index, then dropped; what is kept
+/// across topics is what the files need (manifest entries, titles, postings bounded per
+/// token, step anchors of topics with contexts), so a catalog of 10,000 topics x 14
+/// locales indexes in minutes with bounded memory (bench/scale.sh).
 fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
-    let Scan {
-        mut articles,
-        failures,
-    } = read_articles(dir)?;
-    // Plain translations take their keys and English from their source (issue #14).
-    let parity = helpmark::catalog::align_plain_translations(&mut articles, &|p| {
-        std::fs::read_to_string(dir.join(p)).ok()
-    });
-    for (relative, d) in &failures {
+    let files = article_files(dir)?;
+    // Per slug, its files in the catalog's order (by folder, then name).
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (relative, _)) in files.iter().enumerate() {
+        groups.entry(topic_slug(relative)).or_default().push(i);
+    }
+    // The topics that links may name: every slug with a file. (A slug none of whose files
+    // can be read is found out below, and the previews are then written again.)
+    let mut known: Vec<String> = groups.keys().cloned().collect();
+
+    let Some(path) = out else {
+        let mut topics = Vec::new();
+        let mut failures = Vec::new();
+        for members in groups.values() {
+            let mut group = read_group(&files, members, &mut failures);
+            helpmark::catalog::align_plain_translations(&mut group, &|p| {
+                std::fs::read_to_string(dir.join(p)).ok()
+            });
+            if !group.is_empty() {
+                topics.push(helpmark::catalog::topic_entry(
+                    &group.iter().collect::<Vec<_>>(),
+                ));
+            }
+        }
+        print_failures(dir, &mut failures);
+        let manifest = helpmark::catalog::Manifest {
+            version: helpmark::catalog::MANIFEST_VERSION,
+            topics,
+        };
+        println!("{}", manifest.to_json());
+        return Ok(if failures.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    };
+
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut folders = Folders::default();
+    // The widget's UI strings of every locale but English (built in), which it reads with
+    // the content of that locale.
+    for (relative, text) in helpmark::locale::strings_files() {
+        let file = base.join(relative);
+        folders.make(&file)?;
+        std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    let contexts_path = dir.join(CONTEXTS_FILE);
+    let contexts_text = if contexts_path.is_file() {
+        Some(
+            std::fs::read_to_string(&contexts_path)
+                .map_err(|e| format!("{}: {e}", contexts_path.display()))?,
+        )
+    } else {
+        None
+    };
+    let (contexts, contexts_invalid) = match contexts_text.as_deref().map(parse_toml) {
+        None => (ContextsFile::default(), None),
+        Some(Ok(file)) => (file, None),
+        Some(Err(why)) => (ContextsFile::default(), Some(why)),
+    };
+
+    let mut failures = Vec::new();
+    let mut topics: Vec<helpmark::catalog::TopicEntry> = Vec::new();
+    let mut previews = Vec::new();
+    let mut articles = 0usize;
+    // The locales of the help center: the UI locales and the locale folders; when the
+    // articles' front matter names other locales, this is found out below (then the
+    // center is built again with the right ones).
+    let mut locales = center_locales_of(&files);
+    let mut center = helpmark::help::build::CenterWriter::new(locales.clone(), &contexts);
+    // Pass 0 writes everything. Rarely, pass 1 writes again what pass 0 could not know:
+    // the previews when a topic has no readable file (links to it are broken), the help
+    // center when a front matter names a locale that no folder does.
+    let (mut previews_again, mut center_again) = (false, false);
+    for pass in 0..2 {
+        if pass == 1 {
+            // The center's locales: the UI locales and the topics' (as
+            // `help::build::center_locales` gives them for a manifest).
+            let seen: BTreeSet<String> = helpmark::locale::UI_LOCALES
+                .iter()
+                .map(|l| l.to_string())
+                .chain(
+                    topics
+                        .iter()
+                        .flat_map(|t| t.locales.iter().map(|l| l.locale.clone())),
+                )
+                .collect();
+            let readable: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
+            previews_again = readable != known;
+            center_again = !seen.iter().eq(locales.iter());
+            if !previews_again && !center_again {
+                break;
+            }
+            if previews_again {
+                known = readable;
+                previews.clear();
+            }
+            if center_again {
+                locales = seen.into_iter().collect();
+                center = helpmark::help::build::CenterWriter::new(locales.clone(), &contexts);
+            }
+        }
+        let mut at = 0usize;
+        for members in groups.values() {
+            let mut found = Vec::new();
+            let mut group = read_group(&files, members, &mut found);
+            let parity = helpmark::catalog::align_plain_translations(&mut group, &|p| {
+                std::fs::read_to_string(dir.join(p)).ok()
+            });
+            if pass == 0 || previews_again {
+                for (relative, topic) in &group {
+                    folders.make(&base.join(relative))?;
+                    previews.push(write_article_preview(
+                        base, relative, topic, &known, &parity,
+                    )?);
+                }
+            }
+            if group.is_empty() {
+                if pass == 0 {
+                    failures.extend(found);
+                }
+                continue;
+            }
+            if pass == 1 {
+                if center_again {
+                    center.add(&topics[at], &|p| {
+                        group.iter().find(|(r, _)| r == p).map(|(_, t)| t)
+                    })?;
+                }
+                at += 1;
+                continue;
+            }
+            failures.extend(found);
+            articles += group.len();
+            for (relative, topic) in &group {
+                let compiled = base.join(helpmark::catalog::compiled_path(relative));
+                folders.make(&compiled)?;
+                std::fs::write(&compiled, helpmark::content::encode_topic(topic))
+                    .map_err(|e| format!("{}: {e}", compiled.display()))?;
+            }
+            let entry = helpmark::catalog::topic_entry(&group.iter().collect::<Vec<_>>());
+            // One index per topic: what the widget reads on a first open.
+            let one = helpmark::catalog::Manifest {
+                version: helpmark::catalog::MANIFEST_VERSION,
+                topics: vec![entry],
+            };
+            let index = base.join(helpmark::catalog::topic_index_path(&one.topics[0].slug));
+            std::fs::write(&index, one.to_json() + "\n")
+                .map_err(|e| format!("{}: {e}", index.display()))?;
+            center.add(&one.topics[0], &|p| {
+                group.iter().find(|(r, _)| r == p).map(|(_, t)| t)
+            })?;
+            topics.extend(one.topics);
+        }
+    }
+    print_failures(dir, &mut failures);
+
+    let manifest = helpmark::catalog::Manifest {
+        version: helpmark::catalog::MANIFEST_VERSION,
+        topics,
+    };
+    std::fs::write(&path, manifest.to_json() + "\n")
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    write_preview_list(base, previews, &failures)?;
+
+    // The help center (issue #12), from `<dir>/contexts.toml` (none: no topic applies to
+    // any page, the list and search are still written). Its errors are printed like an
+    // article's, and the entries in error are left out.
+    let slugs: Vec<String> = manifest.topics.iter().map(|t| t.slug.clone()).collect();
+    let diagnostics = match (&contexts_text, contexts_invalid) {
+        (Some(text), None) => check_contexts(&contexts, text, &slugs),
+        (Some(text), Some(why)) => vec![contexts_invalid_diagnostic(text, why)],
+        (None, _) => Vec::new(),
+    };
+    let mut contexts_failed = false;
+    for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        contexts_failed = true;
+        eprintln!(
+            "{}:{}:{}: {} [{}]",
+            display_path(&contexts_path),
+            d.line,
+            d.column,
+            d.message,
+            d.code
+        );
+    }
+    center.finish(&mut |relative, json| {
+        let file = base.join(relative);
+        folders.make(&file)?;
+        std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))
+    })?;
+    eprintln!(
+        "helpmark: indexed {articles} articles into {} and compiled them beside it",
+        path.display()
+    );
+    Ok(if failures.is_empty() && !contexts_failed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Folders already made (one `create_dir_all` per folder).
+#[derive(Default)]
+struct Folders(HashSet<PathBuf>);
+
+impl Folders {
+    /// Makes the folder of `file` unless made before.
+    fn make(&mut self, file: &Path) -> Result<(), String> {
+        if let Some(folder) = file.parent() {
+            if !self.0.contains(folder) {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| format!("{}: {e}", folder.display()))?;
+                self.0.insert(folder.to_path_buf());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The locales of the help center: the UI locales and every locale folder's (a file's
+/// `ms.contentlocale` may name another: [`CenterWriter`](helpmark::help::build::CenterWriter)
+/// lists the locales it is given, so they come from the folders and front matter alike
+/// through [`helpmark::help::build::center_locales`] when all articles are in memory).
+fn center_locales_of(files: &[(String, PathBuf)]) -> Vec<String> {
+    let mut locales: BTreeSet<String> = helpmark::locale::UI_LOCALES
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    for (relative, _) in files {
+        if let Some((folder, _)) = relative.rsplit_once('/') {
+            locales.insert(folder.rsplit('/').next().unwrap_or(folder).to_string());
+        }
+    }
+    locales.into_iter().collect()
+}
+
+/// Why a file is not an article: `(index in the catalog's files, path relative to the
+/// content folder, diagnostic)`.
+type Failure = (usize, String, Diagnostic);
+
+/// Parses the files `members` of `files` (one topic's); why a file is not an article goes
+/// to `failures`.
+fn read_group(
+    files: &[(String, PathBuf)],
+    members: &[usize],
+    failures: &mut Vec<Failure>,
+) -> Vec<(String, Topic)> {
+    let mut group = Vec::with_capacity(members.len());
+    for &i in members {
+        let (relative, file) = &files[i];
+        let parsed = match std::fs::read(file) {
+            Ok(bytes) => parse_bytes(bytes),
+            Err(e) => Err(vec![Diagnostic {
+                line: 1,
+                column: 1,
+                severity: Severity::Error,
+                code: Code::NotATopic,
+                message: e.to_string(),
+            }]),
+        };
+        match parsed {
+            Ok(topic) => group.push((relative.clone(), topic)),
+            Err(found) => failures.extend(found.into_iter().map(|d| (i, relative.clone(), d))),
+        }
+    }
+    group
+}
+
+/// Prints why files are not articles, in the catalog's file order.
+fn print_failures(dir: &Path, failures: &mut [Failure]) {
+    failures.sort_by_key(|f| f.0);
+    for (_, relative, d) in failures.iter() {
         let severity = match d.severity {
             Severity::Error => String::new(),
             other => format!("{}: ", other.as_str()),
@@ -479,59 +753,6 @@ fn index(dir: &Path, out: Option<PathBuf>) -> Result<ExitCode, String> {
             d.code
         );
     }
-    let manifest = build_manifest(&articles);
-    let json = manifest.to_json();
-    let mut contexts_failed = false;
-    match out {
-        Some(path) => {
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| format!("{}: {e}", parent.display()))?;
-            }
-            std::fs::write(&path, json + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
-            // The compiled topics the widget reads, beside the manifest.
-            let base = path.parent().unwrap_or(Path::new("."));
-            for (relative, topic) in &articles {
-                let compiled = base.join(helpmark::catalog::compiled_path(relative));
-                if let Some(folder) = compiled.parent() {
-                    std::fs::create_dir_all(folder)
-                        .map_err(|e| format!("{}: {e}", folder.display()))?;
-                }
-                std::fs::write(&compiled, helpmark::content::encode_topic(topic))
-                    .map_err(|e| format!("{}: {e}", compiled.display()))?;
-            }
-            // The widget's UI strings of every locale but English (built in), which it
-            // reads with the content of that locale.
-            for (relative, text) in helpmark::locale::strings_files() {
-                let file = base.join(relative);
-                if let Some(folder) = file.parent() {
-                    std::fs::create_dir_all(folder)
-                        .map_err(|e| format!("{}: {e}", folder.display()))?;
-                }
-                std::fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
-            }
-            // One index per topic: what the widget reads on a first open.
-            for topic in &manifest.topics {
-                let index = base.join(helpmark::catalog::topic_index_path(&topic.slug));
-                let one = manifest.only(&topic.slug).expect("a topic of the manifest");
-                std::fs::write(&index, one.to_json() + "\n")
-                    .map_err(|e| format!("{}: {e}", index.display()))?;
-            }
-            write_preview(base, &articles, &failures, &parity)?;
-            contexts_failed = write_center(dir, base, &articles, &manifest)?;
-            eprintln!(
-                "helpmark: indexed {} articles into {} and compiled them beside it",
-                articles.len(),
-                path.display()
-            );
-        }
-        None => println!("{json}"),
-    }
-    Ok(if failures.is_empty() && !contexts_failed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
 }
 
 /// Reads a contexts file and checks it against the known topics. A file that is not
@@ -543,19 +764,22 @@ fn load_contexts(path: &Path, known: &[String]) -> Result<(ContextsFile, Vec<Dia
             let diagnostics = check_contexts(&file, &text, known);
             Ok((file, diagnostics))
         }
-        Err((offset, message)) => {
-            let (line, column) = helpmark::content::line_column(&text, offset.min(text.len()));
-            Ok((
-                ContextsFile::default(),
-                vec![Diagnostic {
-                    line,
-                    column,
-                    severity: Severity::Error,
-                    code: helpmark::help::build::codes::CONTEXTS_INVALID,
-                    message: format!("not a contexts file: {message}"),
-                }],
-            ))
-        }
+        Err(why) => Ok((
+            ContextsFile::default(),
+            vec![contexts_invalid_diagnostic(&text, why)],
+        )),
+    }
+}
+
+/// The `contexts-invalid` error of a contexts file that [`parse_toml`] refused.
+fn contexts_invalid_diagnostic(text: &str, (offset, message): (usize, String)) -> Diagnostic {
+    let (line, column) = helpmark::content::line_column(text, offset.min(text.len()));
+    Diagnostic {
+        line,
+        column,
+        severity: Severity::Error,
+        code: helpmark::help::build::codes::CONTEXTS_INVALID,
+        message: format!("not a contexts file: {message}"),
     }
 }
 
@@ -570,49 +794,6 @@ fn parse_toml(text: &str) -> Result<ContextsFile, (usize, String)> {
 #[cfg(target_arch = "wasm32")]
 fn parse_toml(_: &str) -> Result<ContextsFile, (usize, String)> {
     Err((0, "this build has no TOML reader".to_string()))
-}
-
-/// Writes the help center's files (issue #12) under `<base>/center/`, from
-/// `<dir>/contexts.toml` (none: no topic applies to any page, the list and search are
-/// still written). Returns whether the contexts file has errors (printed, like an
-/// article's; the entries in error are left out).
-fn write_center(
-    dir: &Path,
-    base: &Path,
-    articles: &[(String, Topic)],
-    manifest: &helpmark::catalog::Manifest,
-) -> Result<bool, String> {
-    let path = dir.join(CONTEXTS_FILE);
-    let known: Vec<String> = manifest.topics.iter().map(|t| t.slug.clone()).collect();
-    let (contexts, diagnostics) = if path.is_file() {
-        load_contexts(&path, &known)?
-    } else {
-        (ContextsFile::default(), Vec::new())
-    };
-    let mut failed = false;
-    for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-        failed = true;
-        eprintln!(
-            "{}:{}:{}: {} [{}]",
-            display_path(&path),
-            d.line,
-            d.column,
-            d.message,
-            d.code
-        );
-    }
-    let mut folders = HashSet::new();
-    helpmark::help::build::write_center(articles, manifest, &contexts, &mut |relative, json| {
-        let file = base.join(relative);
-        if let Some(folder) = file.parent() {
-            if folders.insert(folder.to_path_buf()) {
-                std::fs::create_dir_all(folder)
-                    .map_err(|e| format!("{}: {e}", folder.display()))?;
-            }
-        }
-        std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))
-    })?;
-    Ok(failed)
 }
 
 /// `helpmark generate`: a test catalog (see [`Command::Generate`]).
@@ -687,90 +868,102 @@ fn generate(topics: usize, out: &Path, from: &[PathBuf]) -> Result<ExitCode, Str
     Ok(ExitCode::SUCCESS)
 }
 
-/// The articles under a content folder.
-struct Scan {
-    /// `(path relative to the folder, topic)`.
-    articles: Vec<(String, Topic)>,
-    /// `(path relative to the folder, why it is not a readable article)`.
-    failures: Vec<(String, Diagnostic)>,
+/// One article's line of `preview.json`: `(path, its diagnostics' JSON object)`.
+type PreviewRow = (String, Value);
+
+/// Writes `<locale>/<topic>.preview.json` of one article (what the writers' preview on
+/// the demo portal reads: its lint diagnostics and its segments side by side; the widget
+/// never reads it) and returns its line of `preview.json`. `known`: the readable topics'
+/// slugs, sorted; `parity`: the findings of aligning its topic's plain translations.
+fn write_article_preview(
+    base: &Path,
+    relative: &str,
+    topic: &Topic,
+    known: &[String],
+    parity: &[(String, Diagnostic)],
+) -> Result<PreviewRow, String> {
+    let mut diagnostics = lint(relative, topic, known);
+    diagnostics.extend(
+        parity
+            .iter()
+            .filter(|(p, _)| p == relative)
+            .map(|(_, d)| d.clone()),
+    );
+    diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
+    let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+    let row = json!({
+        "path": relative,
+        "topic": topic_slug(relative),
+        "error": count(Severity::Error),
+        "warning": count(Severity::Warning),
+        "info": count(Severity::Info),
+    });
+    let segments: Vec<Value> = topic
+        .segments
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.id,
+                "line": s.line,
+                "localized": topic.plain_text(&s.localized, View::Localized),
+                "english": topic.plain_text(&s.english, View::English),
+            })
+        })
+        .collect();
+    let stem = relative.strip_suffix(".md").unwrap_or(relative);
+    let path = base.join(format!("{stem}.preview.json"));
+    let value = json!({
+        "path": relative,
+        "diagnostics": diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+        "segments": segments,
+    });
+    std::fs::write(&path, value.to_string() + "\n")
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((relative.to_string(), row))
 }
 
-/// What the writers' preview on the demo portal reads, beside the manifest:
-/// `preview.json` (every file under the content folder with its diagnostic counts, and
-/// why a file could not be indexed) and, per article, `<locale>/<topic>.preview.json`
-/// (its lint diagnostics and its segments side by side). The widget never reads them.
-fn write_preview(
+/// Writes `preview.json`: every file under the content folder with its diagnostic counts
+/// (`rows`), and why a file could not be indexed (its first error; every diagnostic went
+/// to the console), sorted by path.
+fn write_preview_list(
     base: &Path,
-    articles: &[(String, Topic)],
-    failures: &[(String, Diagnostic)],
-    parity: &[(String, Diagnostic)],
+    rows: Vec<PreviewRow>,
+    failures: &[Failure],
 ) -> Result<(), String> {
-    let write = |path: PathBuf, value: Value| -> Result<(), String> {
-        std::fs::write(&path, value.to_string() + "\n")
-            .map_err(|e| format!("{}: {e}", path.display()))
-    };
-    let known = known_topics(articles.iter().map(|(path, _)| path.as_str()));
-    let mut files = Vec::new();
-    for (relative, topic) in articles {
-        let mut diagnostics = lint(relative, topic, &known);
-        diagnostics.extend(
-            parity
-                .iter()
-                .filter(|(p, _)| p == relative)
-                .map(|(_, d)| d.clone()),
-        );
-        diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
-        let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-        files.push(json!({
-            "path": relative,
-            "topic": topic_slug(relative),
-            "error": count(Severity::Error),
-            "warning": count(Severity::Warning),
-            "info": count(Severity::Info),
-        }));
-        let segments: Vec<Value> = topic
-            .segments
-            .iter()
-            .map(|s| {
-                json!({
-                    "id": s.id,
-                    "line": s.line,
-                    "localized": topic.plain_text(&s.localized, View::Localized),
-                    "english": topic.plain_text(&s.english, View::English),
-                })
-            })
-            .collect();
-        let stem = relative.strip_suffix(".md").unwrap_or(relative);
-        write(
-            base.join(format!("{stem}.preview.json")),
-            json!({
-                "path": relative,
-                "diagnostics": diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
-                "segments": segments,
-            }),
-        )?;
-    }
-    // One entry per file: its first error (every diagnostic went to the console).
+    let mut rows = rows;
     let mut listed = HashSet::new();
-    for (relative, d) in failures {
+    for (_, relative, d) in failures {
         if d.severity != Severity::Error || !listed.insert(relative) {
             continue;
         }
-        files.push(json!({
-            "path": relative,
-            "topic": topic_slug(relative),
-            "error": 1,
-            "warning": 0,
-            "info": 0,
-            "failure": diagnostic_json(d),
-        }));
+        rows.push((
+            relative.clone(),
+            json!({
+                "path": relative,
+                "topic": topic_slug(relative),
+                "error": 1,
+                "warning": 0,
+                "info": 0,
+                "failure": diagnostic_json(d),
+            }),
+        ));
     }
-    files.sort_by(|a, b| a["path"].as_str().cmp(&b["path"].as_str()));
-    write(base.join("preview.json"), json!({ "files": files }))
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut text = String::from("{\"files\":[");
+    for (i, (_, row)) in rows.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&row.to_string());
+    }
+    text.push_str("]}\n");
+    let path = base.join("preview.json");
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Parses the articles in the locale folders of `dir`.
-fn read_articles(dir: &Path) -> Result<Scan, String> {
+/// The article files of the locale folders of `dir` (`<dir>/<locale>/<topic>.md`), in
+/// order (by folder, then name): `(path relative to dir with / separators, path)`.
+fn article_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     let mut files = Vec::new();
     for folder in sorted_entries(dir)? {
         if folder.is_dir() {
@@ -781,32 +974,19 @@ fn read_articles(dir: &Path) -> Result<Scan, String> {
             );
         }
     }
-    let mut articles = Vec::new();
-    let mut failures = Vec::new();
-    for file in files {
-        let relative = file
-            .strip_prefix(dir)
-            .unwrap_or(&file)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let parsed = match std::fs::read(&file) {
-            Ok(bytes) => parse_bytes(bytes),
-            Err(e) => Err(vec![Diagnostic {
-                line: 1,
-                column: 1,
-                severity: Severity::Error,
-                code: Code::NotATopic,
-                message: e.to_string(),
-            }]),
-        };
-        match parsed {
-            Ok(topic) => articles.push((relative, topic)),
-            Err(found) => failures.extend(found.into_iter().map(|d| (relative.clone(), d))),
-        }
-    }
-    Ok(Scan { articles, failures })
+    Ok(files
+        .into_iter()
+        .map(|file| {
+            let relative = file
+                .strip_prefix(dir)
+                .unwrap_or(&file)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            (relative, file)
+        })
+        .collect())
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, String> {

@@ -138,6 +138,14 @@ fn chinese_customer_finds_the_chinese_articles_by_bigrams() {
     let with_title_mark = hits.iter().find(|h| !h.marks.is_empty()).unwrap();
     let (a, b) = with_title_mark.marks[0];
     assert_eq!(&with_title_mark.title[a..b], "客户");
+    // While typing, one character finds what its bigrams do: bigrams are sharded by the
+    // whole bigram, and the index lists each bigram's first character in its own shard.
+    let typing = center.search("zh-CN", "客");
+    let mut typed = slugs(&typing);
+    typed.sort();
+    assert_eq!(typed, found);
+    let index = SearchIndex::new(center.index.search_shards);
+    assert_eq!(index.shards_for("客").len(), 1);
 }
 
 #[test]

@@ -1138,3 +1138,64 @@ fn bundle_fails_a_release_build_on_an_article_it_cannot_index_and_not_a_debug_on
         assert!(dist.join("help/manifest.json").is_file(), "{profile}");
     }
 }
+
+/// `helpmark index` reads one topic at a time, so it lints an article's links before it
+/// knows whether every linked topic can be read; a topic none of whose files can be read
+/// is found out at the end, and the previews are written again: a link to it is broken.
+#[test]
+fn index_finds_a_link_to_a_topic_whose_only_file_cannot_be_read_broken() {
+    let dir = scratch("unreadable-topic");
+    let help = dir.join("help/de-DE");
+    std::fs::create_dir_all(&help).unwrap();
+    std::fs::write(
+        help.join("a-first.md"),
+        "---\ntitle: Erster\nms.contentlocale: de-DE\n---\n# Erster\n\nSiehe [Z](z-last.md) und [B](b-second.md).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        help.join("b-second.md"),
+        "---\ntitle: Zweiter\nms.contentlocale: de-DE\n---\n# Zweiter\n\nText.\n",
+    )
+    .unwrap();
+    // Not an article: bytes that are not UTF-8.
+    std::fs::write(help.join("z-last.md"), b"\xff\xfe\x00not text").unwrap();
+    let out = dir.join("out/manifest.json");
+    let output = helpmark(&[
+        "index",
+        dir.join("help").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(slugs(&manifest), ["a-first", "b-second"]);
+    let preview: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("out/de-DE/a-first.preview.json")).unwrap(),
+    )
+    .unwrap();
+    let broken: Vec<&str> = preview["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "broken-topic-link")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(broken.len(), 1, "{broken:?}");
+    assert!(broken[0].contains("`z-last.md`"), "{broken:?}");
+    // preview.json lists the three files, the unreadable one with its failure.
+    let list: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out/preview.json")).unwrap())
+            .unwrap();
+    let paths: Vec<&str> = list["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        ["de-DE/a-first.md", "de-DE/b-second.md", "de-DE/z-last.md"]
+    );
+    assert_eq!(list["files"][0]["warning"], 1);
+    assert!(list["files"][2]["failure"].is_object());
+}

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::context::{is_context_name, name_key, parse_pattern};
-use super::search::{fold, shard_key, tokenize, Field};
+use super::search::{fold, is_bigram_char, shard_key, tokenize, Field};
 use super::{bucket, CenterIndex, CENTER_INDEX_PATH, CENTER_VERSION};
 use crate::catalog::{Manifest, TopicEntry};
 use crate::content::{Block, Diagnostic, Severity, Topic, View};
@@ -102,6 +102,7 @@ fn diagnostic(
 /// is the file's text, for lines.
 pub fn check_contexts(file: &ContextsFile, text: &str, known: &[String]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let known_set: BTreeSet<&str> = known.iter().map(String::as_str).collect();
     let header = |slug: &str| {
         let at = position(text, &format!("topics.{slug}"));
         if at == (1, 1) {
@@ -111,7 +112,7 @@ pub fn check_contexts(file: &ContextsFile, text: &str, known: &[String]) -> Vec<
         }
     };
     for (slug, entry) in &file.topics {
-        if !known.contains(slug) {
+        if !known_set.contains(slug.as_str()) {
             out.push(diagnostic(
                 header(slug),
                 Severity::Error,
@@ -141,7 +142,8 @@ pub fn check_contexts(file: &ContextsFile, text: &str, known: &[String]) -> Vec<
                 ));
             }
         }
-        if entry.routes.is_empty() && entry.contexts.is_empty() && known.contains(slug) {
+        if entry.routes.is_empty() && entry.contexts.is_empty() && known_set.contains(slug.as_str())
+        {
             out.push(diagnostic(
                 header(slug),
                 Severity::Info,
@@ -177,33 +179,14 @@ pub fn center_locales(manifest: &Manifest) -> Vec<String> {
     locales.into_iter().collect()
 }
 
-/// A topic as read in one locale: its entry in that locale, else English.
-struct Shown<'a> {
-    slug: &'a str,
-    title: &'a str,
-    lang: Option<&'a str>,
-    view: View,
-    topic: &'a Topic,
-}
-
-fn shown_in<'a>(
-    entry: &'a TopicEntry,
-    locale: &str,
-    articles: &HashMap<&str, &'a Topic>,
-) -> Option<Shown<'a>> {
-    let chosen = entry
+/// The entry a topic is read from in one locale: that locale's, else English.
+fn chosen_in<'a>(entry: &'a TopicEntry, locale: &str) -> Option<&'a crate::catalog::LocaleEntry> {
+    entry
         .locales
         .iter()
         .find(|l| l.locale == locale)
         .or_else(|| entry.locales.iter().find(|l| l.locale == ENGLISH))
-        .or_else(|| entry.locales.first())?;
-    Some(Shown {
-        slug: &entry.slug,
-        title: &chosen.title,
-        lang: (chosen.locale != locale).then_some(chosen.locale.as_str()),
-        view: chosen.view(),
-        topic: articles.get(chosen.path.as_str())?,
-    })
+        .or_else(|| entry.locales.first())
 }
 
 fn next_power_of_two(n: usize) -> u32 {
@@ -211,11 +194,21 @@ fn next_power_of_two(n: usize) -> u32 {
 }
 
 /// The folded tokens of a topic in one locale, each with the best field it occurs in:
-/// titles, UI terms, headings and step text, localized and English.
+/// titles, UI terms, headings and step text, localized and English. A CJK, kana or
+/// Hangul bigram also gives its first character (with the bigram's field): bigrams are
+/// sharded by the whole bigram, so that a query of one such character, which matches
+/// as a prefix while typing, finds its topics in one shard.
 pub fn topic_tokens(topic: &Topic, view: View, title: &str) -> BTreeMap<String, Field> {
     let mut out: BTreeMap<String, Field> = BTreeMap::new();
     let mut add = |text: &str, field: Field| {
         for token in tokenize(text) {
+            let mut chars = token.text.chars();
+            if let (Some(first), Some(_)) = (chars.next(), chars.next()) {
+                if is_bigram_char(first) {
+                    let best = out.entry(first.to_string()).or_insert(field);
+                    *best = (*best).min(field);
+                }
+            }
             let best = out.entry(token.text).or_insert(field);
             *best = (*best).min(field);
         }
@@ -251,15 +244,44 @@ pub fn topic_tokens(topic: &Topic, view: View, title: &str) -> BTreeMap<String, 
     out
 }
 
-/// One locale's search index before it is cut into shards.
-struct LocaleIndex<'a> {
-    /// `(slug, title, lang)`.
-    docs: Vec<(&'a str, &'a str, Option<&'a str>)>,
-    /// token → `(field, doc)`, best first, at most [`MAX_POSTINGS`].
-    postings: BTreeMap<String, Vec<(Field, u32)>>,
+/// One topic as listed in one locale.
+struct Listed {
+    /// The folded title (the list's sort key).
+    folded: String,
+    slug: std::rc::Rc<str>,
+    title: std::rc::Rc<str>,
+    lang: Option<std::rc::Rc<str>>,
+    steps: usize,
 }
 
-impl LocaleIndex<'_> {
+/// One locale's part of the help center, built one topic at a time.
+#[derive(Default)]
+struct LocaleCenter {
+    /// Every topic, in the order added (by slug).
+    listed: Vec<Listed>,
+    /// The context table's entries: `(keys, entry)`.
+    contexts: Vec<(std::rc::Rc<BTreeSet<String>>, Value)>,
+    /// token → postings `doc * 4 + field`, best first (field, then the order added, which
+    /// is by slug), at most [`MAX_POSTINGS`]; `doc` indexes `listed`.
+    postings: BTreeMap<String, Vec<u32>>,
+}
+
+/// Adds a posting to a token's list, kept best first and at most [`MAX_POSTINGS`] long.
+/// Topics come in the catalog's order, so a new posting goes after every posting of its
+/// field or a better one.
+fn add_posting(list: &mut Vec<u32>, doc: u32, field: Field) {
+    let code = field.code();
+    let at = list.partition_point(|&p| p % 4 <= code);
+    if at >= MAX_POSTINGS {
+        return;
+    }
+    if list.len() >= MAX_POSTINGS {
+        list.pop();
+    }
+    list.insert(at, doc * 4 + code);
+}
+
+impl LocaleCenter {
     /// About how many bytes of JSON the index takes when cut into shards: its tokens
     /// and postings, and per shard key the topics its postings name (each shard lists
     /// the topics it names).
@@ -268,7 +290,7 @@ impl LocaleIndex<'_> {
         for (token, list) in &self.postings {
             let entry = per_key.entry(shard_key(token)).or_default();
             entry.0 += token.len() + 8 + 6 * list.len();
-            entry.1.extend(list.iter().map(|&(_, doc)| doc));
+            entry.1.extend(list.iter().map(|&p| p / 4));
         }
         per_key
             .values()
@@ -277,70 +299,57 @@ impl LocaleIndex<'_> {
                     + docs
                         .iter()
                         .map(|&d| {
-                            let (slug, title, lang) = self.docs[d as usize];
-                            slug.len() + title.len() + lang.map_or(0, str::len) + 12
+                            let l = &self.listed[d as usize];
+                            l.slug.len()
+                                + l.title.len()
+                                + l.lang.as_ref().map_or(0, |s| s.len())
+                                + 12
                         })
                         .sum::<usize>()
             })
             .sum()
     }
-}
 
-fn locale_index<'a>(shown: &[Shown<'a>]) -> LocaleIndex<'a> {
-    let mut postings: BTreeMap<String, Vec<(Field, u32)>> = BTreeMap::new();
-    for (doc, s) in shown.iter().enumerate() {
-        for (token, field) in topic_tokens(s.topic, s.view, s.title) {
-            postings.entry(token).or_default().push((field, doc as u32));
+    fn doc_json(&self, doc: u32) -> Value {
+        let l = &self.listed[doc as usize];
+        match &l.lang {
+            Some(lang) => json!([&*l.slug, &*l.title, &**lang]),
+            None => json!([&*l.slug, &*l.title]),
         }
     }
-    for list in postings.values_mut() {
-        // Best field first, then the catalog's order (by slug); stable.
-        list.sort_by_key(|&(field, doc)| (field, shown[doc as usize].slug));
-        list.truncate(MAX_POSTINGS);
-    }
-    LocaleIndex {
-        docs: shown.iter().map(|s| (s.slug, s.title, s.lang)).collect(),
-        postings,
-    }
-}
 
-/// A token and its postings.
-type Term<'a> = (&'a str, &'a [(Field, u32)]);
-
-fn cut_search_shards(index: &LocaleIndex, buckets: u32) -> Vec<Value> {
-    // bucket -> tokens (sorted, since postings is a BTreeMap)
-    let mut by_bucket: Vec<Vec<Term>> = vec![Vec::new(); buckets as usize];
-    for (token, list) in &index.postings {
-        by_bucket[bucket(shard_key(token), buckets) as usize].push((token, list));
-    }
-    by_bucket
-        .into_iter()
-        .map(|terms| {
-            let mut local: HashMap<u32, u32> = HashMap::new();
-            let mut docs: Vec<Value> = Vec::new();
-            let terms: Vec<Value> = terms
-                .into_iter()
-                .map(|(token, list)| {
-                    let postings: Vec<u32> = list
-                        .iter()
-                        .map(|&(field, doc)| {
-                            let id = *local.entry(doc).or_insert_with(|| {
-                                let (slug, title, lang) = index.docs[doc as usize];
-                                docs.push(match lang {
-                                    Some(lang) => json!([slug, title, lang]),
-                                    None => json!([slug, title]),
+    /// The search index cut into `buckets` shards.
+    fn search_shards(&self, buckets: u32) -> Vec<Value> {
+        // bucket -> tokens (sorted, since postings is a BTreeMap)
+        let mut by_bucket: Vec<Vec<(&str, &[u32])>> = vec![Vec::new(); buckets as usize];
+        for (token, list) in &self.postings {
+            by_bucket[bucket(shard_key(token), buckets) as usize].push((token, list));
+        }
+        by_bucket
+            .into_iter()
+            .map(|terms| {
+                let mut local: HashMap<u32, u32> = HashMap::new();
+                let mut docs: Vec<Value> = Vec::new();
+                let terms: Vec<Value> = terms
+                    .into_iter()
+                    .map(|(token, list)| {
+                        let postings: Vec<u32> = list
+                            .iter()
+                            .map(|&p| {
+                                let id = *local.entry(p / 4).or_insert_with(|| {
+                                    docs.push(self.doc_json(p / 4));
+                                    docs.len() as u32 - 1
                                 });
-                                docs.len() as u32 - 1
-                            });
-                            id * 4 + field.code()
-                        })
-                        .collect();
-                    json!([token, postings])
-                })
-                .collect();
-            json!({"v": CENTER_VERSION, "docs": docs, "terms": terms})
-        })
-        .collect()
+                                id * 4 + p % 4
+                            })
+                            .collect();
+                        json!([token, postings])
+                    })
+                    .collect();
+                json!({"v": CENTER_VERSION, "docs": docs, "terms": terms})
+            })
+            .collect()
+    }
 }
 
 /// The keys a topic's contexts put it under (its valid patterns' and names').
@@ -361,10 +370,212 @@ fn context_keys(contexts: &TopicContexts) -> BTreeSet<String> {
     keys
 }
 
+/// The help center's files, built one topic at a time ([`CenterWriter::add`]) so that a
+/// catalog of any size is indexed with bounded memory: per topic and locale it keeps its
+/// title and step count, its context entry (topics of the contexts file only) and its
+/// tokens' postings, at most [`MAX_POSTINGS`] per token; never an article.
+pub struct CenterWriter<'c> {
+    contexts: &'c ContextsFile,
+    locales: Vec<String>,
+    by_locale: Vec<LocaleCenter>,
+    /// Keys of the context table, over all topics (what sizes it).
+    context_pairs: usize,
+    /// Topics added.
+    topics: usize,
+    last_slug: Option<String>,
+}
+
+impl<'c> CenterWriter<'c> {
+    /// A writer for `locales` ([`center_locales`]).
+    pub fn new(locales: Vec<String>, contexts: &'c ContextsFile) -> CenterWriter<'c> {
+        CenterWriter {
+            contexts,
+            by_locale: locales.iter().map(|_| LocaleCenter::default()).collect(),
+            locales,
+            context_pairs: 0,
+            topics: 0,
+            last_slug: None,
+        }
+    }
+
+    /// Adds one topic: its manifest entry and `article(path)`, the parsed article of each
+    /// of its entries' paths. Topics must come in the manifest's order (by slug); one
+    /// whose articles are missing is left out of the locales that would read them.
+    pub fn add<'t>(
+        &mut self,
+        entry: &TopicEntry,
+        article: &dyn Fn(&str) -> Option<&'t Topic>,
+    ) -> Result<(), String> {
+        if self
+            .last_slug
+            .as_deref()
+            .is_some_and(|last| last >= entry.slug.as_str())
+        {
+            return Err(format!(
+                "topic `{}` added out of order (topics come by slug)",
+                entry.slug
+            ));
+        }
+        self.last_slug = Some(entry.slug.clone());
+        self.topics += 1;
+        let contexts = self.contexts.topics.get(&entry.slug);
+        let keys = contexts.map(|c| std::rc::Rc::new(context_keys(c)));
+        if let Some(keys) = &keys {
+            self.context_pairs += keys.len();
+        }
+        let slug: std::rc::Rc<str> = entry.slug.as_str().into();
+        // Tokens per chosen article (English serves many locales): computed once.
+        let mut tokens: HashMap<(&str, bool), std::rc::Rc<BTreeMap<String, Field>>> =
+            HashMap::new();
+        let mut titles: HashMap<&str, std::rc::Rc<str>> = HashMap::new();
+        for (locale, center) in self.locales.iter().zip(&mut self.by_locale) {
+            let Some(chosen) = chosen_in(entry, locale) else {
+                continue;
+            };
+            let Some(topic) = article(&chosen.path) else {
+                continue;
+            };
+            let view = chosen.view();
+            let lang: Option<std::rc::Rc<str>> =
+                (chosen.locale != *locale).then(|| chosen.locale.as_str().into());
+            let title = titles
+                .entry(chosen.title.as_str())
+                .or_insert_with(|| chosen.title.as_str().into())
+                .clone();
+            let doc = center.listed.len() as u32;
+            center.listed.push(Listed {
+                folded: fold(&chosen.title),
+                slug: slug.clone(),
+                title: title.clone(),
+                lang: lang.clone(),
+                steps: topic.steps.len(),
+            });
+            if let (Some(c), Some(keys)) = (contexts, &keys) {
+                let anchors: Vec<Vec<&str>> = topic
+                    .steps
+                    .iter()
+                    .map(|step| step.anchors.iter().map(|a| a.key.as_str()).collect())
+                    .collect();
+                let routes: Vec<&String> = c
+                    .routes
+                    .iter()
+                    .filter(|r| parse_pattern(r).is_ok())
+                    .collect();
+                let names: Vec<&String> =
+                    c.contexts.iter().filter(|n| is_context_name(n)).collect();
+                let mut value = json!({
+                    "slug": &*slug, "title": &*title, "steps": topic.steps.len(),
+                    "routes": routes, "contexts": names, "anchors": anchors,
+                });
+                if let Some(lang) = &lang {
+                    value["lang"] = json!(&**lang);
+                }
+                center.contexts.push((keys.clone(), value));
+            }
+            let found = tokens
+                .entry((chosen.path.as_str(), chosen.english))
+                .or_insert_with(|| std::rc::Rc::new(topic_tokens(topic, view, &chosen.title)));
+            for (token, field) in found.iter() {
+                match center.postings.get_mut(token.as_str()) {
+                    Some(list) => add_posting(list, doc, *field),
+                    None => {
+                        center
+                            .postings
+                            .insert(token.clone(), vec![doc * 4 + field.code()]);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes every file through `emit(path, json)` (paths relative to the content
+    /// base): per locale the list pages, the context table and the search index, then
+    /// `center/index.json`.
+    pub fn finish(
+        self,
+        emit: &mut dyn FnMut(&str, &str) -> Result<(), String>,
+    ) -> Result<CenterIndex, String> {
+        let total = self.topics;
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let context_shards = next_power_of_two(self.context_pairs.div_ceil(CONTEXT_SHARD_TARGET));
+        let largest = self
+            .by_locale
+            .iter()
+            .map(LocaleCenter::json_bytes)
+            .max()
+            .unwrap_or(0);
+        let search_shards = next_power_of_two(largest.div_ceil(SEARCH_SHARD_TARGET));
+
+        for (locale, center) in self.locales.iter().zip(&self.by_locale) {
+            // All topics, by folded title.
+            let mut sorted: Vec<&Listed> = center.listed.iter().collect();
+            sorted.sort_by(|a, b| (&a.folded, &a.slug).cmp(&(&b.folded, &b.slug)));
+            for page in 0..pages {
+                let topics: Vec<Value> = sorted
+                    .iter()
+                    .skip(page * PAGE_SIZE)
+                    .take(PAGE_SIZE)
+                    .map(|s| {
+                        let mut v = json!({"slug": &*s.slug, "title": &*s.title, "steps": s.steps});
+                        if let Some(lang) = &s.lang {
+                            v["lang"] = json!(&**lang);
+                        }
+                        v
+                    })
+                    .collect();
+                let json = json!({"v": CENTER_VERSION, "page": page, "pages": pages, "total": total, "topics": topics});
+                emit(
+                    &super::list::list_page_path(locale, page),
+                    &json.to_string(),
+                )?;
+            }
+
+            // The context table.
+            let mut shards: Vec<Vec<&Value>> = vec![Vec::new(); context_shards as usize];
+            for (keys, value) in &center.contexts {
+                let buckets: BTreeSet<u32> =
+                    keys.iter().map(|k| bucket(k, context_shards)).collect();
+                for b in buckets {
+                    shards[b as usize].push(value);
+                }
+            }
+            for (b, topics) in shards.into_iter().enumerate() {
+                let json = json!({"v": CENTER_VERSION, "topics": topics});
+                emit(
+                    &super::context::context_shard_path(locale, b as u32),
+                    &json.to_string(),
+                )?;
+            }
+
+            // The search index.
+            for (b, shard) in center.search_shards(search_shards).into_iter().enumerate() {
+                emit(
+                    &super::search::search_shard_path(locale, b as u32),
+                    &shard.to_string(),
+                )?;
+            }
+        }
+
+        let root = CenterIndex {
+            version: CENTER_VERSION,
+            topics: total,
+            page_size: PAGE_SIZE,
+            pages,
+            context_shards,
+            search_shards,
+            locales: self.locales,
+        };
+        emit(CENTER_INDEX_PATH, &root.to_json())?;
+        Ok(root)
+    }
+}
+
 /// Writes every file of the help center through `emit(path, json)` (paths relative to
 /// the content base): `center/index.json`, the context table, and per locale the list
 /// pages and the search index. Unknown topics and invalid patterns or names of the
-/// contexts file are left out (lint reports them).
+/// contexts file are left out (lint reports them). (All articles in memory: a large
+/// catalog goes one topic at a time through [`CenterWriter`].)
 pub fn write_center(
     articles: &[(String, Topic)],
     manifest: &Manifest,
@@ -372,131 +583,11 @@ pub fn write_center(
     emit: &mut dyn FnMut(&str, &str) -> Result<(), String>,
 ) -> Result<CenterIndex, String> {
     let by_path: HashMap<&str, &Topic> = articles.iter().map(|(p, t)| (p.as_str(), t)).collect();
-    let locales = center_locales(manifest);
-    let total = manifest.topics.len();
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-
-    // The context table's size: one key per (topic, route's first segment or name).
-    let keyed: Vec<(&TopicEntry, &TopicContexts, BTreeSet<String>)> = manifest
-        .topics
-        .iter()
-        .filter_map(|t| {
-            let c = contexts.topics.get(&t.slug)?;
-            Some((t, c, context_keys(c)))
-        })
-        .collect();
-    let pairs: usize = keyed.iter().map(|(_, _, k)| k.len()).sum();
-    let context_shards = next_power_of_two(pairs.div_ceil(CONTEXT_SHARD_TARGET));
-
-    // The search index's size: the largest locale's. Each locale's index is built once.
-    let mut indexes = Vec::new();
-    for locale in &locales {
-        let shown: Vec<Shown> = manifest
-            .topics
-            .iter()
-            .filter_map(|t| shown_in(t, locale, &by_path))
-            .collect();
-        indexes.push(locale_index(&shown));
+    let mut writer = CenterWriter::new(center_locales(manifest), contexts);
+    for entry in &manifest.topics {
+        writer.add(entry, &|path| by_path.get(path).copied())?;
     }
-    let largest = indexes
-        .iter()
-        .map(LocaleIndex::json_bytes)
-        .max()
-        .unwrap_or(0);
-    let search_shards = next_power_of_two(largest.div_ceil(SEARCH_SHARD_TARGET));
-
-    for (locale, index) in locales.iter().zip(&indexes) {
-        let shown: Vec<Shown> = manifest
-            .topics
-            .iter()
-            .filter_map(|t| shown_in(t, locale, &by_path))
-            .collect();
-
-        // All topics, by folded title.
-        let mut sorted: Vec<&Shown> = shown.iter().collect();
-        sorted.sort_by_cached_key(|s| (fold(s.title), s.slug));
-        for page in 0..pages {
-            let topics: Vec<Value> = sorted
-                .iter()
-                .skip(page * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .map(|s| {
-                    let mut v =
-                        json!({"slug": s.slug, "title": s.title, "steps": s.topic.steps.len()});
-                    if let Some(lang) = s.lang {
-                        v["lang"] = json!(lang);
-                    }
-                    v
-                })
-                .collect();
-            let json = json!({"v": CENTER_VERSION, "page": page, "pages": pages, "total": total, "topics": topics});
-            emit(
-                &super::list::list_page_path(locale, page),
-                &json.to_string(),
-            )?;
-        }
-
-        // The context table.
-        let mut shards: Vec<Vec<Value>> = vec![Vec::new(); context_shards as usize];
-        for (entry, c, keys) in &keyed {
-            let Some(s) = shown_in(entry, locale, &by_path) else {
-                continue;
-            };
-            let anchors: Vec<Vec<&str>> = s
-                .topic
-                .steps
-                .iter()
-                .map(|step| step.anchors.iter().map(|a| a.key.as_str()).collect())
-                .collect();
-            let routes: Vec<&String> = c
-                .routes
-                .iter()
-                .filter(|r| parse_pattern(r).is_ok())
-                .collect();
-            let names: Vec<&String> = c.contexts.iter().filter(|n| is_context_name(n)).collect();
-            let mut value = json!({
-                "slug": s.slug, "title": s.title, "steps": s.topic.steps.len(),
-                "routes": routes, "contexts": names, "anchors": anchors,
-            });
-            if let Some(lang) = s.lang {
-                value["lang"] = json!(lang);
-            }
-            let buckets: BTreeSet<u32> = keys.iter().map(|k| bucket(k, context_shards)).collect();
-            for b in buckets {
-                shards[b as usize].push(value.clone());
-            }
-        }
-        for (b, topics) in shards.into_iter().enumerate() {
-            let json = json!({"v": CENTER_VERSION, "topics": topics});
-            emit(
-                &super::context::context_shard_path(locale, b as u32),
-                &json.to_string(),
-            )?;
-        }
-
-        // The search index.
-        for (b, shard) in cut_search_shards(index, search_shards)
-            .into_iter()
-            .enumerate()
-        {
-            emit(
-                &super::search::search_shard_path(locale, b as u32),
-                &shard.to_string(),
-            )?;
-        }
-    }
-
-    let root = CenterIndex {
-        version: CENTER_VERSION,
-        topics: total,
-        page_size: PAGE_SIZE,
-        pages,
-        context_shards,
-        search_shards,
-        locales,
-    };
-    emit(CENTER_INDEX_PATH, &root.to_json())?;
-    Ok(root)
+    writer.finish(emit)
 }
 
 /// Every file of the help center, in memory (tests and small catalogs).
@@ -563,6 +654,81 @@ mod tests {
                 (8, Severity::Info, codes::CONTEXT_MISSING), // empty: nothing in it
             ]
         );
+    }
+
+    /// The largest search shard of zh-CN, in bytes, for `n` made-up topics whose titles
+    /// are bigrams of one common character (`客` and one of 200 others).
+    fn largest_chinese_shard(n: usize) -> usize {
+        let others: Vec<char> = (0x4E00u32..0x4E00 + 200)
+            .filter_map(char::from_u32)
+            .collect();
+        let articles: Vec<(String, Topic)> = (0..n)
+            .map(|i| {
+                let title: String = (0..4)
+                    .flat_map(|k| ['客', others[(i * 7 + k * 31) % others.len()], '，'])
+                    .collect();
+                let text = format!(
+                    "---\ntitle: {title}\nms.contentlocale: zh-CN\n---\n# {title}\n\n1. 第{i}步\n"
+                );
+                let topic = crate::content::parse_topic(&text).expect("a made-up topic");
+                (format!("zh-CN/t{i:05}.md"), topic)
+            })
+            .collect();
+        let manifest = crate::catalog::build_manifest(&articles);
+        center_files(&articles, &manifest, &ContextsFile::default())
+            .into_iter()
+            .filter(|(path, _)| path.starts_with("center/search/zh-CN/"))
+            .map(|(_, json)| json.len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn a_search_shard_does_not_grow_with_the_catalog_in_cjk() {
+        // Keyed by their first character, the 200 bigrams `客X` (each with its best 100
+        // topics) shared one shard, which grew with the catalog; keyed by the whole
+        // bigram, the number of shards grows instead and each stays near the target.
+        for n in [200, 1600] {
+            let largest = largest_chinese_shard(n);
+            assert!(
+                largest <= 2 * SEARCH_SHARD_TARGET,
+                "largest shard at {n} topics: {largest} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn postings_keep_the_best_fields_first_in_the_catalog_order_and_at_most_the_maximum() {
+        let mut list = Vec::new();
+        for doc in 0..(MAX_POSTINGS as u32 + 20) {
+            add_posting(&mut list, doc, Field::Body);
+        }
+        add_posting(&mut list, 500, Field::Title);
+        add_posting(&mut list, 501, Field::UiTerm);
+        add_posting(&mut list, 502, Field::Body);
+        assert_eq!(list.len(), MAX_POSTINGS);
+        assert_eq!(list[0], 500 * 4 + Field::Title.code());
+        assert_eq!(list[1], 501 * 4 + Field::UiTerm.code());
+        // Bodies in the order added; the latest ones fell off the end.
+        assert_eq!(list[2], Field::Body.code());
+        assert_eq!(
+            *list.last().unwrap(),
+            (MAX_POSTINGS as u32 - 3) * 4 + Field::Body.code()
+        );
+    }
+
+    #[test]
+    fn topics_come_by_slug_or_the_writer_refuses_them() {
+        let contexts = ContextsFile::default();
+        let mut writer = CenterWriter::new(vec!["en-US".to_string()], &contexts);
+        let entry = |slug: &str| TopicEntry {
+            slug: slug.to_string(),
+            locales: Vec::new(),
+        };
+        assert!(writer.add(&entry("b"), &|_| None).is_ok());
+        assert!(writer.add(&entry("a"), &|_| None).is_err());
+        assert!(writer.add(&entry("b"), &|_| None).is_err());
+        assert!(writer.add(&entry("c"), &|_| None).is_ok());
     }
 
     #[test]

@@ -250,13 +250,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The shard key of a folded token: its first character when that is CJK, kana or
-/// Hangul, else its first two characters (the whole token when shorter).
+/// The shard key of a folded token: the whole token when it starts with a CJK, kana or
+/// Hangul character (a bigram, or one character: the index also lists each bigram's
+/// first character, so a query of one such character, a prefix while typing, finds its
+/// topics in one shard), else its first two characters (the whole token when shorter).
+/// Keying bigrams by their first character alone put every bigram of a common
+/// character into one shard, which grew with the catalog.
 pub fn shard_key(token: &str) -> &str {
     let mut ends = token.char_indices().map(|(i, c)| i + c.len_utf8());
     match token.chars().next() {
         None => "",
-        Some(c) if is_bigram_char(c) => &token[..c.len_utf8()],
+        Some(c) if is_bigram_char(c) => token,
         Some(_) => {
             ends.next();
             match ends.next() {
@@ -662,7 +666,9 @@ mod tests {
     fn shard_keys() {
         assert_eq!(shard_key("kunden"), "ku");
         assert_eq!(shard_key("k"), "k");
-        assert_eq!(shard_key("客户"), "客");
+        assert_eq!(shard_key("客户"), "客户");
+        assert_eq!(shard_key("客"), "客");
+        assert_eq!(shard_key("アカ"), "アカ");
         assert_eq!(shard_key("überblick"), "üb");
         assert_eq!(shard_key(""), "");
     }
