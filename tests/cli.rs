@@ -1076,12 +1076,26 @@ fn bundle_writes_the_embeddable_files_of_a_build() {
         .join("help/de-DE/update-customer-account-info.json")
         .is_file());
     let loader = std::fs::read_to_string(dist.join("helpmark.js")).unwrap();
-    assert!(loader.contains("helpmark-web-1a.js") && loader.contains("helpmark-web-1a_bg.wasm"));
+    // The glue and the WebAssembly share one stem: `<stem>.js` and `<stem>_bg.wasm`.
+    assert!(loader.contains("'helpmark-web-1a'") && loader.contains("'_bg.wasm'"));
+    // The loader's boot module (named by its content's hash) does the mounting: the
+    // protocol's names are filled in there.
+    let boot = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .find(|name| name.starts_with("helpmark-boot-") && name.ends_with(".js"))
+        .expect("the boot module");
     assert!(
-        loader.contains("'helpmark:command'"),
+        loader.contains("'helpmark:guide'"),
+        "the protocol's names filled in"
+    );
+    let boot = std::fs::read_to_string(dist.join(boot)).unwrap();
+    assert!(
+        boot.contains("'helpmark:command'"),
         "the protocol's names filled in"
     );
     assert!(!loader.contains("__"), "every placeholder filled");
+    assert!(!boot.contains("__"), "every placeholder filled");
     for name in [
         "embed-example.html",
         "embed-example.js",
