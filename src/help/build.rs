@@ -25,7 +25,7 @@ pub const CONTEXTS_FILE: &str = "contexts.toml";
 pub const PAGE_SIZE: usize = 50;
 
 /// Most postings a token keeps in a locale's index (the best: title, UI term, body).
-pub const MAX_POSTINGS: usize = 100;
+pub use super::search::MAX_POSTINGS;
 
 /// The size a search shard aims at, in bytes of JSON.
 const SEARCH_SHARD_TARGET: usize = 16 * 1024;

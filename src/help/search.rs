@@ -386,8 +386,8 @@ pub struct Hit {
 /// A topic's match so far in [`SearchIndex::query`]: score, best field, tokens matched,
 /// title, language.
 type Found<'a> = (u32, Field, usize, &'a str, Option<&'a str>);
-/// A topic's best match for one token: score, field, title, language.
-type Best<'a> = (u32, Field, &'a str, Option<&'a str>);
+/// The most postings the index keeps per token (`helpmark index` keeps each token's best).
+pub const MAX_POSTINGS: usize = 100;
 
 /// A locale's search index, as far as its shards have been fetched.
 #[derive(Clone, Debug, Default)]
@@ -455,61 +455,75 @@ impl SearchIndex {
         if parsed.tokens.is_empty() || limit == 0 {
             return Vec::new();
         }
-        // slug -> (score, best field, tokens matched, title, lang)
-        // (A Vec, not a map: a few hundred topics at most, and no map code in the WebAssembly.)
-        let mut found: Vec<(&str, Found)> = Vec::new();
+        // Every posting that matches a token: (token, slug, score, field, title, lang).
+        // Gathered first and sorted by slug once, so a common prefix ("Kunden" at 10,000
+        // topics: thousands of postings) costs n log n, not a search per posting.
+        let mut postings: Vec<(usize, &str, u32, Field, &str, Option<&str>)> = Vec::new();
+        // Whether a token's best postings were cut at the index's cap (MAX_POSTINGS).
+        let mut cut = false;
         let last = parsed.tokens.len() - 1;
         for (i, token) in parsed.tokens.iter().enumerate() {
             let prefix = i == last && parsed.prefix_last;
             let Some(shard) = self.shard(bucket(shard_key(token), self.buckets)) else {
                 return Vec::new();
             };
-            // This token's best (score, field) per topic.
-            let mut best: Vec<(&str, Best)> = Vec::new();
             let from = shard
                 .terms
                 .partition_point(|(t, _)| t.as_str() < token.as_str());
-            for (term, postings) in &shard.terms[from..] {
+            for (term, list) in &shard.terms[from..] {
                 let exact = term == token;
                 if !(exact || prefix && term.starts_with(token.as_str())) {
                     break;
                 }
-                for &p in postings {
+                cut |= list.len() >= MAX_POSTINGS;
+                for &p in list {
                     let (slug, title, lang) = &shard.docs[(p / 4) as usize];
                     let field = Field::from_code(p % 4).unwrap_or(Field::Body);
                     let mut score = field.weight();
                     if !exact {
                         score -= score / 4;
                     }
-                    let entry = match best.iter().position(|(s, _)| s == slug) {
-                        Some(k) => &mut best[k].1,
-                        None => {
-                            best.push((slug, (0, field, title, lang.as_deref())));
-                            &mut best.last_mut().expect("just pushed").1
-                        }
-                    };
-                    if score > entry.0 {
-                        entry.0 = score;
-                    }
-                    entry.1 = entry.1.min(field);
+                    postings.push((i, slug, score, field, title, lang.as_deref()));
                 }
             }
-            for (slug, (score, field, title, lang)) in best {
-                let entry = match found.iter().position(|(s, _)| *s == slug) {
-                    Some(k) => &mut found[k].1,
-                    None => {
-                        found.push((slug, (0, field, 0, title, lang)));
-                        &mut found.last_mut().expect("just pushed").1
-                    }
-                };
-                entry.0 += score;
-                entry.1 = entry.1.min(field);
+        }
+        let order = super::sorted_order(postings.len(), &|a, b| {
+            (postings[a].1, postings[a].0).cmp(&(postings[b].1, postings[b].0))
+        });
+        // Per topic: its best (score, field) per token, summed over the tokens it matches.
+        let mut found: Vec<(&str, Found)> = Vec::new();
+        let mut previous: Option<(usize, &str)> = None;
+        let mut token_best = 0;
+        for k in order {
+            let (token, slug, score, field, title, lang) = postings[k];
+            if found.last().is_none_or(|(s, _)| *s != slug) {
+                found.push((slug, (0, field, 0, title, lang)));
+            }
+            let entry = &mut found.last_mut().expect("just pushed").1;
+            if previous != Some((token, slug)) {
+                // A new token for this topic.
+                previous = Some((token, slug));
+                token_best = 0;
                 entry.2 += 1;
             }
+            if score > token_best {
+                entry.0 += score - token_best;
+                token_best = score;
+            }
+            entry.1 = entry.1.min(field);
         }
+        // Every word must match. When no topic matches them all and a word's list was cut
+        // at the cap, the empty answer may only be the cut's (each word keeps its best
+        // topics): then the topics that match the most words are the answer.
+        let most = found.iter().map(|(_, f)| f.2).max().unwrap_or(0);
+        let needed = if most < parsed.tokens.len() && cut {
+            most.max(1)
+        } else {
+            parsed.tokens.len()
+        };
         let hits: Vec<Hit> = found
             .into_iter()
-            .filter(|(_, (_, _, matched, _, _))| *matched == parsed.tokens.len())
+            .filter(|(_, (_, _, matched, _, _))| *matched == needed)
             .map(|(slug, (score, field, _, title, lang))| Hit {
                 slug: slug.to_string(),
                 title: title.to_string(),
@@ -727,6 +741,38 @@ mod tests {
         assert_eq!(index.query("kunden aktualisieren", 10).len(), 1);
         assert!(index.query("kunden nichts", 10).is_empty());
         assert_eq!(index.query("konto", 1).len(), 1);
+    }
+
+    #[test]
+    fn words_whose_lists_were_cut_at_the_cap_still_find_the_topics_matching_most_of_them() {
+        // Two words, each with a full list (MAX_POSTINGS topics, as `helpmark index` cuts
+        // them), and no topic in both lists: the intersection is empty only because of
+        // the cut, so the topics matching one word are the answer.
+        let docs: Vec<(String, String, Option<String>)> = (0..2 * MAX_POSTINGS)
+            .map(|d| (format!("topic-{d:03}"), format!("Topic {d:03}"), None))
+            .collect();
+        let posting = |d: usize| (d * 4 + 2) as u32; // body
+        let shard = SearchShard {
+            docs,
+            terms: vec![
+                ("konto".into(), (0..MAX_POSTINGS).map(posting).collect()),
+                (
+                    "kunden".into(),
+                    (MAX_POSTINGS..2 * MAX_POSTINGS).map(posting).collect(),
+                ),
+                ("selten".into(), vec![posting(7)]),
+            ],
+        };
+        let index = index(shard);
+        let hits = index.query("kunden konto", 500);
+        assert_eq!(hits.len(), 2 * MAX_POSTINGS, "every topic matches one word");
+        assert_eq!(hits[0].slug, "topic-000", "ties by title");
+        // A topic matching both words still comes first and alone.
+        assert_eq!(index.query("selten konto", 500).len(), 1);
+        // Lists under the cap stay strict: a word no topic has finds nothing.
+        assert!(index.query("selten nichts", 500).is_empty());
+        // One cut list is enough to relax the answer.
+        assert_eq!(index.query("selten kunden", 500).len(), MAX_POSTINGS + 1);
     }
 
     #[test]
