@@ -386,6 +386,9 @@ pub struct Hit {
 /// A topic's match so far in [`SearchIndex::query`]: score, best field, tokens matched,
 /// title, language.
 type Found<'a> = (u32, Field, usize, &'a str, Option<&'a str>);
+/// A posting that matches a query's token: token, slug, score, field, title, language.
+type Posting<'a> = (usize, &'a str, u32, Field, &'a str, Option<&'a str>);
+
 /// The most postings the index keeps per token (`helpmark index` keeps each token's best).
 pub const MAX_POSTINGS: usize = 100;
 
@@ -458,7 +461,7 @@ impl SearchIndex {
         // Every posting that matches a token: (token, slug, score, field, title, lang).
         // Gathered first and sorted by slug once, so a common prefix ("Kunden" at 10,000
         // topics: thousands of postings) costs n log n, not a search per posting.
-        let mut postings: Vec<(usize, &str, u32, Field, &str, Option<&str>)> = Vec::new();
+        let mut postings: Vec<Posting> = Vec::new();
         // Whether a token's best postings were cut at the index's cap (MAX_POSTINGS).
         let mut cut = false;
         let last = parsed.tokens.len() - 1;
