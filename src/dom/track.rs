@@ -123,12 +123,14 @@ impl TargetTracker {
         if let Some(root) = document.document_element() {
             let _ = mutations.observe_with_options(&root, &init);
         }
-        let patience = Timeout::new(PATIENCE_MS, move || {
+        // Boxed, as every timer of the widget's: one copy of the timer's code.
+        let impatient: Box<dyn FnOnce()> = Box::new(move || {
             if let Some(inner) = weak.upgrade() {
                 inner.borrow_mut().impatient = true;
                 schedule(&weak);
             }
         });
+        let patience = Timeout::new(PATIENCE_MS, impatient);
         schedule(&Rc::downgrade(&inner));
         Some(TargetTracker {
             inner,
