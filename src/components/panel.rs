@@ -145,31 +145,43 @@ pub fn Panel(props: &PanelProps) -> Html {
     let on_next = widget.send(|| WidgetAction::Guide(GuideAction::Next));
     let on_back = widget.send(|| WidgetAction::Guide(GuideAction::Back));
     let on_retry = widget.send(|| WidgetAction::Retry);
-    // The topic shown, by address (0 for none).
-    let shown = match &body {
-        PanelBody::Topic { topic, .. } => Rc::as_ptr(topic) as usize,
+    // A topic is shown in stages, a task apart: the topic read (the panel still says it
+    // is loading), then the title and the current step, then the lead. A topic as large
+    // as the limits allow would otherwise be read, rendered, laid out (the placement
+    // measures the panel) and painted in one task of 50-130 ms (hardening.spec). `staged`
+    // is the topic (by address: a topic read again goes through the stages again) and
+    // its stage (1: the step shows, 2: the lead too).
+    let topic_at = match &state.load {
+        Load::Ready(loaded) => Rc::as_ptr(&loaded.topic) as usize,
         _ => 0,
     };
+    let staged = use_state(|| (0usize, 0u8));
+    let stage = if staged.0 == topic_at { staged.1 } else { 0 };
     // "Show original (English)" is per step: a new step (or topic) starts in the
     // translation.
     let original = use_state(|| false);
-    // The lead is laid out one task after the title and the current step: a topic as
-    // large as the limits allow would otherwise be read, rendered, laid out (the placement
-    // measures the panel) and painted in one task (hardening.spec's 50 ms). `lead_for` is
-    // the topic whose lead shows (by address: a topic read again waits a task again).
-    let lead_for = use_state(|| 0usize);
     {
         let original = original.clone();
-        let lead_for = lead_for.clone();
-        use_effect_with((guide.step, shown), move |&(_, shown)| {
-            original.set(false);
-            let later = (shown != 0 && *lead_for != shown).then(|| {
-                let show: Box<dyn FnOnce()> = Box::new(move || lead_for.set(shown));
-                gloo::timers::callback::Timeout::new(0, show)
+        let staged = staged.setter();
+        use_effect_with((guide.step, topic_at, stage), move |&(_, at, stage)| {
+            if *original {
+                original.set(false);
+            }
+            let later = (at != 0 && stage < 2).then(|| {
+                let next: Box<dyn FnOnce()> = Box::new(move || staged.set((at, stage + 1)));
+                gloo::timers::callback::Timeout::new(0, next)
             });
             move || drop(later)
         });
     }
+    let body = match body {
+        PanelBody::Topic { .. } if stage == 0 => PanelBody::Loading,
+        body => body,
+    };
+    let shown = match &body {
+        PanelBody::Topic { topic, .. } => Rc::as_ptr(topic) as usize,
+        _ => 0,
+    };
     let steps = if state.screen == Screen::Topic {
         guide.steps()
     } else {
@@ -244,7 +256,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 strings: s,
                 locale: &locale,
                 target: props.target,
-                lead: *lead_for == shown,
+                lead: stage == 2,
                 text: texts.1.as_deref(),
             };
             let done = state.is_done(&state.topic).then(|| {
