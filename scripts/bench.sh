@@ -76,7 +76,7 @@ if [ "$rebuild" -eq 1 ] || [ ! -f dist/index.html ]; then
   ensure_wasm_bindgen
   fetch_crates
   setup_log "dist/: building (trunk build --release --offline)"
-  trunk build --release --offline
+  release_build_widget
 else
   setup_log "dist/: present (built $(date -r dist/index.html '+%Y-%m-%d %H:%M')), used as is (--rebuild to rebuild)"
 fi

@@ -8,7 +8,8 @@
 # no prebuilt binaries are downloaded, and neither Trunk nor Playwright may fetch
 # tools or browsers of their own.
 #
-#   ensure_wasm_target     rustup target wasm32-unknown-unknown (+ rustfmt, clippy)
+#   ensure_wasm_target     rustup target wasm32-unknown-unknown (+ rustfmt, clippy, rust-src)
+#   release_build_widget   trunk build --release, the standard library rebuilt for size
 #   ensure_trunk           trunk $TRUNK_VERSION (cargo install --locked)
 #   ensure_wasm_bindgen    wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock
 #                          (brings wasm-bindgen-test-runner)
@@ -70,8 +71,10 @@ ensure_wasm_target() {
   components="$(rustup component list --installed)"
   grep -q '^rustfmt' <<<"$components" || missing+=(rustfmt)
   grep -q '^clippy' <<<"$components" || missing+=(clippy)
+  # The standard library's source: the release build recompiles it for size (release_build_widget).
+  grep -q '^rust-src' <<<"$components" || missing+=(rust-src)
   if [ "${#missing[@]}" -eq 0 ]; then
-    setup_log "rust components rustfmt, clippy: present, skipped"
+    setup_log "rust components rustfmt, clippy, rust-src: present, skipped"
   else
     setup_log "rust components ${missing[*]}: installing"
     rustup component add "${missing[@]}"
@@ -170,6 +173,29 @@ ensure_chromium() {
 # under `trunk --offline`.
 fetch_crates() {
   (cd "$ROOT" && cargo fetch --locked --quiet)
+  # The standard library's own dependencies, for the release build's -Z build-std (offline).
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet \
+    --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+}
+
+# The widget's release build into dist/ (arguments go to `trunk build`).
+#
+# Bytes are a product metric (issue #11), so the release WebAssembly is built the way
+# size-critical Rust WebAssembly is built: the standard library is recompiled with the
+# module (-Z build-std, with std's `optimize_for_size`), without panic locations
+# (-Z location-detail=none) and with `{:?}` compiled to nothing (-Z fmt-debug=none: the
+# widget never shows Debug output; panics keep their message). These are unstable
+# options, enabled on the stable toolchain by RUSTC_BOOTSTRAP=1 for this one command
+# only: debug builds (`trunk serve`), tests and the command line use plain stable Rust.
+# Measured on the module of 3ad2c5a (gzip -9): 167,003 -> 153,135 bytes.
+# If a toolchain update breaks one of these options, dropping the four variables gives
+# the plain stable build (bigger, same behaviour).
+release_build_widget() {
+  RUSTC_BOOTSTRAP=1 \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none" \
+    trunk build --release --offline "$@"
 }
 
 # Everything the full test run needs.

@@ -77,7 +77,7 @@ browser_tests() {
 release_build() {
   rm -rf dist
   fetch_crates
-  trunk build --release --offline
+  release_build_widget
 }
 
 size_report() {

@@ -25,13 +25,15 @@ const LOADER_BUDGET = 3_300;
 // (node's zlib) after it, with Unicode tables, the allocator and 13 locales' UI strings out
 // of the WebAssembly. The help center (issue #12: home, search reader, suggestions, links,
 // done marks) then added ~39,000 to the WebAssembly, of which ~11,500 were cut again
-// (search folding through the JavaScript engine, no stable sorts or B-trees): 181,315 now.
+// (search folding through the JavaScript engine, no stable sorts or B-trees): 181,315.
+// The release build then recompiled the standard library for size (scripts/setup.sh,
+// release_build_widget): 168,339 now (ru-RU).
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 182_000;
+const FIRST_OPEN_BUDGET = 168_500;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
-// the default topic's ~1,340) on the same code: 189,344.
-const LARGEST_FIRST_OPEN_BUDGET = 190_000;
+// the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size.
+const LARGEST_FIRST_OPEN_BUDGET = 176_000;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
