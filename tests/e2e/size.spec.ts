@@ -27,13 +27,15 @@ const LOADER_BUDGET = 3_300;
 // done marks) then added ~39,000 to the WebAssembly, of which ~11,500 were cut again
 // (search folding through the JavaScript engine, no stable sorts or B-trees): 181,315.
 // The release build then recompiled the standard library for size (scripts/setup.sh,
-// release_build_widget): 168,339 now (ru-RU).
+// release_build_widget): 168,339 (ru-RU); 168,209 with the topic side's readers as plain
+// loops (branch pbytes; the panel's staged rendering of a large topic costs back some).
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 168_500;
+const FIRST_OPEN_BUDGET = 168_300;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
-// the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size.
-const LARGEST_FIRST_OPEN_BUDGET = 176_000;
+// the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size;
+// 175,760 (pbytes).
+const LARGEST_FIRST_OPEN_BUDGET = 175_800;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
@@ -85,7 +87,7 @@ test('the loader is at most 3,300 bytes gzip, and no stylesheet file is left in 
   expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
-test('a first open of the default topic transfers at most 182,000 bytes gzip, whatever the seed locale', () => {
+test('a first open of the default topic transfers at most 168,300 bytes gzip, whatever the seed locale', () => {
   for (const locale of SEEDS) {
     const size = total(firstOpenFiles(DEFAULT_TOPIC, locale));
     console.log(`first open (${DEFAULT_TOPIC}, ${locale}): ${size} bytes gzip`);
@@ -93,7 +95,7 @@ test('a first open of the default topic transfers at most 182,000 bytes gzip, wh
   }
 });
 
-test('a first open of the largest seed article transfers at most 190,000 bytes gzip', () => {
+test('a first open of the largest seed article transfers at most 175,800 bytes gzip', () => {
   const { topic, locale } = largestSeedArticle();
   const size = total(firstOpenFiles(topic, locale));
   console.log(`first open (${topic}, ${locale}, the largest seed article): ${size} bytes gzip`);
