@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{Launcher, Panel, Spotlight, TargetMark};
+use crate::components::{spotlight, Launcher, Panel, TargetMark};
 use crate::config::Config;
 use crate::dom::{self, TargetStatus};
 use crate::hooks::{
@@ -90,7 +90,7 @@ fn Widget(props: &AppProps) -> Html {
     html! {
         <ContextProvider<WidgetContext> {context}>
             if let Some(rect) = target_rect {
-                <Spotlight target={rect} {viewport} />
+                { spotlight(&rect, &viewport) }
             }
             if state.guide.open {
                 <Panel {placement} {panel_ref} {title_ref} {target} />

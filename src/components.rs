@@ -12,4 +12,4 @@ mod spotlight;
 pub use home::Home;
 pub use panel::{Launcher, LauncherProps, Panel, PanelProps, TargetMark, ICON_PATH};
 pub use rich_text::{render_blocks, render_inlines, render_text, set_unlinked, truncated};
-pub use spotlight::{Spotlight, SpotlightProps};
+pub use spotlight::spotlight;

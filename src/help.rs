@@ -90,14 +90,14 @@ pub(crate) fn get_arr<'a>(value: &'a Json, key: &str) -> Result<&'a [Json], Data
 }
 
 pub(crate) fn strings(values: &[Json], what: &str) -> Result<Vec<String>, DataError> {
-    values
-        .iter()
-        .map(|v| {
-            v.str()
-                .map(str::to_string)
-                .ok_or_else(|| data_error(format!("{what}: not a string")))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(values.len());
+    for v in values {
+        match v.str() {
+            Some(s) => out.push(s.to_string()),
+            None => return Err(data_error(format!("{what}: not a string"))),
+        }
+    }
+    Ok(out)
 }
 
 /// The optional `lang` of an entry: a language tag, when the title is not in the file's
@@ -138,6 +138,64 @@ pub fn bucket(key: &str, buckets: u32) -> u32 {
         hash = hash.wrapping_mul(0x0100_0193);
     }
     hash % buckets.max(1)
+}
+
+/// Adds `bucket` to `buckets`, kept sorted and without repeats. (A sorted insert, not
+/// `sort_unstable` + `dedup`: one small function in the WebAssembly instead of a copy of
+/// the standard library's sort per element type; a page or a query needs a few buckets.)
+pub(crate) fn add_bucket(buckets: &mut Vec<u32>, bucket: u32) {
+    if let Err(at) = buckets.binary_search(&bucket) {
+        buckets.insert(at, bucket);
+    }
+}
+
+/// The order of `0..n` by `cmp`: a stable merge sort of indices through one comparator
+/// (one small copy in the WebAssembly for every list the help center sorts, instead of a
+/// copy of the standard library's sort per element type and comparison).
+pub(crate) fn sorted_order(
+    n: usize,
+    cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering,
+) -> Vec<usize> {
+    let mut from: Vec<usize> = (0..n).collect();
+    let mut to = from.clone();
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut l, mut r) = (start, mid);
+            for slot in &mut to[start..end] {
+                let left = l < mid && (r >= end || cmp(from[l], from[r]).is_le());
+                *slot = if left { from[l] } else { from[r] };
+                if left {
+                    l += 1;
+                } else {
+                    r += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    from
+}
+
+/// `items` in `order` (a permutation of their indices, as [`sorted_order`] gives),
+/// at most `limit` of them.
+pub(crate) fn reorder<T>(items: Vec<T>, order: &[usize], limit: usize) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = Vec::with_capacity(items.len());
+    for item in items {
+        slots.push(Some(item));
+    }
+    let mut out = Vec::with_capacity(limit.min(order.len()));
+    for &i in order.iter().take(limit) {
+        if let Some(item) = slots[i].take() {
+            out.push(item);
+        }
+    }
+    out
 }
 
 /// `center/index.json`: how the catalog's files are cut.
@@ -256,6 +314,26 @@ mod tests {
             .contains("version 2"));
         let bad = index.to_json().replace("ar-SA", "../x");
         assert!(parse_center_index(&bad).is_err());
+    }
+
+    #[test]
+    fn sorted_order_is_a_stable_sort() {
+        let keys = [5, 3, 9, 3, 1, 5, 0, 7, 3, 2, 8];
+        for n in 0..=keys.len() {
+            let order = sorted_order(n, &|a, b| keys[a].cmp(&keys[b]));
+            let mut expected: Vec<usize> = (0..n).collect();
+            expected.sort_by_key(|&i| keys[i]);
+            assert_eq!(order, expected, "{n} keys");
+        }
+        let words = vec!["c", "a", "b"];
+        let order = sorted_order(3, &|a, b| words[a].cmp(words[b]));
+        assert_eq!(reorder(words.clone(), &order, 2), ["a", "b"]);
+        assert_eq!(reorder(words, &order, 9), ["a", "b", "c"]);
+        let mut buckets = Vec::new();
+        for b in [7, 2, 7, 9, 0, 2] {
+            add_bucket(&mut buckets, b);
+        }
+        assert_eq!(buckets, [0, 2, 7, 9]);
     }
 
     #[test]

@@ -21,9 +21,60 @@ pub use use_progress::use_progress;
 pub use use_target::use_target;
 pub use use_topic::{load_topic, use_topic, PROGRESS_KEY};
 
+use std::any::Any;
 use std::rc::Rc;
 
 use crate::widget::{WidgetAction, WidgetState};
+
+/// What an effect of [`use_fx`] leaves behind: dropped (undone) before the effect runs
+/// again and when its component goes (a listener, a watcher, a timer); `None` for nothing.
+pub type Undo = Option<Box<dyn Any>>;
+
+/// An effect's key: the effect runs again when it differs from the previous render's.
+/// Any `PartialEq` value; compared as that type.
+pub struct Key(Box<dyn KeyValue>);
+
+impl Key {
+    pub fn new<T: PartialEq + 'static>(value: T) -> Key {
+        Key(Box::new(value))
+    }
+}
+
+trait KeyValue {
+    fn as_any(&self) -> &dyn Any;
+    fn same(&self, other: &dyn Any) -> bool;
+}
+
+impl<T: PartialEq + 'static> KeyValue for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same(&self, other: &dyn Any) -> bool {
+        other.downcast_ref::<T>() == Some(self)
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.0.same(other.0.as_any())
+    }
+}
+
+/// Yew's `use_effect_with`, with one type for every effect of the widget: `run` runs
+/// after a render when `key` differs from the previous render's (and after the first),
+/// and what it returns is dropped before it runs again and when the component goes.
+///
+/// Each `use_effect_with` of its own key and closure types is a copy of Yew's effect
+/// machinery in the WebAssembly (1 to 2 KB each); through this hook there is one copy
+/// (bytes are a product metric, issue #11).
+#[yew::hook]
+pub fn use_fx(key: Key, run: Box<dyn FnOnce() -> Undo>) {
+    yew::use_effect_with(key, move |_| {
+        let undo = run();
+        move || drop(undo)
+    });
+}
 
 impl yew::Reducible for WidgetState {
     type Action = WidgetAction;

@@ -325,7 +325,15 @@ impl WidgetState {
     /// assert_eq!((s.topic.as_str(), s.request, s.guide.open), ("b", 1, true));
     /// assert_eq!(s.load, Load::Loading);
     /// ```
-    pub fn apply(self, action: WidgetAction) -> WidgetState {
+    pub fn apply(mut self, action: WidgetAction) -> WidgetState {
+        self.act(action);
+        self
+    }
+
+    /// [`WidgetState::apply`] in place. (The reducer works on one state through
+    /// `&mut self`: moving the whole state through every branch by value made it several
+    /// KB of copies in the WebAssembly.)
+    fn act(&mut self, action: WidgetAction) {
         let before = self.loaded().map(|l| (l.clone(), self.guide.clone()));
         let finishing = matches!(
             action,
@@ -336,19 +344,21 @@ impl WidgetState {
                 }
                 | WidgetAction::TargetActivated
         );
-        let next = self.step(action);
-        match before {
-            Some((loaded, guide))
-                if guide.open && !next.guide.open && next.screen == Screen::Topic =>
-            {
-                next.left_topic(&loaded, &guide, finishing && guide.is_last())
+        self.step(action);
+        if let Some((loaded, guide)) = before {
+            if guide.open && !self.guide.open && self.screen == Screen::Topic {
+                self.left_topic(&loaded, &guide, finishing && guide.is_last());
             }
-            _ => next,
         }
     }
 
+    /// The guide after `action`.
+    fn guide(&mut self, action: GuideAction) {
+        self.guide = std::mem::take(&mut self.guide).apply(action);
+    }
+
     /// After the guide of `loaded` closed (at `guide`): done, or left mid-way.
-    fn left_topic(mut self, loaded: &Loaded, guide: &GuideState, finished: bool) -> WidgetState {
+    fn left_topic(&mut self, loaded: &Loaded, guide: &GuideState, finished: bool) {
         let c = &mut self.center;
         let slug = self.topic.clone();
         if c.left.as_ref().is_some_and(|l| l.slug == slug) {
@@ -368,10 +378,9 @@ impl WidgetState {
                 steps: guide.steps(),
             }));
         }
-        self
     }
 
-    fn step(self, action: WidgetAction) -> WidgetState {
+    fn step(&mut self, action: WidgetAction) {
         match action {
             WidgetAction::Command { command, focused } => self.command(command, focused),
             WidgetAction::Guide(action) => {
@@ -383,65 +392,44 @@ impl WidgetState {
                     GuideAction::Toggle => self.guide.open,
                     _ => false,
                 };
-                let focus = if opening {
-                    Some(Focus::Panel)
+                if opening {
+                    self.focus = Some(Focus::Panel);
                 } else if closing {
-                    Some(Focus::Launcher)
-                } else {
-                    self.focus
-                };
-                WidgetState {
-                    guide: self.guide.apply(action),
-                    focus,
-                    ..self
+                    self.focus = Some(Focus::Launcher);
                 }
+                self.guide(action);
             }
-            WidgetAction::TargetActivated => WidgetState {
-                guide: self.guide.apply(GuideAction::TargetActivated),
-                ..self
-            },
-            WidgetAction::Loaded { request, .. } if request != self.request => self,
+            WidgetAction::TargetActivated => self.guide(GuideAction::TargetActivated),
+            WidgetAction::Loaded { request, .. } if request != self.request => {}
             WidgetAction::Loaded { result, resume, .. } => match result {
                 Ok(loaded) => {
-                    let mut guide = self.guide.apply(GuideAction::Loaded {
+                    self.guide(GuideAction::Loaded {
                         plan: plan(&loaded.topic.steps),
                     });
-                    let mut center = self.center;
-                    if let Some(progress) = resume.or(center.resume.take()) {
-                        guide = guide.apply(GuideAction::Resume(progress));
+                    let stored = self.center.resume.take();
+                    if let Some(progress) = resume.or(stored) {
+                        self.guide(GuideAction::Resume(progress));
                     }
-                    WidgetState {
-                        guide,
-                        center,
-                        load: Load::Ready(loaded),
-                        ..self
-                    }
+                    self.load = Load::Ready(loaded);
                 }
                 // A link to a topic the catalog does not have: back where the user was.
                 Err(failure)
                     if failure.kind == FailureKind::Missing && !self.center.history.is_empty() =>
                 {
-                    let mut s = self;
-                    let slug = std::mem::take(&mut s.topic);
-                    Rc::make_mut(&mut s.center.unlinked).push(slug);
-                    s.apply(WidgetAction::HistoryBack)
+                    let slug = std::mem::take(&mut self.topic);
+                    Rc::make_mut(&mut self.center.unlinked).push(slug);
+                    self.act(WidgetAction::HistoryBack);
                 }
-                Err(failure) => WidgetState {
-                    load: Load::Failed(failure),
-                    ..self
-                },
+                Err(failure) => self.load = Load::Failed(failure),
             },
             WidgetAction::Retry => self.reload(),
-            WidgetAction::Focused(done) => WidgetState {
-                focus: self.focus.filter(|f| *f != done),
-                ..self
-            },
+            WidgetAction::Focused(done) => self.focus = self.focus.filter(|f| *f != done),
             action => self.center_action(action),
         }
     }
 
     /// The home screen's actions.
-    fn center_action(mut self, action: WidgetAction) -> WidgetState {
+    fn center_action(&mut self, action: WidgetAction) {
         let c = &mut self.center;
         match action {
             WidgetAction::Home => {
@@ -472,13 +460,12 @@ impl WidgetState {
                         step: l.step,
                         target: 0,
                     });
-                return self.show(slug, resume);
+                self.show(slug, resume);
             }
             WidgetAction::HistoryBack => {
-                let Some(visit) = c.history.pop() else {
-                    return self;
-                };
-                return self.show(visit.slug, Some(visit.progress));
+                if let Some(visit) = c.history.pop() {
+                    self.show(visit.slug, Some(visit.progress));
+                }
             }
             WidgetAction::Query(query) => {
                 c.search.active = None;
@@ -513,87 +500,59 @@ impl WidgetState {
             WidgetAction::NotDone(slug) => Rc::make_mut(&mut c.done).retain(|d| *d != slug),
             _ => {}
         }
-        self
     }
 
     /// Shows topic `slug`, resuming at `resume` (the panel stays open).
-    fn show(self, slug: String, resume: Option<Progress>) -> WidgetState {
-        let mut next = if slug == self.topic && matches!(self.load, Load::Ready(_)) {
-            let mut s = self;
+    fn show(&mut self, slug: String, resume: Option<Progress>) {
+        if slug == self.topic && matches!(self.load, Load::Ready(_)) {
             if let Some(p) = resume {
-                s.guide = s.guide.apply(GuideAction::Resume(p));
+                self.guide(GuideAction::Resume(p));
             }
-            s
         } else {
-            let mut s = self.reload();
-            s.topic = slug;
-            s.guide = GuideState {
+            self.reload();
+            self.topic = slug;
+            self.guide = GuideState {
                 open: true,
                 ..GuideState::default()
             };
-            s.center.resume = resume;
-            s
-        };
-        next.screen = Screen::Topic;
-        next.focus = Some(Focus::Panel);
-        next
+            self.center.resume = resume;
+        }
+        self.screen = Screen::Topic;
+        self.focus = Some(Focus::Panel);
     }
 
-    fn command(self, command: Command, focused: bool) -> WidgetState {
-        let open_focus = |state: &WidgetState| {
-            if focused || state.focus == Some(Focus::Launcher) {
-                Some(Focus::Panel)
-            } else {
-                state.focus
-            }
+    fn command(&mut self, command: Command, focused: bool) {
+        let open_focus = if focused || self.focus == Some(Focus::Launcher) {
+            Some(Focus::Panel)
+        } else {
+            self.focus
         };
         match command {
             Command::Open(Some(topic)) if topic != self.topic => {
-                let focus = open_focus(&self);
-                WidgetState {
-                    topic,
-                    guide: GuideState {
-                        open: true,
-                        ..GuideState::default()
-                    },
-                    focus,
-                    screen: Screen::Topic,
-                    ..self.reload()
-                }
+                self.reload();
+                self.topic = topic;
+                self.guide = GuideState {
+                    open: true,
+                    ..GuideState::default()
+                };
+                self.focus = open_focus;
+                self.screen = Screen::Topic;
             }
             Command::Open(topic) => {
-                let focus = open_focus(&self);
-                let screen = if topic.is_some() {
-                    Screen::Topic
-                } else {
-                    self.screen
-                };
-                WidgetState {
-                    guide: self.guide.clone().apply(GuideAction::Open),
-                    focus,
-                    screen,
-                    ..self
+                if topic.is_some() {
+                    self.screen = Screen::Topic;
                 }
+                self.guide(GuideAction::Open);
+                self.focus = open_focus;
             }
-            Command::Close => WidgetState {
-                guide: self.guide.apply(GuideAction::Close),
-                ..self
-            },
-            Command::Next => WidgetState {
-                guide: self.guide.apply(GuideAction::Next),
-                ..self
-            },
-            Command::Back => WidgetState {
-                guide: self.guide.apply(GuideAction::Back),
-                ..self
-            },
+            Command::Close => self.guide(GuideAction::Close),
+            Command::Next => self.guide(GuideAction::Next),
+            Command::Back => self.guide(GuideAction::Back),
             Command::SetLocale(tag) => {
                 let mut languages = vec![tag];
                 languages.extend(self.languages.iter().skip(1).cloned());
-                WidgetState {
-                    languages,
-                    ..self.reload()
-                }
+                self.languages = languages;
+                self.reload();
             }
             #[cfg(debug_assertions)]
             Command::Crash => panic!("deliberate crash (the __crash command)"),
@@ -601,12 +560,9 @@ impl WidgetState {
     }
 
     /// A new request for the same topic and languages.
-    fn reload(self) -> WidgetState {
-        WidgetState {
-            request: self.request.wrapping_add(1),
-            load: Load::Loading,
-            ..self
-        }
+    fn reload(&mut self) {
+        self.request = self.request.wrapping_add(1);
+        self.load = Load::Loading;
     }
 }
 

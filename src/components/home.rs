@@ -15,13 +15,27 @@ pub fn Home() -> Html {
     let s = state.strings();
     let c = &state.center;
     let search = &c.search;
-    let show = |slug: &str| {
-        widget.send({
-            let slug = slug.to_string();
-            move || WidgetAction::Show {
-                slug: slug.clone(),
-                link: false,
-            }
+    // Every topic of the screen (a list item, a search result, "Continue") names its slug
+    // in `data-slug`, and the pager's buttons their page in `data-page`: one listener
+    // does what was clicked.
+    let onclick = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("[data-slug],[data-page]").ok().flatten())
+            else {
+                return;
+            };
+            let page = target
+                .get_attribute("data-page")
+                .and_then(|p| p.parse().ok());
+            let action = match (target.get_attribute("data-slug"), page) {
+                (Some(slug), _) => WidgetAction::Show { slug, link: false },
+                (None, Some(page)) => WidgetAction::Page(page),
+                (None, None) => return,
+            };
+            dispatcher.dispatch(action);
         })
     };
     let oninput = {
@@ -68,26 +82,26 @@ pub fn Home() -> Html {
     };
     let item = |i: &Item| {
         html! {
-            <li><button type="button" class="hm-topic" data-slug={i.slug.clone()} onclick={show(&i.slug).reform(|_: MouseEvent| ())}>
+            <li><button type="button" class="hm-topic" data-slug={i.slug.clone()}>
                 { i.title.clone() }{ done_mark(state.is_done(&i.slug), s) }
             </button></li>
         }
     };
     let page = c.page;
     html! {
-        <div class="hm-home">
+        <div class="hm-home" {onclick}>
             <div class="hm-search">
                 <input type="text" class="hm-query" role="combobox" aria-label={s.search} placeholder={s.search}
-                       aria-autocomplete="list" aria-controls="hm-results" aria-expanded={expanded.to_string()}
+                       aria-autocomplete="list" aria-controls="hm-results" aria-expanded={if expanded { "true" } else { "false" }}
                        aria-activedescendant={search.active.filter(|_| expanded).map(|a| format!("hm-r{a}"))}
                        value={search.query.clone()} {oninput} {onkeydown} autocomplete="off" spellcheck="false" />
                 <ul id="hm-results" class="hm-results" role="listbox" aria-label={s.search} hidden={!expanded}>
                     { for search.hits.iter().enumerate().map(|(n, hit)| {
                         let selected = search.active == Some(n);
                         html! {
-                            <li id={format!("hm-r{n}")} role="option" aria-selected={selected.to_string()}
+                            <li id={format!("hm-r{n}")} role="option" aria-selected={if selected { "true" } else { "false" }}
                                 class={classes!("hm-result", selected.then_some("hm-active"))}
-                                data-slug={hit.slug.clone()} onclick={show(&hit.slug).reform(|_: MouseEvent| ())}>
+                                data-slug={hit.slug.clone()}>
                                 { marked(&hit.title, &hit.marks) }{ done_mark(state.is_done(&hit.slug), s) }
                             </li>
                         }
@@ -97,7 +111,7 @@ pub fn Home() -> Html {
             </div>
             if let Some(left) = &c.left {
                 <h3 class="hm-section">{ s.resume }</h3>
-                <button type="button" class="hm-continue" onclick={show(&left.slug).reform(|_: MouseEvent| ())}>
+                <button type="button" class="hm-continue" data-slug={left.slug.clone()}>
                     { format!("{}, {}", left.title, s.step_of(left.step + 1, left.steps)) }
                 </button>
             }
@@ -110,10 +124,10 @@ pub fn Home() -> Html {
             if c.pages > 1 {
                 <nav class="hm-pages" aria-label={s.all_topics}>
                     <button type="button" disabled={page == 0}
-                            onclick={widget.send(move || WidgetAction::Page(page.saturating_sub(1))).reform(|_: MouseEvent| ())}>{ s.back }</button>
+                            data-page={page.saturating_sub(1).to_string()}>{ s.back }</button>
                     <span>{ format!("{}/{}", page + 1, c.pages) }</span>
                     <button type="button" disabled={page + 1 >= c.pages}
-                            onclick={widget.send(move || WidgetAction::Page(page + 1)).reform(|_: MouseEvent| ())}>{ s.next }</button>
+                            data-page={(page + 1).to_string()}>{ s.next }</button>
                 </nav>
             }
         </div>

@@ -6,24 +6,19 @@ use yew::prelude::*;
 
 use crate::geometry::{cutout, cutout_path, num, ring, Rect, Viewport};
 
-#[derive(Properties, PartialEq)]
-pub struct SpotlightProps {
-    pub target: Rect,
-    pub viewport: Viewport,
-}
-
 /// Corner radius of the cut-out.
 const RADIUS: f64 = 6.0;
 
-#[component]
-pub fn Spotlight(props: &SpotlightProps) -> Html {
-    let hole = cutout(&props.target, &props.viewport);
+/// The spotlight on `target` in `viewport`. A plain function, not a component: it has no
+/// state, and each component is a copy of Yew's component machinery in the WebAssembly.
+pub fn spotlight(target: &Rect, viewport: &Viewport) -> Html {
+    let hole = cutout(target, viewport);
     let outline = ring(&hole);
-    let Viewport { width, height } = props.viewport;
+    let Viewport { width, height } = *viewport;
     html! {
         <svg class="hm-spotlight" width={num(width)} height={num(height)}
              viewBox={format!("0 0 {} {}", num(width), num(height))} aria-hidden="true" focusable="false">
-            <path class="hm-dim" fill-rule="evenodd" d={cutout_path(&props.viewport, &hole, RADIUS)} />
+            <path class="hm-dim" fill-rule="evenodd" d={cutout_path(viewport, &hole, RADIUS)} />
             if !hole.is_empty() {
                 <rect class="hm-ring" x={num(outline.x)} y={num(outline.y)}
                       width={num(outline.width)} height={num(outline.height)}

@@ -278,12 +278,10 @@ pub fn page_keys(location: &Location, names: &[String]) -> Vec<String> {
 
 /// The buckets of the context table a page needs, sorted, without repeats.
 pub fn page_shards(location: &Location, names: &[String], buckets: u32) -> Vec<u32> {
-    let mut out: Vec<u32> = page_keys(location, names)
-        .iter()
-        .map(|k| bucket(k, buckets))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
+    let mut out = Vec::new();
+    for key in page_keys(location, names) {
+        super::add_bucket(&mut out, bucket(&key, buckets));
+    }
     out
 }
 
@@ -310,28 +308,27 @@ pub struct ContextEntry {
 /// Reads a shard of the context table.
 pub fn parse_context_shard(json: &str) -> Result<Vec<ContextEntry>, DataError> {
     let value = read_json(json, "v")?;
-    get_arr(&value, "topics")?
-        .iter()
-        .map(|topic| {
-            let slug = get_str(topic, "slug")?;
-            if !crate::safe_url::is_topic_slug(&slug) {
-                return Err(data_error(format!("`{slug}` is not a topic slug")));
-            }
-            let anchors = get_arr(topic, "anchors")?
-                .iter()
-                .map(|step| strings(step.arr().unwrap_or_default(), "anchors"))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(ContextEntry {
-                title: get_str(topic, "title")?,
-                lang: get_lang(topic)?,
-                steps: get_count(topic, "steps")?,
-                routes: strings(get_arr(topic, "routes")?, "routes")?,
-                contexts: strings(get_arr(topic, "contexts")?, "contexts")?,
-                anchors,
-                slug,
-            })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for topic in get_arr(&value, "topics")? {
+        let slug = get_str(topic, "slug")?;
+        if !crate::safe_url::is_topic_slug(&slug) {
+            return Err(data_error(format!("`{slug}` is not a topic slug")));
+        }
+        let mut anchors = Vec::new();
+        for step in get_arr(topic, "anchors")? {
+            anchors.push(strings(step.arr().unwrap_or_default(), "anchors")?);
+        }
+        out.push(ContextEntry {
+            title: get_str(topic, "title")?,
+            lang: get_lang(topic)?,
+            steps: get_count(topic, "steps")?,
+            routes: strings(get_arr(topic, "routes")?, "routes")?,
+            contexts: strings(get_arr(topic, "contexts")?, "contexts")?,
+            anchors,
+            slug,
+        });
+    }
+    Ok(out)
 }
 
 /// Whether the element a `data-help-target` key names is on the page now.
@@ -443,15 +440,17 @@ pub fn rank(entries: &[ContextEntry], page: &PageSignals, limit: usize) -> Vec<S
             names,
         });
     }
-    // Slugs are unique here (repeats skipped above), so the order is total.
-    out.sort_unstable_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| super::search::fold(&a.title).cmp(&super::search::fold(&b.title)))
-            .then_with(|| a.slug.cmp(&b.slug))
+    // Slugs are unique here (repeats skipped above), so the order is total. Each title
+    // folded once.
+    let folded: Vec<String> = out.iter().map(|s| super::search::fold(&s.title)).collect();
+    let order = super::sorted_order(out.len(), &|a, b| {
+        out[b]
+            .score
+            .cmp(&out[a].score)
+            .then_with(|| folded[a].cmp(&folded[b]))
+            .then_with(|| out[a].slug.cmp(&out[b].slug))
     });
-    out.truncate(limit);
-    out
+    super::reorder(out, &order, limit)
 }
 
 #[cfg(test)]

@@ -45,21 +45,19 @@ pub fn parse_list_page(json: &str) -> Result<ListPage, DataError> {
     if page >= pages {
         return Err(data_error(format!("page {page} of {pages}")));
     }
-    let topics = get_arr(&value, "topics")?
-        .iter()
-        .map(|t| {
-            let slug = get_str(t, "slug")?;
-            if !crate::safe_url::is_topic_slug(&slug) {
-                return Err(data_error(format!("`{slug}` is not a topic slug")));
-            }
-            Ok(ListEntry {
-                slug,
-                title: get_str(t, "title")?,
-                lang: get_lang(t)?,
-                steps: get_count(t, "steps")?,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut topics = Vec::new();
+    for t in get_arr(&value, "topics")? {
+        let slug = get_str(t, "slug")?;
+        if !crate::safe_url::is_topic_slug(&slug) {
+            return Err(data_error(format!("`{slug}` is not a topic slug")));
+        }
+        topics.push(ListEntry {
+            slug,
+            title: get_str(t, "title")?,
+            lang: get_lang(t)?,
+            steps: get_count(t, "steps")?,
+        });
+    }
     Ok(ListPage {
         page,
         pages,

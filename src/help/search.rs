@@ -404,13 +404,10 @@ impl SearchIndex {
 
     /// The buckets a query needs, sorted, without repeats.
     pub fn shards_for(&self, query: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = parse_query(query)
-            .tokens
-            .iter()
-            .map(|t| bucket(shard_key(t), self.buckets))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
+        let mut out = Vec::new();
+        for token in parse_query(query).tokens {
+            super::add_bucket(&mut out, bucket(shard_key(&token), self.buckets));
+        }
         out
     }
 
@@ -506,7 +503,7 @@ impl SearchIndex {
                 entry.2 += 1;
             }
         }
-        let mut hits: Vec<Hit> = found
+        let hits: Vec<Hit> = found
             .into_iter()
             .filter(|(_, (_, _, matched, _, _))| *matched == parsed.tokens.len())
             .map(|(slug, (score, field, _, title, lang))| Hit {
@@ -519,15 +516,16 @@ impl SearchIndex {
             })
             .collect();
         // Each title folded once (not per comparison: a common word has hundreds of hits).
-        hits.sort_by_cached_key(|h| {
-            (
-                std::cmp::Reverse(h.score),
-                h.field,
-                fold(&h.title),
-                h.slug.clone(),
-            )
+        let folded: Vec<String> = hits.iter().map(|h| fold(&h.title)).collect();
+        let order = super::sorted_order(hits.len(), &|a, b| {
+            (hits[b].score, hits[a].field, &folded[a], &hits[a].slug).cmp(&(
+                hits[a].score,
+                hits[b].field,
+                &folded[b],
+                &hits[b].slug,
+            ))
         });
-        hits.truncate(limit);
+        let mut hits = super::reorder(hits, &order, limit);
         for hit in &mut hits {
             hit.marks = marks(&hit.title, &parsed);
         }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::{use_fx, Key};
 use crate::dom::{self, CommandListener};
 use crate::widget::{WidgetAction, WidgetState};
 
@@ -14,13 +15,16 @@ pub fn use_commands(
 ) {
     let dispatcher = state.dispatcher();
     let launcher = launcher.clone();
-    use_effect_with(host, move |host| {
-        let listener = CommandListener::start(host, move |command| {
-            let focused = launcher
-                .cast::<web_sys::Element>()
-                .is_some_and(|l| dom::has_focus(&l));
-            dispatcher.dispatch(WidgetAction::Command { command, focused });
-        });
-        move || drop(listener)
-    });
+    use_fx(
+        Key::new(host.clone()),
+        Box::new(move || {
+            let listener = CommandListener::start(&host, move |command| {
+                let focused = launcher
+                    .cast::<web_sys::Element>()
+                    .is_some_and(|l| dom::has_focus(&l));
+                dispatcher.dispatch(WidgetAction::Command { command, focused });
+            });
+            Some(Box::new(listener))
+        }),
+    );
 }

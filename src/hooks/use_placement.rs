@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::{use_fx, Key};
 use crate::dom;
 use crate::geometry::{
     panel_inset, place_panel, Corner, PanelPlacement, Placement, Rect, Viewport,
@@ -26,10 +27,9 @@ pub fn use_placement(
     change: (bool, usize, usize, usize),
 ) -> Placement {
     let placement = use_state(|| launcher.preference(rtl)[0]);
-    // What the last measurement was made for (while a target was found), and the size.
-    let measured = use_mut_ref(|| None::<(Measured, (f64, f64))>);
-    // The place written on the panel last.
-    let applied = use_mut_ref(|| None::<PanelPlacement>);
+    // What the last measurement was made for (while a target was found), and the size;
+    // the place written on the panel last. (One record: one hook state type.)
+    let kept = use_mut_ref(|| (None::<(Measured, (f64, f64))>, None::<PanelPlacement>));
     let panel = panel.clone();
     let key = (
         target.map(|r| [r.x, r.y, r.width, r.height].map(f64::to_bits)),
@@ -39,33 +39,35 @@ pub fn use_placement(
         change,
     );
     let current = placement.clone();
-    use_effect_with(key, move |_| {
-        let Some(element) = panel.cast::<web_sys::HtmlElement>() else {
-            return;
-        };
-        let now = (
-            change,
-            [viewport.width, viewport.height].map(f64::to_bits),
-            launcher,
-            rtl,
-        );
-        let kept = measured
-            .borrow()
-            .filter(|(then, _)| target.is_some() && *then == now)
-            .map(|(_, size)| size);
-        let size = kept.unwrap_or_else(|| dom::natural_size(&element));
-        *measured.borrow_mut() = target.is_some().then_some((now, size));
-        let next = place_panel(target.as_ref(), size, &viewport, launcher, rtl);
-        // The same place as before (a scroll frame, mostly): nothing to write.
-        if kept.is_none() || *applied.borrow() != Some(next) {
-            dom::set_inset(&element, &panel_inset(next.placement, launcher, &viewport));
-            dom::set_max_height(&element, next.max_height);
-            *applied.borrow_mut() = Some(next);
-        }
-        if *current != next.placement {
-            current.set(next.placement);
-        }
-    });
+    use_fx(
+        Key::new(key),
+        Box::new(move || {
+            let element = panel.cast::<web_sys::HtmlElement>()?;
+            let now = (
+                change,
+                [viewport.width, viewport.height].map(f64::to_bits),
+                launcher,
+                rtl,
+            );
+            let measured = kept.borrow().0;
+            let size_kept = measured
+                .filter(|(then, _)| target.is_some() && *then == now)
+                .map(|(_, size)| size);
+            let size = size_kept.unwrap_or_else(|| dom::natural_size(&element));
+            kept.borrow_mut().0 = target.is_some().then_some((now, size));
+            let next = place_panel(target.as_ref(), size, &viewport, launcher, rtl);
+            // The same place as before (a scroll frame, mostly): nothing to write.
+            if size_kept.is_none() || kept.borrow().1 != Some(next) {
+                dom::set_inset(&element, &panel_inset(next.placement, launcher, &viewport));
+                dom::set_max_height(&element, next.max_height);
+                kept.borrow_mut().1 = Some(next);
+            }
+            if *current != next.placement {
+                current.set(next.placement);
+            }
+            None
+        }),
+    );
     *placement
 }
 

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use super::use_topic::PROGRESS_KEY;
+use super::{use_fx, Key};
 use crate::dom;
 use crate::widget::WidgetState;
 
@@ -12,15 +13,17 @@ pub fn use_progress(state: &WidgetState) {
     let topic = state.topic.clone();
     let ready = state.loaded().is_some();
     let was_open = use_mut_ref(|| false);
-    use_effect_with(
-        (state.guide.open, state.guide.progress(), ready),
-        move |(open, progress, ready)| {
-            if *ready && *open {
+    let (open, progress) = (state.guide.open, state.guide.progress());
+    use_fx(
+        Key::new((open, progress, ready)),
+        Box::new(move || {
+            if ready && open {
                 dom::session_set(PROGRESS_KEY, &format!("{topic}\n{}", progress.encode()));
-            } else if *ready && *was_open.borrow() {
+            } else if ready && *was_open.borrow() {
                 dom::session_remove(PROGRESS_KEY);
             }
-            *was_open.borrow_mut() = *open;
-        },
+            *was_open.borrow_mut() = open;
+            None
+        }),
     );
 }

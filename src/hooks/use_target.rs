@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::{use_fx, Key};
 use crate::dom::{TargetStatus, TargetTracker};
 use crate::target::TargetQuery;
 
@@ -15,18 +16,22 @@ pub fn use_target(query: Option<TargetQuery>, on_activate: Callback<()>) -> Targ
     let status = use_state(|| (None::<TargetQuery>, TargetStatus::Searching));
     {
         let status = status.clone();
-        use_effect_with(query.clone(), move |query| {
-            let tracker = query.clone().and_then(|query| {
-                let setter = status.setter();
-                let owner = query.clone();
-                TargetTracker::start(
-                    query,
-                    move |s| setter.set((Some(owner.clone()), s)),
-                    move || on_activate.emit(()),
-                )
-            });
-            move || drop(tracker)
-        });
+        let query = query.clone();
+        use_fx(
+            Key::new(query.clone()),
+            Box::new(move || {
+                let tracker = query.and_then(|query| {
+                    let setter = status.setter();
+                    let owner = query.clone();
+                    TargetTracker::start(
+                        query,
+                        move |s| setter.set((Some(owner.clone()), s)),
+                        move || on_activate.emit(()),
+                    )
+                });
+                tracker.map(|t| Box::new(t) as Box<dyn std::any::Any>)
+            }),
+        );
     }
     match &*status {
         (owner, s) if *owner == query => s.clone(),
