@@ -30,14 +30,16 @@ const LOADER_BUDGET = 3_300;
 // release_build_widget): 168,339 (ru-RU). Branch cbytes then cut the WebAssembly (one
 // effect hook type for the widget, one fetch task for the help center, no standard-library
 // sorts, the reducer in place; WebAssembly 153,164 -> 146,728): 161,638 now (ru-RU, the
-// largest of the seed locales; home 161,126).
+// largest of the seed locales; home 161,126). Branch pbytes (the topic side's readers as
+// plain loops, less the panel's staged rendering of large topics; WebAssembly 146,728 ->
+// 146,203): 161,457 now (ru-RU; home 160,945).
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 162_000;
+const FIRST_OPEN_BUDGET = 161_500;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
 // the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size;
-// 169,189 after branch cbytes.
-const LARGEST_FIRST_OPEN_BUDGET = 169_500;
+// 169,189 after branch cbytes; 169,008 after branch pbytes.
+const LARGEST_FIRST_OPEN_BUDGET = 169_100;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
@@ -89,7 +91,7 @@ test('the loader is at most 3,300 bytes gzip, and no stylesheet file is left in 
   expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
-test('a first open of the default topic transfers at most 162,000 bytes gzip, whatever the seed locale', () => {
+test('a first open of the default topic transfers at most 161,500 bytes gzip, whatever the seed locale', () => {
   for (const locale of SEEDS) {
     const size = total(firstOpenFiles(DEFAULT_TOPIC, locale));
     console.log(`first open (${DEFAULT_TOPIC}, ${locale}): ${size} bytes gzip`);
@@ -97,7 +99,7 @@ test('a first open of the default topic transfers at most 162,000 bytes gzip, wh
   }
 });
 
-test('a first open of the largest seed article transfers at most 169,500 bytes gzip', () => {
+test('a first open of the largest seed article transfers at most 169,100 bytes gzip', () => {
   const { topic, locale } = largestSeedArticle();
   const size = total(firstOpenFiles(topic, locale));
   console.log(`first open (${topic}, ${locale}, the largest seed article): ${size} bytes gzip`);
