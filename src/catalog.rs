@@ -137,63 +137,66 @@ pub fn parse_manifest(json: &str) -> Result<Manifest, ManifestError> {
         Some(Json::Str(s)) => Some(Some(s.clone())),
         Some(_) => None,
     };
-    let topics = value
-        .get("topics")
-        .and_then(Json::arr)
-        .ok_or_else(|| malformed("no topics"))?
-        .iter()
-        .map(|t| {
+    let topics = each(
+        value
+            .get("topics")
+            .and_then(Json::arr)
+            .ok_or_else(|| malformed("no topics"))?,
+        &mut |t| {
             if !only(t, &["slug", "locales"], &["slug", "locales"]) {
                 return None;
             }
-            let locales = t
-                .get("locales")?
-                .arr()?
-                .iter()
-                .map(|l| {
-                    const FIELDS: [&str; 7] = [
-                        "locale",
-                        "path",
-                        "english",
-                        "title",
-                        "date",
-                        "translation",
-                        "steps",
-                    ];
-                    if !only(l, &FIELDS, &["locale", "path", "title", "steps"]) {
-                        return None;
-                    }
-                    let path =
-                        text(l, "path").filter(|p| is_content_path(p) && p.ends_with(".md"))?;
-                    Some(LocaleEntry {
-                        locale: text(l, "locale").filter(|t| is_locale_tag(t))?,
-                        compiled: compiled_path(&path),
-                        path,
-                        english: match l.get("english") {
-                            None => false,
-                            Some(Json::Bool(b)) => *b,
-                            Some(_) => return None,
-                        },
-                        title: text(l, "title")?,
-                        date: optional(l, "date")?,
-                        translation: optional(l, "translation")?,
-                        steps: usize::try_from(l.get("steps")?.int()?).ok()?,
-                    })
+            let locales = each(t.get("locales")?.arr()?, &mut |l| {
+                const FIELDS: [&str; 7] = [
+                    "locale",
+                    "path",
+                    "english",
+                    "title",
+                    "date",
+                    "translation",
+                    "steps",
+                ];
+                if !only(l, &FIELDS, &["locale", "path", "title", "steps"]) {
+                    return None;
+                }
+                let path = text(l, "path").filter(|p| is_content_path(p) && p.ends_with(".md"))?;
+                Some(LocaleEntry {
+                    locale: text(l, "locale").filter(|t| is_locale_tag(t))?,
+                    compiled: compiled_path(&path),
+                    path,
+                    english: match l.get("english") {
+                        None => false,
+                        Some(Json::Bool(b)) => *b,
+                        Some(_) => return None,
+                    },
+                    title: text(l, "title")?,
+                    date: optional(l, "date")?,
+                    translation: optional(l, "translation")?,
+                    steps: usize::try_from(l.get("steps")?.int()?).ok()?,
                 })
-                .collect::<Option<Vec<_>>>()?;
+            })?;
             Some(TopicEntry {
                 slug: text(t, "slug").filter(|s| is_topic_slug(s))?,
                 locales,
             })
-        })
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| {
-            malformed("a topic entry lacks a field, has an unknown one, or a wrong type")
-        })?;
+        },
+    )
+    .ok_or_else(|| malformed("a topic entry lacks a field, has an unknown one, or a wrong type"))?;
     Ok(Manifest {
         version: MANIFEST_VERSION,
         topics,
     })
+}
+
+/// Reads every value of `list` with `read`, `None` at the first that is not read: a
+/// plain loop (`collect::<Option<Vec<_>>>()` makes a larger copy of the iterator
+/// machinery per type in the WebAssembly), with the vector allocated once.
+fn each<T>(list: &[Json], read: &mut dyn FnMut(&Json) -> Option<T>) -> Option<Vec<T>> {
+    let mut out = Vec::with_capacity(list.len());
+    for json in list {
+        out.push(read(json)?);
+    }
+    Some(out)
 }
 
 /// The limits of a topic index or manifest ([`crate::limits`]).

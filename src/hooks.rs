@@ -96,6 +96,12 @@ pub struct WidgetContext {
 impl WidgetContext {
     /// A callback that sends `action` (made fresh for each use).
     pub fn send(&self, action: impl Fn() -> WidgetAction + 'static) -> yew::Callback<()> {
+        self.send_boxed(Box::new(action))
+    }
+
+    /// [`WidgetContext::send`] without a type parameter: one copy of its code in the
+    /// WebAssembly, whatever the actions.
+    fn send_boxed(&self, action: Box<dyn Fn() -> WidgetAction>) -> yew::Callback<()> {
         let dispatcher = self.state.dispatcher();
         yew::Callback::from(move |()| dispatcher.dispatch(action()))
     }

@@ -145,12 +145,43 @@ pub fn Panel(props: &PanelProps) -> Html {
     let on_next = widget.send(|| WidgetAction::Guide(GuideAction::Next));
     let on_back = widget.send(|| WidgetAction::Guide(GuideAction::Back));
     let on_retry = widget.send(|| WidgetAction::Retry);
-    // "Show original (English)" is per step: a new step starts in the translation.
+    // A topic is shown in stages, a task apart: the topic read (the panel still says it
+    // is loading), then the title and the current step, then the lead. A topic as large
+    // as the limits allow would otherwise be read, rendered, laid out (the placement
+    // measures the panel) and painted in one task of 50-130 ms (hardening.spec). `staged`
+    // is the topic (by address: a topic read again goes through the stages again) and
+    // its stage (1: the step shows, 2: the lead too).
+    let topic_at = match &state.load {
+        Load::Ready(loaded) => Rc::as_ptr(&loaded.topic) as usize,
+        _ => 0,
+    };
+    let staged = use_state(|| (0usize, 0u8));
+    let stage = if staged.0 == topic_at { staged.1 } else { 0 };
+    // "Show original (English)" is per step: a new step (or topic) starts in the
+    // translation.
     let original = use_state(|| false);
     {
         let original = original.clone();
-        use_effect_with(guide.step, move |_| original.set(false));
+        let staged = staged.setter();
+        use_effect_with((guide.step, topic_at, stage), move |&(_, at, stage)| {
+            if *original {
+                original.set(false);
+            }
+            let later = (at != 0 && stage < 2).then(|| {
+                let next: Box<dyn FnOnce()> = Box::new(move || staged.set((at, stage + 1)));
+                gloo::timers::callback::Timeout::new(0, next)
+            });
+            move || drop(later)
+        });
     }
+    let body = match body {
+        PanelBody::Topic { .. } if stage == 0 => PanelBody::Loading,
+        body => body,
+    };
+    let shown = match &body {
+        PanelBody::Topic { topic, .. } => Rc::as_ptr(topic) as usize,
+        _ => 0,
+    };
     let steps = if state.screen == Screen::Topic {
         guide.steps()
     } else {
@@ -183,9 +214,32 @@ pub fn Panel(props: &PanelProps) -> Html {
             }
         })
     };
+    // A topic's title and the current step's text (announced), read once per topic, view
+    // and step: either can be as long as the limits let a topic be, and the panel renders
+    // again on every change of the widget's state.
+    let texts = {
+        let body = body.clone();
+        let view = match &body {
+            PanelBody::Topic { view, .. } => Some(*view),
+            _ => None,
+        };
+        use_memo(
+            (shown, view, guide.step),
+            move |&(_, _, step)| match &body {
+                PanelBody::Topic { topic, view } => (
+                    topic.title(*view),
+                    topic.steps.get(step).map(|st| {
+                        // Bounded: a screen reader reads a step, not a book.
+                        truncated(&topic.blocks_text(&st.blocks, *view), MAX_ANNOUNCED_CHARS)
+                    }),
+                ),
+                _ => (String::new(), None),
+            },
+        )
+    };
     let title = match &body {
-        PanelBody::Topic { topic, view } => topic.title(*view),
-        _ => s.help.to_string(),
+        PanelBody::Topic { .. } => &texts.0,
+        _ => s.help,
     };
     let content = match &body {
         PanelBody::Home => html! { <super::Home /> },
@@ -193,7 +247,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         PanelBody::Error { message } => html! {
             <div class="hm-error" role="alert">
                 <p>{ *message }</p>
-                <button type="button" class="hm-retry" onclick={on_retry.reform(|_: MouseEvent| ())}>{ s.retry }</button>
+                <button type="button" class="hm-retry" onclick={on_click(&on_retry)}>{ s.retry }</button>
             </div>
         },
         PanelBody::Topic { topic, view } => {
@@ -202,13 +256,15 @@ pub fn Panel(props: &PanelProps) -> Html {
                 strings: s,
                 locale: &locale,
                 target: props.target,
+                lead: stage == 2,
+                text: texts.1.as_deref(),
             };
             let done = state.is_done(&state.topic).then(|| {
                 let slug = state.topic.clone();
                 let not_done = widget.send(move || WidgetAction::NotDone(slug.clone()));
                 html! {
                     <p class="hm-done">{ super::home::done_mark(true, s) }
-                        <button type="button" class="hm-not-done" onclick={not_done.reform(|_: MouseEvent| ())}>{ s.not_done }</button>
+                        <button type="button" class="hm-not-done" onclick={on_click(&not_done)}>{ s.not_done }</button>
                     </p>
                 }
             });
@@ -240,13 +296,13 @@ pub fn Panel(props: &PanelProps) -> Html {
     let show_nav = matches!(&body, PanelBody::Topic { topic, .. } if !topic.steps.is_empty());
     html! {
         <section id="hm-panel" class={classes!("hm-panel", props.placement.class())} role="region"
-                 aria-label={format!("{}: {}", s.help, truncated(&title, MAX_TITLE_CHARS))} ref={props.panel_ref.clone()}
+                 aria-label={format!("{}: {}", s.help, truncated(title, MAX_TITLE_CHARS))} ref={props.panel_ref.clone()}
                  data-target-status={props.target.as_str()} {onkeydown}
                  lang={locale.clone()} dir={direction.as_str()}>
             <header class="hm-header">
-                <h2 class="hm-title" tabindex="-1" ref={props.title_ref.clone()}>{ render_text(&title) }</h2>
+                <h2 class="hm-title" tabindex="-1" ref={props.title_ref.clone()}>{ render_text(title) }</h2>
                 <button type="button" class="hm-close" aria-label={s.close}
-                        onclick={on_close.reform(|_: MouseEvent| ())}>
+                        onclick={on_click(&on_close)}>
                     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
                         <path fill="currentColor" d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6 6.4 5Z"/>
                     </svg>
@@ -255,9 +311,9 @@ pub fn Panel(props: &PanelProps) -> Html {
             <div class="hm-body" onclick={on_link}>
                 if home {
                     <nav class="hm-crumbs" aria-label={s.help}>
-                        <button type="button" class="hm-home" onclick={on_home.reform(|_: MouseEvent| ())}>{ s.home }</button>
+                        <button type="button" class="hm-home" onclick={on_click(&on_home)}>{ s.home }</button>
                         if let Some(previous) = previous {
-                            <button type="button" class="hm-history-back" onclick={on_history.reform(|_: MouseEvent| ())}>{ previous }</button>
+                            <button type="button" class="hm-history-back" onclick={on_click(&on_history)}>{ previous }</button>
                         }
                     </nav>
                 }
@@ -266,14 +322,19 @@ pub fn Panel(props: &PanelProps) -> Html {
             if show_nav {
                 <footer class="hm-nav">
                     <button type="button" class="hm-back" disabled={guide.is_first()}
-                            onclick={on_back.reform(|_: MouseEvent| ())}>{ s.back }</button>
-                    <button type="button" class="hm-next" onclick={on_next.reform(|_: MouseEvent| ())}>
+                            onclick={on_click(&on_back)}>{ s.back }</button>
+                    <button type="button" class="hm-next" onclick={on_click(&on_next)}>
                         { if guide.is_last() { s.done } else { s.next } }
                     </button>
                 </footer>
             }
         </section>
     }
+}
+
+/// A click handler that emits `callback` (one copy of this code for every button).
+fn on_click(callback: &Callback<()>) -> Callback<MouseEvent> {
+    callback.reform(|_| ())
 }
 
 /// Whether a key event comes from a field where the arrow keys move the caret.
@@ -294,6 +355,10 @@ struct StepContext<'a> {
     strings: &'static UiStrings,
     locale: &'a str,
     target: TargetMark,
+    /// Whether the lead is laid out yet (a task after the step).
+    lead: bool,
+    /// The current step's text, bounded (announced when the step changes).
+    text: Option<&'a str>,
 }
 
 fn topic_body(
@@ -318,19 +383,13 @@ fn topic_body(
         let original = original.clone();
         Callback::from(move |_: MouseEvent| original.set(!*original))
     };
-    let announcement = step
-        .map(|st| {
-            format!(
-                "{}: {}",
-                s.step_of(guide.step + 1, topic.steps.len()),
-                // Bounded: a screen reader reads a step, not a book.
-                truncated(&topic.blocks_text(&st.blocks, view), MAX_ANNOUNCED_CHARS)
-            )
-        })
+    let announcement = context
+        .text
+        .map(|text| format!("{}: {}", s.step_of(guide.step + 1, topic.steps.len()), text))
         .unwrap_or_default();
     html! {
         <>
-            if !lead.is_empty() {
+            if context.lead && !lead.is_empty() {
                 // Scrollable: reachable by keyboard.
                 <div class="hm-lead" tabindex="0">{ render_blocks(topic, lead, view) }</div>
             }

@@ -558,13 +558,29 @@ impl Reader<'_> {
         if matches!(self.bytes.get(self.pos), Some(b'.' | b'e' | b'E')) {
             return Err(self.error("fractional numbers are not used here"));
         }
-        self.text[start..self.pos]
-            .parse()
-            .map(Json::Int)
-            .map_err(|_| DecodeError {
-                offset: start,
-                message: "integer out of range",
-            })
+        // Accumulated with the sign, so that i64::MIN reads too (a plain loop: smaller in
+        // the WebAssembly than `str::parse`).
+        let negative = digits > start;
+        let mut n: i64 = 0;
+        for &d in &self.bytes[digits..self.pos] {
+            let d = i64::from(d - b'0');
+            n = match n.checked_mul(10).and_then(|n| {
+                if negative {
+                    n.checked_sub(d)
+                } else {
+                    n.checked_add(d)
+                }
+            }) {
+                Some(n) => n,
+                None => {
+                    return Err(DecodeError {
+                        offset: start,
+                        message: "integer out of range",
+                    })
+                }
+            };
+        }
+        Ok(Json::Int(n))
     }
 
     fn string(&mut self) -> Result<String, DecodeError> {
@@ -648,6 +664,17 @@ impl Reader<'_> {
 
 // A schema mismatch: what is wrong, at offset 0 (the tree has no positions).
 type Read<T> = Result<T, DecodeError>;
+
+/// Reads every value of `list` with `read`, stopping at the first error: a plain loop
+/// (`collect::<Result<Vec<_>, _>>()` makes a larger copy of the iterator machinery per
+/// type in the WebAssembly), with the vector allocated once.
+fn each<T>(list: &[Json], read: &mut dyn FnMut(&Json) -> Read<T>) -> Read<Vec<T>> {
+    let mut out = Vec::with_capacity(list.len());
+    for json in list {
+        out.push(read(json)?);
+    }
+    Ok(out)
+}
 
 fn bad<T>(message: &'static str) -> Read<T> {
     Err(DecodeError { offset: 0, message })
@@ -765,19 +792,15 @@ pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
         ..Meta::default()
     };
     let blocks = read_blocks(top.get("blocks"))?;
-    let segments = top
-        .arr("segments", "no segments")?
-        .iter()
-        .map(|s| {
-            let f = Fields::of(s, &["l", "e"], &[], "malformed segment")?;
-            Ok(Segment {
-                id: String::new(),
-                localized: read_inlines(f.get("l"))?,
-                english: read_inlines(f.get("e"))?,
-                line: 0,
-            })
+    let segments = each(top.arr("segments", "no segments")?, &mut |s| {
+        let f = Fields::of(s, &["l", "e"], &[], "malformed segment")?;
+        Ok(Segment {
+            id: String::new(),
+            localized: read_inlines(f.get("l"))?,
+            english: read_inlines(f.get("e"))?,
+            line: 0,
         })
-        .collect::<Read<Vec<_>>>()?;
+    })?;
     let procedure = match top.get("procedure") {
         Some(Json::Int(n)) => Some(usize::try_from(*n).or_else(|_| bad("malformed procedure"))?),
         Some(Json::Null) => None,
@@ -792,41 +815,31 @@ pub fn decode_topic(text: &str) -> Result<Topic, DecodeError> {
     if steps.len() != items.len() {
         return bad("the steps are not the procedure's items");
     }
-    let steps = steps
-        .iter()
-        .zip(items)
-        .map(|(s, item)| {
-            let f = Fields::of(s, &["anchors", "ins"], &[], "malformed step")?;
-            let anchors = f
-                .arr("anchors", "malformed step")?
-                .iter()
-                .map(|a| {
-                    let a = Fields::of(a, &["key", "en", "l"], &[], "malformed anchor")?;
-                    Ok(Anchor {
-                        key: a.str("key", "malformed anchor")?,
-                        english: a.str("en", "malformed anchor")?,
-                        localized: a.opt_str("l", "malformed anchor")?,
-                    })
-                })
-                .collect::<Read<Vec<_>>>()?;
-            let instructions = f
-                .arr("ins", "malformed step")?
-                .iter()
-                .map(|n| {
-                    let n = Fields::of(n, &["pos", "en"], &[], "malformed instruction")?;
-                    Ok(Instruction::new(
-                        n.index("pos", "malformed instruction")?,
-                        &n.str("en", "malformed instruction")?,
-                    ))
-                })
-                .collect::<Read<Vec<_>>>()?;
-            Ok(Step {
-                blocks: item.clone(),
-                anchors,
-                instructions,
+    let mut items = items.iter();
+    let steps = each(steps, &mut |s| {
+        let f = Fields::of(s, &["anchors", "ins"], &[], "malformed step")?;
+        let anchors = each(f.arr("anchors", "malformed step")?, &mut |a| {
+            let a = Fields::of(a, &["key", "en", "l"], &[], "malformed anchor")?;
+            Ok(Anchor {
+                key: a.str("key", "malformed anchor")?,
+                english: a.str("en", "malformed anchor")?,
+                localized: a.opt_str("l", "malformed anchor")?,
             })
+        })?;
+        let instructions = each(f.arr("ins", "malformed step")?, &mut |n| {
+            let n = Fields::of(n, &["pos", "en"], &[], "malformed instruction")?;
+            Ok(Instruction::new(
+                n.index("pos", "malformed instruction")?,
+                &n.str("en", "malformed instruction")?,
+            ))
+        })?;
+        Ok(Step {
+            // As many steps as items (checked above).
+            blocks: items.next().cloned().unwrap_or_default(),
+            anchors,
+            instructions,
         })
-        .collect::<Read<Vec<_>>>()?;
+    })?;
     let topic = Topic {
         meta,
         blocks,
@@ -881,7 +894,7 @@ fn segment_references_valid(topic: &Topic) -> bool {
 
 fn read_inlines(json: Option<&Json>) -> Read<Vec<Inline>> {
     match json {
-        Some(Json::Arr(runs)) => runs.iter().map(read_inline).collect(),
+        Some(Json::Arr(runs)) => each(runs, &mut read_inline),
         _ => bad("malformed inline runs"),
     }
 }
@@ -945,21 +958,21 @@ fn read_href(json: &Json) -> Read<Href> {
 
 fn read_blocks(json: Option<&Json>) -> Read<Vec<Block>> {
     match json {
-        Some(Json::Arr(blocks)) => blocks.iter().map(read_block).collect(),
+        Some(Json::Arr(blocks)) => each(blocks, &mut read_block),
         _ => bad("malformed blocks"),
     }
 }
 
 fn read_items(json: Option<&Json>) -> Read<Vec<Vec<Block>>> {
     match json {
-        Some(Json::Arr(items)) => items.iter().map(|i| read_blocks(Some(i))).collect(),
+        Some(Json::Arr(items)) => each(items, &mut |i| read_blocks(Some(i))),
         _ => bad("malformed list items"),
     }
 }
 
 fn read_cells(json: &Json) -> Read<Vec<Vec<Inline>>> {
     match json {
-        Json::Arr(cells) => cells.iter().map(|c| read_inlines(Some(c))).collect(),
+        Json::Arr(cells) => each(cells, &mut |c| read_inlines(Some(c))),
         _ => bad("malformed table"),
     }
 }
@@ -1033,11 +1046,7 @@ fn read_block(json: &Json) -> Read<Block> {
             let f = fields(&["table", "rows"], &[])?;
             Block::Table {
                 head: read_cells(value)?,
-                rows: f
-                    .arr("rows", what)?
-                    .iter()
-                    .map(read_cells)
-                    .collect::<Read<_>>()?,
+                rows: each(f.arr("rows", what)?, &mut read_cells)?,
             }
         }
         "img" => {
@@ -1064,21 +1073,17 @@ fn read_block(json: &Json) -> Read<Block> {
         }
         "tabs" => {
             fields(&["tabs"], &[])?;
-            Block::Tabs(
-                value
-                    .arr()
-                    .map_or_else(|| bad(what), Ok)?
-                    .iter()
-                    .map(|t| {
-                        let t = Fields::of(t, &["id", "label", "k"], &[], "malformed tab")?;
-                        Ok(Tab {
-                            id: t.str("id", "malformed tab")?,
-                            label: read_inlines(t.get("label"))?,
-                            blocks: read_blocks(t.get("k"))?,
-                        })
+            Block::Tabs(each(
+                value.arr().map_or_else(|| bad(what), Ok)?,
+                &mut |t| {
+                    let t = Fields::of(t, &["id", "label", "k"], &[], "malformed tab")?;
+                    Ok(Tab {
+                        id: t.str("id", "malformed tab")?,
+                        label: read_inlines(t.get("label"))?,
+                        blocks: read_blocks(t.get("k"))?,
                     })
-                    .collect::<Read<_>>()?,
-            )
+                },
+            )?)
         }
         _ => return bad(what),
     })
@@ -1408,5 +1413,27 @@ mod tests {
         assert!(parse_json("\"\\ud800\\u0041\"").is_err());
         assert!(parse_json("\"\\u00G1\"").is_err());
         assert!(parse_json("\"\\u+041\"").is_err());
+    }
+
+    #[test]
+    fn integers_read_to_the_bounds_of_i64_and_no_further() {
+        assert_eq!(parse_json("0"), Ok(Json::Int(0)));
+        assert_eq!(parse_json("-0"), Ok(Json::Int(0)));
+        assert_eq!(
+            parse_json("[-42,17]"),
+            Ok(Json::Arr(vec![Json::Int(-42), Json::Int(17)]))
+        );
+        assert_eq!(parse_json("9223372036854775807"), Ok(Json::Int(i64::MAX)));
+        assert_eq!(parse_json("-9223372036854775808"), Ok(Json::Int(i64::MIN)));
+        for text in [
+            "9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999",
+        ] {
+            let e = parse_json(text).unwrap_err();
+            assert_eq!((e.offset, e.message), (0, "integer out of range"), "{text}");
+        }
+        let e = parse_json("[1, -99999999999999999999]").unwrap_err();
+        assert_eq!((e.offset, e.message), (4, "integer out of range"));
     }
 }

@@ -88,9 +88,11 @@ pub async fn fetch_text_within(
     if let Some(abort) = &abort {
         init.set_signal(Some(&abort.signal()));
     }
-    let _deadline = abort
-        .clone()
-        .map(|abort| gloo::timers::callback::Timeout::new(timeout_ms, move || abort.abort()));
+    let _deadline = abort.clone().map(|abort| {
+        // Boxed, as every timer of the widget's: one copy of the timer's code.
+        let abort: Box<dyn FnOnce()> = Box::new(move || abort.abort());
+        gloo::timers::callback::Timeout::new(timeout_ms, abort)
+    });
     let timed_out = || abort.as_ref().is_some_and(|a| a.signal().aborted());
     let fail = |e: JsValue, wrap: fn(String) -> FetchError| {
         if timed_out() {

@@ -151,15 +151,18 @@ impl TargetTracker {
         if let Some(root) = document.document_element() {
             let _ = mutations.observe_with_options(&root, &init);
         }
-        let patience = Timeout::new(PATIENCE_MS, move || {
+        // Boxed, as every timer of the widget's: one copy of the timer's code.
+        let impatient: Box<dyn FnOnce()> = Box::new(move || {
             if let Some(inner) = weak.upgrade() {
                 inner.borrow_mut().impatient = true;
                 schedule(&weak);
             }
         });
+        let patience = Timeout::new(PATIENCE_MS, impatient);
         let first_look = if soon {
             let weak = Rc::downgrade(&inner);
-            Some(Timeout::new(0, move || measure(&weak)))
+            let look: Box<dyn FnOnce()> = Box::new(move || measure(&weak));
+            Some(Timeout::new(0, look))
         } else {
             schedule(&Rc::downgrade(&inner));
             None
