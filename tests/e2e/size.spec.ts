@@ -36,14 +36,14 @@ const LOADER_BUDGET = 2_048;
 // 146,203): 161,457 (ru-RU; home 160,945). The loader's boot module (issue #11: the page
 // pays at most 2,048 bytes at load) moved ~1,230 bytes out of what every page view pays,
 // and costs a first open ~650 more (its own file: 2,041 + ~1,900 against 3,267 for the one
-// loader; the glue is ~45 smaller): FIRST_OPEN_NOW.
+// loader; the glue is ~45 smaller): 162,177 now (ru-RU; home 161,665).
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 162_800;
+const FIRST_OPEN_BUDGET = 162_300;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
 // the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size;
-// 169,189 after branch cbytes; 169,008 after branch pbytes; LARGEST_NOW with the boot module.
-const LARGEST_FIRST_OPEN_BUDGET = 170_200;
+// 169,189 after branch cbytes; 169,008 after branch pbytes; 169,728 with the boot module.
+const LARGEST_FIRST_OPEN_BUDGET = 169_800;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
@@ -101,7 +101,7 @@ test('the loader is at most 2,048 bytes gzip, and no stylesheet file is left in 
   expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
-test('a first open of the default topic transfers at most 162,800 bytes gzip, whatever the seed locale', () => {
+test('a first open of the default topic transfers at most 162,300 bytes gzip, whatever the seed locale', () => {
   for (const locale of SEEDS) {
     const size = total(firstOpenFiles(DEFAULT_TOPIC, locale));
     console.log(`first open (${DEFAULT_TOPIC}, ${locale}): ${size} bytes gzip`);
@@ -109,7 +109,7 @@ test('a first open of the default topic transfers at most 162,800 bytes gzip, wh
   }
 });
 
-test('a first open of the largest seed article transfers at most 170,200 bytes gzip', () => {
+test('a first open of the largest seed article transfers at most 169,800 bytes gzip', () => {
   const { topic, locale } = largestSeedArticle();
   const size = total(firstOpenFiles(topic, locale));
   console.log(`first open (${topic}, ${locale}, the largest seed article): ${size} bytes gzip`);
