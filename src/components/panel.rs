@@ -271,7 +271,10 @@ pub fn Panel(props: &PanelProps) -> Html {
             html! { <>{ done }{ topic_body(topic, *view, &step, &original) }</> }
         }
     };
-    super::set_unlinked(state.center.unlinked.clone());
+    super::set_unlinked(
+        state.center.unlinked.clone(),
+        widget.config.docs_base.clone(),
+    );
     // A link to another topic opens it here.
     let on_link = {
         let dispatcher = state.dispatcher();

@@ -21,13 +21,16 @@ use crate::limits::{
 use crate::safe_url::{check_url, is_topic_slug, SafeUrl};
 
 thread_local! {
-    /// Topics that links name but the catalog does not have (set by the panel).
-    static UNLINKED: std::cell::RefCell<std::rc::Rc<Vec<String>>> = Default::default();
+    /// Topics that links name but the catalog does not have, and where the published
+    /// articles are (`data-docs-base`), as the panel last said.
+    static UNLINKED: std::cell::RefCell<(std::rc::Rc<Vec<String>>, Option<String>)> =
+        Default::default();
 }
 
-/// Says which topics are not in the catalog: links to them render as plain text.
-pub fn set_unlinked(slugs: std::rc::Rc<Vec<String>>) {
-    UNLINKED.with(|u| *u.borrow_mut() = slugs);
+/// Says which topics are not in the catalog: links to them open the published article
+/// (`docs_base` + slug) in a new tab, or render as plain text without a `docs_base`.
+pub fn set_unlinked(slugs: std::rc::Rc<Vec<String>>, docs_base: Option<String>) {
+    UNLINKED.with(|u| *u.borrow_mut() = (slugs, docs_base));
 }
 
 /// An anchor name as headings get them: letters, digits, `-`, `_`.
@@ -37,7 +40,23 @@ fn is_anchor_name(name: &str) -> bool {
 }
 
 fn is_unlinked(slug: &str) -> bool {
-    UNLINKED.with(|u| u.borrow().iter().any(|s| s == slug))
+    UNLINKED.with(|u| u.borrow().0.iter().any(|s| s == slug))
+}
+
+/// The published article of a topic found not to be in the catalog, when the host says
+/// where they are.
+fn published(href: &Href) -> Option<String> {
+    let Href::Topic { slug, .. } = href else {
+        return None;
+    };
+    if !is_topic_slug(slug) || !is_unlinked(slug) {
+        return None;
+    }
+    let base = UNLINKED.with(|u| u.borrow().1.clone())?;
+    match check_url(&format!("{base}{slug}"))? {
+        SafeUrl::Absolute(url) => Some(url),
+        _ => None,
+    }
 }
 
 /// What is left of the budget of one render call: characters of text and nodes.
@@ -235,12 +254,13 @@ fn render_inline(topic: &Topic, run: &Inline, view: View, budget: &Budget) -> Ht
         Inline::Code(code) => html! { <code>{ bounded_text(code, budget) }</code> },
         Inline::Break => html! { <br /> },
         Inline::Segment(i) => inlines_in(topic, topic.segment(*i, view), view, budget),
-        Inline::Link { href, children } => match link_target(href) {
+        Inline::Link { href, children } => match link_target(href).or_else(|| published(href)) {
             Some(url) => html! {
                 <a href={url} target="_blank" rel="noopener noreferrer">{ inlines_in(topic, children, view, budget) }</a>
             },
             // A link to another topic opens it in the widget (the panel handles the click
-            // on `data-hm-topic`); one found not to be in the catalog is plain text. Files
+            // on `data-hm-topic`); one found not to be in the catalog is the published
+            // article (above) or, without `data-docs-base`, plain text. Files
             // beside the article and refused targets never reach the page: their words
             // are kept.
             // (A fragment other than an anchor name leaves the link as words.)

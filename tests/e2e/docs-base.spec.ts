@@ -1,8 +1,8 @@
 /**
  * Links to topics that are not in the catalog (issue #12): "not a broken link for the
  * reader". With `data-docs-base="https://…/"` on the tag, such a link opens the published
- * article (base + the topic's slug) in a new tab and the widget stays on its topic;
- * without it, the link becomes plain text (and the widget stays on its topic).
+ * article (base + the topic's slug) in a new tab and the widget stays on its topic, and
+ * from then on it is a plain link to that article; without it, the link becomes plain text (and the widget stays on its topic).
  *
  * The widget learns that a topic is not in the catalog when the link is followed (its
  * topic index is not there): the catalog's slugs are not downloaded on a first open, so
@@ -51,6 +51,16 @@ test('with data-docs-base, a link to a topic outside the catalog opens base + sl
   // The widget is still on its topic, not on an error.
   await expect(w.title).toHaveText(title);
   await expect(w.panel.locator('.hm-error')).toHaveCount(0);
+  // Now known to be outside the catalog, the link is the published article itself (a
+  // second click opens it again, as a plain link does).
+  const published = w.panel.locator(`a[href="${BASE}${OUTSIDE}"]`).first();
+  await expect(published).toHaveAttribute('target', '_blank');
+  await expect(published).toHaveAttribute('rel', /noopener/);
+  await expect(w.panel.locator(`a[data-hm-topic="${OUTSIDE}"]`)).toHaveCount(0);
+  const [again] = await Promise.all([context.waitForEvent('page'), published.click()]);
+  await again.waitForLoadState('domcontentloaded');
+  expect(again.url()).toBe(`${BASE}${OUTSIDE}`);
+  await expect(w.title).toHaveText(title);
   expect(errors).toEqual([]);
 });
 
