@@ -106,6 +106,10 @@ export default (S) => {
     ]);
     var slug = S.t || query.get('topic') || host.dataset.topic;
     if (slug) text(get(base + slug + '.index.json', { cache: 'no-cache' })).then((index) => {
+      // Once the widget runs, it asks for the article itself: a request started after that
+      // would download it twice, and hand a stale answer to the widget's next attempt (a
+      // retry after a failed article got the old failure again).
+      if (widget) return;
       var locales = JSON.parse(index).topics[0].locales;
       var chosen = choose(locales.map((l) => l.locale));
       locales.some((l) => l.locale == chosen && get(base + l.path.replace(/\.md$/, '.json')));

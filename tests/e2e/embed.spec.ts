@@ -642,6 +642,39 @@ test.describe('content faults', () => {
   }
 });
 
+test('an article answered late is requested once, and a retry after it failed gets a fresh answer', async ({ page }) => {
+  // Arrange: the topic's index arrives after the code has run (the widget then asks for
+  // the article itself), and the article fails until the retry.
+  const articles: string[] = [];
+  let failing = true;
+  await page.route(INDEX, async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1_500));
+    await route.continue();
+  });
+  await page.route(ARTICLE, (route) => {
+    articles.push(route.request().url());
+    return failing ? route.fulfill({ status: 404, body: '' }) : route.continue();
+  });
+  const w = embed(page);
+  await page.goto(PAGE);
+
+  // Act: open; the article fails.
+  await w.launcher.click();
+  await expect(w.error).toBeVisible({ timeout: 10_000 });
+  await page.waitForTimeout(500);
+
+  // Assert: one request for the article (the loader starts none once the widget runs).
+  expect(articles, 'requests for the article before the retry').toHaveLength(1);
+
+  // Act: the article is back; retry.
+  failing = false;
+  await w.retry.click();
+
+  // Assert: the topic shows, from a second request (not an answer kept from before).
+  await expectText(w.title, EN.title, 'title after retry');
+  expect(articles, 'requests for the article after the retry').toHaveLength(2);
+});
+
 test.describe('the tag’s settings', () => {
   test('data-content, data-locale and data-topic on the tag are what the widget uses', async ({ page }) => {
     // Arrange: content moved to /alt-help/ (served from help/), Swedish, and the topic named.
