@@ -190,6 +190,11 @@ fetch_crates() {
 # Measured on the module of 3ad2c5a (gzip -9): 167,003 -> 153,135 bytes.
 # If a toolchain update breaks one of these options, dropping the four variables gives
 # the plain stable build (bigger, same behaviour).
+# Measured and not taken (branch flags, gzip -9 of the module after wasm-opt, against
+# 146,333): -Zinline-mir=yes +2,412, -Zmir-opt-level=3 +2,416, -Zmir-opt-level=1 +540,
+# -Cllvm-args=-inline-threshold=0 +1,508 (=25: +1,383), -Zshare-generics=yes 0.
+# `helpmark bundle` then shortens wasm-bindgen's import and export names in the module and
+# its glue (src/bundle/names.rs).
 release_build_widget() {
   RUSTC_BOOTSTRAP=1 \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
