@@ -13,6 +13,8 @@
 export default (S) => {
   var w = window, d = document;
   var ready, loading, widget, note, host, lang;
+  // The URLs the widget has asked for (taken, or fetched itself).
+  var asked = {};
   var attempt = 1;
   var query = new URLSearchParams(location.search);
   // The glue and the WebAssembly: `__STEM__`.js and `__STEM__`_bg.wasm.
@@ -21,6 +23,8 @@ export default (S) => {
   var UI = '__UI_LOCALES__'.split('|');
   // The code (glue and WebAssembly) must arrive within this time, or the load has failed.
   var LIMIT = 10000;
+  // How long the widget's start may wait for the topic's index (see load()), in ms.
+  var PAUSE = 50;
   // The largest file the loader itself reads (bytes, characters): see text().
   var SMALL = 65536;
   var sheet = new CSSStyleSheet();
@@ -40,7 +44,7 @@ export default (S) => {
   var get = (u, init) => (S.f[u] ||= fetch(u, init));
   // Responses to requests started for the widget, by URL, until it takes them.
   var take = (u, signal, p) => {
-    p = S.f[u];
+    asked[u] = p = S.f[u];
     delete S.f[u];
     return p && new Promise((ok, no) => {
       p.then(ok, no);
@@ -105,14 +109,15 @@ export default (S) => {
       new Promise((ok) => setTimeout(ok, LIMIT))
     ]);
     var slug = S.t || query.get('topic') || host.dataset.topic;
-    if (slug) text(get(base + slug + '.index.json', { cache: 'no-cache' })).then((index) => {
-      // Once the widget runs, it asks for the article itself: a request started after that
-      // would download it twice, and hand a stale answer to the widget's next attempt (a
-      // retry after a failed article got the old failure again).
-      if (widget) return;
+    var article = slug && text(get(base + slug + '.index.json', { cache: 'no-cache' })).then((index) => {
+      // The article, unless the widget has asked for it already (the code ran before the
+      // index came): a request started after that would download it twice, and hand a
+      // stale answer to the widget's next attempt (a retry after a failed article got the
+      // old failure again). Most often the index comes first, and the article is there
+      // when the widget asks for it.
       var locales = JSON.parse(index).topics[0].locales;
       var chosen = choose(locales.map((l) => l.locale));
-      locales.some((l) => l.locale == chosen && get(base + l.path.replace(/\.md$/, '.json')));
+      locales.some((l, u) => l.locale == chosen && ((u = base + l.path.replace(/\.md$/, '.json')) in asked || get(u)));
     }).catch(Boolean);
     var file = code + '.js';
     var timer;
@@ -131,7 +136,11 @@ export default (S) => {
       })
     ]).then((glue) => {
       clearTimeout(timer);
-      return strings.then((s) => (widget = glue.mount(take, s || undefined)));
+      // The article's request is started before the widget runs when the index is a moment
+      // away (PAUSE ms at most): otherwise the widget, once it runs, asks for the index and
+      // then the article one after the other (on localhost the code often comes first).
+      return Promise.all([strings, Promise.race([article, new Promise((ok) => setTimeout(ok, PAUSE))])])
+        .then(([s]) => (widget = glue.mount(take, s || undefined)));
     }, (error) => {
       clearTimeout(timer);
       stop.abort();

@@ -20,10 +20,10 @@ pub fn use_target(query: Option<TargetQuery>, on_activate: Callback<()>) -> Targ
         use_fx(
             Key::new(query.clone()),
             Box::new(move || {
-                // The first look is in the next task: after the render that shows the step
-                // and after the host page heard of it (a page that localizes itself on
-                // `helpmark:ready` has done so), and most often before the next frame, so
-                // that the step and its highlight are painted together.
+                // The first look is a microtask: after the render that shows the step and
+                // after the host page heard of it (a page that localizes itself on
+                // `helpmark:ready` has done so), and before the next frame, so that the
+                // step and its highlight are painted together.
                 let tracker = query.and_then(|query| {
                     let setter = status.setter();
                     let owner = query.clone();

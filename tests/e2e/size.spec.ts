@@ -36,14 +36,17 @@ const LOADER_BUDGET = 2_048;
 // 146,203): 161,457 (ru-RU; home 160,945). The loader's boot module (issue #11: the page
 // pays at most 2,048 bytes at load) moved ~1,230 bytes out of what every page view pays,
 // and costs a first open ~650 more (its own file: 2,041 + ~1,900 against 3,267 for the one
-// loader; the glue is ~45 smaller): 162,177 now (ru-RU; home 161,665).
+// loader; the glue is ~45 smaller): 162,177 (ru-RU; home 161,665). The highlight found in
+// a microtask (one frame for a step, issue #11) and the boot module's article request
+// before the widget starts cost 268 more: 162,491 now (ru-RU; home 161,979).
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 162_300;
+const FIRST_OPEN_BUDGET = 162_500;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
 // the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size;
-// 169,189 after branch cbytes; 169,008 after branch pbytes; 169,728 with the boot module.
-const LARGEST_FIRST_OPEN_BUDGET = 169_800;
+// 169,189 after branch cbytes; 169,008 after branch pbytes; 169,728 with the boot module;
+// 170,042 with the microtask highlight and the earlier article request.
+const LARGEST_FIRST_OPEN_BUDGET = 170_050;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
