@@ -13,8 +13,9 @@
 export default (S) => {
   var w = window, d = document;
   var ready, loading, widget, note, host, lang;
-  // The URLs the widget has asked for (taken, or fetched itself).
+  // The URLs the widget has asked for (taken, or fetched itself); the texts read for it.
   var asked = {};
+  var texts = {};
   var attempt = 1;
   var query = new URLSearchParams(location.search);
   // The glue and the WebAssembly: `__STEM__`.js and `__STEM__`_bg.wasm.
@@ -42,14 +43,17 @@ export default (S) => {
   };
   // A request started for the widget (by URL), or started now.
   var get = (u, init) => (S.f[u] ||= fetch(u, init));
-  // Responses to requests started for the widget, by URL, until it takes them.
-  var take = (u, signal, p) => {
+  // Texts read for the widget (else responses to requests started for it), by URL, until
+  // it takes them.
+  var take = (u, signal, p, t) => {
     asked[u] = p = S.f[u];
+    t = texts[u];
     delete S.f[u];
-    return p && new Promise((ok, no) => {
+    delete texts[u];
+    return t ?? (p && new Promise((ok, no) => {
       p.then(ok, no);
       signal?.addEventListener('abort', no);
-    });
+    }));
   };
   // A response's text (read from a copy: the widget may take the response), or nothing.
   // Only small files are read here (a topic's index or a strings file is a few KB): a
@@ -59,6 +63,8 @@ export default (S) => {
     p.then((r) => (r.ok && !(r.headers.get('content-length') > SMALL) ? r.clone().text() : null))
       .then((t) => (t?.length <= SMALL ? t : null))
       .catch(Boolean);
+  // The text of a request started for the widget, kept for it.
+  var read = (u, init) => text(get(u, init)).then((t) => (t == null || u in asked || (texts[u] = t), t));
 
   var send = (command, argument) => {
     if (ready) return S.h.dispatchEvent(new CustomEvent('__COMMAND_EVENT__', { detail: { command, argument } }));
@@ -109,7 +115,7 @@ export default (S) => {
       new Promise((ok) => setTimeout(ok, LIMIT))
     ]);
     var slug = S.t || query.get('topic') || host.dataset.topic;
-    var article = slug && text(get(base + slug + '.index.json', { cache: 'no-cache' })).then((index) => {
+    var article = slug && read(base + slug + '.index.json', { cache: 'no-cache' }).then((index) => {
       // The article, unless the widget has asked for it already (the code ran before the
       // index came): a request started after that would download it twice, and hand a
       // stale answer to the widget's next attempt (a retry after a failed article got the
@@ -117,7 +123,9 @@ export default (S) => {
       // when the widget asks for it.
       var locales = JSON.parse(index).topics[0].locales;
       var chosen = choose(locales.map((l) => l.locale));
-      locales.some((l, u) => l.locale == chosen && ((u = base + l.path.replace(/\.md$/, '.json')) in asked || get(u)));
+      var u;
+      locales.some((l) => l.locale == chosen && (u = base + l.path.replace(/\.md$/, '.json')));
+      return !u || u in asked || read(u);
     }).catch(Boolean);
     var file = code + '.js';
     var timer;
@@ -136,9 +144,10 @@ export default (S) => {
       })
     ]).then((glue) => {
       clearTimeout(timer);
-      // The article's request is started before the widget runs when the index is a moment
-      // away (PAUSE ms at most): otherwise the widget, once it runs, asks for the index and
-      // then the article one after the other (on localhost the code often comes first).
+      // The widget starts once the article is read when it is a moment away (PAUSE ms at
+      // most): it then shows the topic in the task that asks for it. Otherwise (on
+      // localhost the code often comes first) it would ask for the index and then the
+      // article, one after the other, and show that it is loading in between.
       return Promise.all([strings, Promise.race([article, new Promise((ok) => setTimeout(ok, PAUSE))])])
         .then(([s]) => (widget = glue.mount(take, s || undefined)));
     }, (error) => {
