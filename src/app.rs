@@ -58,7 +58,10 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(WidgetAction::TargetActivated))
     };
-    let status = use_target(query.clone(), on_activate);
+    // A large topic's step is looked for in the next frame (after the stages of its
+    // render), any other's in the task that rendered it.
+    let soon = !state.loaded().is_some_and(|l| l.large);
+    let status = use_target(query.clone(), on_activate, soon);
     let navigations = use_navigations();
     use_host_events(&state, query.as_ref(), &status, navigations);
 

@@ -35,6 +35,12 @@ pub const WARN_UNBROKEN_RUN: usize = 256;
 /// corpus's largest is 30 KB; reading 1 MiB took the host page a task of 50-90 ms.
 pub const MAX_COMPILED_BYTES: usize = 256 * 1024;
 
+/// A compiled topic over this many bytes is shown in stages, a task apart (the panel,
+/// `components::panel`): read, then the title and the step, then the lead. The corpus's
+/// largest is 39 KB, shown at once, in the task that read it; one as large as
+/// [`MAX_COMPILED_BYTES`] shown at once made the host page a task of 50-130 ms.
+pub const STAGED_FROM_BYTES: usize = 64 * 1024;
+
 /// Largest UI strings file (`ui/<locale>.txt`), in bytes.
 pub const MAX_STRINGS_BYTES: usize = 16 * 1024;
 

@@ -124,6 +124,8 @@ pub struct Center {
 pub struct Loaded {
     pub topic: Rc<Topic>,
     pub entry: LocaleEntry,
+    /// Larger than [`crate::limits::STAGED_FROM_BYTES`]: shown in stages.
+    pub large: bool,
 }
 
 /// Why the topic cannot be shown.
@@ -605,6 +607,7 @@ mod tests {
                 translation: None,
                 steps,
             },
+            large: false,
         })
     }
 

@@ -13,6 +13,9 @@
 export default (S) => {
   var w = window, d = document;
   var ready, loading, widget, note, host, lang;
+  // The URLs the widget has asked for (taken, or fetched itself); the texts read for it.
+  var asked = {};
+  var texts = {};
   var attempt = 1;
   var query = new URLSearchParams(location.search);
   // The glue and the WebAssembly: `__STEM__`.js and `__STEM__`_bg.wasm.
@@ -21,6 +24,8 @@ export default (S) => {
   var UI = '__UI_LOCALES__'.split('|');
   // The code (glue and WebAssembly) must arrive within this time, or the load has failed.
   var LIMIT = 10000;
+  // How long the widget's start may wait for the topic's index (see load()), in ms.
+  var PAUSE = 50;
   // The largest file the loader itself reads (bytes, characters): see text().
   var SMALL = 65536;
   var sheet = new CSSStyleSheet();
@@ -38,14 +43,17 @@ export default (S) => {
   };
   // A request started for the widget (by URL), or started now.
   var get = (u, init) => (S.f[u] ||= fetch(u, init));
-  // Responses to requests started for the widget, by URL, until it takes them.
-  var take = (u, signal, p) => {
-    p = S.f[u];
+  // Texts read for the widget (else responses to requests started for it), by URL, until
+  // it takes them.
+  var take = (u, signal, p, t) => {
+    asked[u] = p = S.f[u];
+    t = texts[u];
     delete S.f[u];
-    return p && new Promise((ok, no) => {
+    delete texts[u];
+    return t ?? (p && new Promise((ok, no) => {
       p.then(ok, no);
       signal?.addEventListener('abort', no);
-    });
+    }));
   };
   // A response's text (read from a copy: the widget may take the response), or nothing.
   // Only small files are read here (a topic's index or a strings file is a few KB): a
@@ -55,6 +63,8 @@ export default (S) => {
     p.then((r) => (r.ok && !(r.headers.get('content-length') > SMALL) ? r.clone().text() : null))
       .then((t) => (t?.length <= SMALL ? t : null))
       .catch(Boolean);
+  // The text of a request started for the widget, kept for it.
+  var read = (u, init) => text(get(u, init)).then((t) => (t == null || u in asked || (texts[u] = t), t));
 
   var send = (command, argument) => {
     if (ready) return S.h.dispatchEvent(new CustomEvent('__COMMAND_EVENT__', { detail: { command, argument } }));
@@ -105,14 +115,17 @@ export default (S) => {
       new Promise((ok) => setTimeout(ok, LIMIT))
     ]);
     var slug = S.t || query.get('topic') || host.dataset.topic;
-    if (slug) text(get(base + slug + '.index.json', { cache: 'no-cache' })).then((index) => {
-      // Once the widget runs, it asks for the article itself: a request started after that
-      // would download it twice, and hand a stale answer to the widget's next attempt (a
-      // retry after a failed article got the old failure again).
-      if (widget) return;
+    var article = slug && read(base + slug + '.index.json', { cache: 'no-cache' }).then((index) => {
+      // The article, unless the widget has asked for it already (the code ran before the
+      // index came): a request started after that would download it twice, and hand a
+      // stale answer to the widget's next attempt (a retry after a failed article got the
+      // old failure again). Most often the index comes first, and the article is there
+      // when the widget asks for it.
       var locales = JSON.parse(index).topics[0].locales;
       var chosen = choose(locales.map((l) => l.locale));
-      locales.some((l) => l.locale == chosen && get(base + l.path.replace(/\.md$/, '.json')));
+      var u;
+      locales.some((l) => l.locale == chosen && (u = base + l.path.replace(/\.md$/, '.json')));
+      return !u || u in asked || read(u);
     }).catch(Boolean);
     var file = code + '.js';
     var timer;
@@ -131,7 +144,12 @@ export default (S) => {
       })
     ]).then((glue) => {
       clearTimeout(timer);
-      return strings.then((s) => (widget = glue.mount(take, s || undefined)));
+      // The widget starts once the article is read when it is a moment away (PAUSE ms at
+      // most): it then shows the topic in the task that asks for it. Otherwise (on
+      // localhost the code often comes first) it would ask for the index and then the
+      // article, one after the other, and show that it is loading in between.
+      return Promise.all([strings, Promise.race([article, new Promise((ok) => setTimeout(ok, PAUSE))])])
+        .then(([s]) => (widget = glue.mount(take, s || undefined)));
     }, (error) => {
       clearTimeout(timer);
       stop.abort();

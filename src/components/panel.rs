@@ -145,18 +145,23 @@ pub fn Panel(props: &PanelProps) -> Html {
     let on_next = widget.send(|| WidgetAction::Guide(GuideAction::Next));
     let on_back = widget.send(|| WidgetAction::Guide(GuideAction::Back));
     let on_retry = widget.send(|| WidgetAction::Retry);
-    // A topic is shown in stages, a task apart: the topic read (the panel still says it
-    // is loading), then the title and the current step, then the lead. A topic as large
-    // as the limits allow would otherwise be read, rendered, laid out (the placement
-    // measures the panel) and painted in one task of 50-130 ms (hardening.spec). `staged`
-    // is the topic (by address: a topic read again goes through the stages again) and
-    // its stage (1: the step shows, 2: the lead too).
-    let topic_at = match &state.load {
-        Load::Ready(loaded) => Rc::as_ptr(&loaded.topic) as usize,
-        _ => 0,
+    // A large topic is shown in stages, a task apart: the topic read (the panel still
+    // says it is loading), then the title and the current step, then the lead. One as
+    // large as the limits allow would otherwise be read, rendered, laid out (the
+    // placement measures the panel) and painted in one task of 50-130 ms (hardening.spec).
+    // Any other is shown at once, in the task that read it, with its highlight in the
+    // same frame (issue #11). `staged` is the topic (by address: a topic read again goes
+    // through the stages again) and its stage (1: the step shows, 2: the lead too).
+    let (topic_at, large) = match &state.load {
+        Load::Ready(loaded) => (Rc::as_ptr(&loaded.topic) as usize, loaded.large),
+        _ => (0, false),
     };
     let staged = use_state(|| (0usize, 0u8));
-    let stage = if staged.0 == topic_at { staged.1 } else { 0 };
+    let stage = match staged.0 == topic_at {
+        _ if !large => 2,
+        true => staged.1,
+        false => 0,
+    };
     // "Show original (English)" is per step: a new step (or topic) starts in the
     // translation.
     let original = use_state(|| false);

@@ -46,20 +46,19 @@ thread_local! {
 }
 
 /// Lets [`fetch_text`] use the requests the loader started before the widget was there:
-/// `take(url, signal)` gives the promise of the response to `url` (once), rejected when
-/// `signal` aborts, or `undefined`.
+/// `take(url, signal)` gives the text of `url` when the loader has read it already (a
+/// small file that arrived before the widget asked), else the promise of the response to
+/// `url` (rejected when `signal` aborts), or `undefined`; each URL once.
 pub fn set_prefetched(take: js_sys::Function) {
     PREFETCHED.with(|p| *p.borrow_mut() = Some(take));
 }
 
-/// The loader's response to `url`, if it requested it.
-fn prefetched(url: &str, signal: &JsValue) -> Option<js_sys::Promise> {
+/// The loader's text of `url` or its response's promise, if it requested it.
+fn prefetched(url: &str, signal: &JsValue) -> Option<JsValue> {
     PREFETCHED.with(|p| {
         p.borrow()
             .as_ref()?
             .call2(&JsValue::UNDEFINED, &JsValue::from_str(url), signal)
-            .ok()?
-            .dyn_into()
             .ok()
     })
 }
@@ -104,8 +103,20 @@ pub async fn fetch_text_within(
     let signal = abort
         .as_ref()
         .map_or(JsValue::UNDEFINED, |a| a.signal().into());
-    let promise =
-        prefetched(url, &signal).unwrap_or_else(|| window.fetch_with_str_and_init(url, &init));
+    let taken = prefetched(url, &signal);
+    let too_large = || FetchError::Body(format!("larger than the limit of {max_bytes} bytes"));
+    // Read by the loader already: no wait (a first open shows its topic in the task that
+    // asked for it, without a frame saying it is loading).
+    if let Some(text) = taken.as_ref().and_then(JsValue::as_string) {
+        return if text.len() > max_bytes {
+            Err(too_large())
+        } else {
+            Ok(text)
+        };
+    }
+    let promise = taken
+        .and_then(|p| p.dyn_into().ok())
+        .unwrap_or_else(|| window.fetch_with_str_and_init(url, &init));
     let response = JsFuture::from(promise)
         .await
         .map_err(|e| fail(e, FetchError::Network))?;
@@ -126,9 +137,7 @@ pub async fn fetch_text_within(
         if let Some(abort) = &abort {
             abort.abort();
         }
-        return Err(FetchError::Body(format!(
-            "larger than the limit of {max_bytes} bytes"
-        )));
+        return Err(too_large());
     }
     let text = response
         .text()
@@ -139,9 +148,7 @@ pub async fn fetch_text_within(
     // UTF-16 code units never outnumber the bytes of the same text in UTF-8.
     let units = text.dyn_ref::<js_sys::JsString>().map_or(0, |t| t.length());
     if units as usize > max_bytes {
-        return Err(FetchError::Body(format!(
-            "larger than the limit of {max_bytes} bytes"
-        )));
+        return Err(too_large());
     }
     text.as_string()
         .ok_or_else(|| FetchError::Body("not text".into()))

@@ -48,8 +48,6 @@ pub struct TargetTracker {
     _on_mutation: Closure<dyn FnMut()>,
     _on_resize: Closure<dyn FnMut()>,
     _patience: Timeout,
-    /// [`TargetTracker::start_soon`]'s first look (cancelled if dropped before it).
-    _first_look: Option<Timeout>,
 }
 
 struct Inner {
@@ -81,13 +79,13 @@ impl TargetTracker {
         Self::start_with(query, Box::new(on_status), Rc::new(on_activate), false)
     }
 
-    /// As [`start`](Self::start), but the first look is in the next task, not the next
-    /// animation frame: after the calling task (the render that showed the step, and
-    /// whatever the host page did on hearing of it, such as localizing itself on
-    /// `helpmark:ready`), and most often before the browser paints, so that the step and
-    /// its highlight are painted in the same frame (issue #11: a highlight in one frame).
-    /// The render and the search stay two tasks (a large article's render and the layout
-    /// the search reads are not one long task).
+    /// As [`start`](Self::start), but the first look is a microtask, not the next
+    /// animation frame: after the calling code has run to its end (the render that showed
+    /// the step, and whatever the host page did on hearing of it, such as localizing
+    /// itself on `helpmark:ready`) and always before the browser paints, so that the step
+    /// and its highlight are painted in the same frame (issue #11: a highlight in one
+    /// frame). A large article is not rendered in that task: the panel shows it in stages
+    /// (`components::panel`), so the search reads the layout of a short render.
     pub fn start_soon(
         query: TargetQuery,
         on_status: impl Fn(TargetStatus) + 'static,
@@ -159,14 +157,13 @@ impl TargetTracker {
             }
         });
         let patience = Timeout::new(PATIENCE_MS, impatient);
-        let first_look = if soon {
-            let weak = Rc::downgrade(&inner);
-            let look: Box<dyn FnOnce()> = Box::new(move || measure(&weak));
-            Some(Timeout::new(0, look))
+        let weak = Rc::downgrade(&inner);
+        if soon {
+            // A tracker dropped before it has no upgrade: the look does nothing.
+            wasm_bindgen_futures::spawn_local(async move { measure(&weak) });
         } else {
-            schedule(&Rc::downgrade(&inner));
-            None
-        };
+            schedule(&weak);
+        }
         Some(TargetTracker {
             inner,
             _listeners: listeners,
@@ -174,7 +171,6 @@ impl TargetTracker {
             _on_mutation: on_mutation,
             _on_resize: on_resize,
             _patience: patience,
-            _first_look: first_look,
         })
     }
 }

@@ -195,6 +195,7 @@ pub async fn load_topic(
     Ok(Loaded {
         topic: Rc::new(topic),
         entry: entry.clone(),
+        large: source.len() > crate::limits::STAGED_FROM_BYTES,
     })
 }
 

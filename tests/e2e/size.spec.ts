@@ -36,18 +36,21 @@ const LOADER_BUDGET = 2_048;
 // 146,203): 161,457 (ru-RU; home 160,945). The loader's boot module (issue #11: the page
 // pays at most 2,048 bytes at load) moved ~1,230 bytes out of what every page view pays,
 // and costs a first open ~650 more (its own file: 2,041 + ~1,900 against 3,267 for the one
-// loader; the glue is ~45 smaller): 162,177 (ru-RU; home 161,665). Branch flags (the
+// loader; the glue is ~45 smaller): 162,177 (ru-RU; home 161,665). The highlight found in
+// a microtask (one frame for a step, issue #11) and the boot module's article request
+// before the widget starts cost 268 more: 162,491 (ru-RU; home 161,979). Branch flags (the
 // build, not the code: wasm-bindgen's import and export names shortened in the WebAssembly
-// and the glue by `helpmark bundle`, wasm-opt's GUFA pass, lto = "fat"; 162,226 -> 154,358
-// on its base): 154,358 now (ru-RU; home 153,846).
+// and the glue by `helpmark bundle`, wasm-opt's GUFA pass, lto = "fat"; 162,491 -> 154,944):
+// 154,944 now (ru-RU; home 154,432).
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 154_500;
+const FIRST_OPEN_BUDGET = 155_000;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
 // the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size;
 // 169,189 after branch cbytes; 169,008 after branch pbytes; 169,728 with the boot module;
-// 161,909 after branch flags (169,777 on its base).
-const LARGEST_FIRST_OPEN_BUDGET = 162_000;
+// 170,042 with the microtask highlight and the earlier article request; 162,495 after
+// branch flags.
+const LARGEST_FIRST_OPEN_BUDGET = 162_550;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
@@ -105,7 +108,7 @@ test('the loader is at most 2,048 bytes gzip, and no stylesheet file is left in 
   expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
-test('a first open of the default topic transfers at most 154,500 bytes gzip, whatever the seed locale', () => {
+test('a first open of the default topic transfers at most 155,000 bytes gzip, whatever the seed locale', () => {
   for (const locale of SEEDS) {
     const size = total(firstOpenFiles(DEFAULT_TOPIC, locale));
     console.log(`first open (${DEFAULT_TOPIC}, ${locale}): ${size} bytes gzip`);
@@ -113,7 +116,7 @@ test('a first open of the default topic transfers at most 154,500 bytes gzip, wh
   }
 });
 
-test('a first open of the largest seed article transfers at most 162,000 bytes gzip', () => {
+test('a first open of the largest seed article transfers at most 162,550 bytes gzip', () => {
   const { topic, locale } = largestSeedArticle();
   const size = total(firstOpenFiles(topic, locale));
   console.log(`first open (${topic}, ${locale}, the largest seed article): ${size} bytes gzip`);
