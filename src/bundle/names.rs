@@ -3,12 +3,12 @@
 //! wasm-bindgen names each function the WebAssembly imports from its glue after the Rust
 //! item and a hash (`__wbg_remove_8228e91d7ddbc755`), and each closure shim after its full
 //! Rust type (~200 characters). Each name is written twice, in the WebAssembly's import or
-//! export section and in the glue, and the hashes do not compress: ~8,000 characters, ~7 KB
-//! gzip of a first open. [`shorten_names`] renames them, in both files at once, to names of
-//! one to three letters, and the module the imports come from (`./helpmark-web_bg.js`,
-//! written in every import) to `w`. Nothing else changes: the glue passes the same functions under the
-//! new names, and what the page sees (the glue's own exports `mount`, `Helpmark`, the
-//! default `init`) keeps its name.
+//! export section and in the glue, and the hashes do not compress: ~8,300 characters,
+//! ~7,500 bytes gzip of a first open. [`shorten_names`] renames them, in both files at once,
+//! to names of one to three letters, and the module the imports come from
+//! (`./helpmark-web_bg.js`, written in every import) to `w`. Nothing else changes: the glue
+//! passes the same functions under the new names, and what the page sees (the glue's own
+//! exports `mount`, `Helpmark`, the default `init`) keeps its name.
 
 use std::collections::HashMap;
 
