@@ -58,8 +58,8 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(WidgetAction::TargetActivated))
     };
-    // A large topic's step is looked for in the next frame (after the stages of its
-    // render), any other's in the task that rendered it.
+    // A large topic's step is looked for in a task of its own (its render is in stages),
+    // any other's in the task that rendered it.
     let soon = !state.loaded().is_some_and(|l| l.large);
     let status = use_target(query.clone(), on_activate, soon);
     let navigations = use_navigations();

@@ -48,6 +48,8 @@ pub struct TargetTracker {
     _on_mutation: Closure<dyn FnMut()>,
     _on_resize: Closure<dyn FnMut()>,
     _patience: Timeout,
+    /// [`TargetTracker::start`]'s first look (cancelled if dropped before it).
+    _first_look: Option<Timeout>,
 }
 
 struct Inner {
@@ -68,9 +70,11 @@ struct Inner {
 
 impl TargetTracker {
     /// Starts following `query`: `on_status` hears every change of [`TargetStatus`],
-    /// `on_activate` every use of the element. The first look is in the next animation
-    /// frame (after the host page has heard of the step: a page that localizes itself on
-    /// `helpmark:ready` has done so), as every later one.
+    /// `on_activate` every use of the element. The first look is in the next task (after
+    /// the calling task, and after the host page has heard of the step: a page that
+    /// localizes itself on `helpmark:ready` has done so), its own task: a large topic's
+    /// render and the layout the search reads are not one long task, nor is the look one
+    /// with a frame's rendering. Every later look is in an animation frame.
     pub fn start(
         query: TargetQuery,
         on_status: impl Fn(TargetStatus) + 'static,
@@ -158,12 +162,14 @@ impl TargetTracker {
         });
         let patience = Timeout::new(PATIENCE_MS, impatient);
         let weak = Rc::downgrade(&inner);
-        if soon {
+        let first_look = if soon {
             // A tracker dropped before it has no upgrade: the look does nothing.
             wasm_bindgen_futures::spawn_local(async move { measure(&weak) });
+            None
         } else {
-            schedule(&weak);
-        }
+            let look: Box<dyn FnOnce()> = Box::new(move || measure(&weak));
+            Some(Timeout::new(0, look))
+        };
         Some(TargetTracker {
             inner,
             _listeners: listeners,
@@ -171,6 +177,7 @@ impl TargetTracker {
             _on_mutation: on_mutation,
             _on_resize: on_resize,
             _patience: patience,
+            _first_look: first_look,
         })
     }
 }

@@ -9,9 +9,8 @@ use crate::target::TargetQuery;
 /// observers go with it) and starts a new one.
 ///
 /// `soon`: the first look is a microtask after the render that shows the step (see
-/// [`TargetTracker::start_soon`]), else in the next animation frame (a large topic, shown
-/// in stages: its render, the layout the search reads and the highlight's are not one
-/// long task).
+/// [`TargetTracker::start_soon`]), else in the next task (a large topic, shown in stages:
+/// its render, the layout the search reads and the highlight's are not one long task).
 ///
 /// The status returned always belongs to `query`: until the new tracker has spoken it is
 /// [`TargetStatus::Searching`], never what the previous target was (so no event or
