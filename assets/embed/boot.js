@@ -13,9 +13,10 @@
 export default (S) => {
   var w = window, d = document;
   var ready, loading, widget, note, host, lang;
-  // The URLs the widget has asked for (taken, or fetched itself); the texts read for it.
+  // The URLs the widget has asked for (taken, or fetched itself); the texts being read for
+  // it (promises of the text, or of nothing), by URL.
   var asked = {};
-  var texts = {};
+  var reads = {};
   var attempt = 1;
   var query = new URLSearchParams(location.search);
   // The glue and the WebAssembly: `__STEM__`.js and `__STEM__`_bg.wasm.
@@ -24,8 +25,8 @@ export default (S) => {
   var UI = '__UI_LOCALES__'.split('|');
   // The code (glue and WebAssembly) must arrive within this time, or the load has failed.
   var LIMIT = 10000;
-  // How long the widget's start may wait for the topic's index (see load()), in ms.
-  var PAUSE = 50;
+  // How long the widget's start may wait for the topic's article (see load()), in ms.
+  var PAUSE = 8;
   // The largest file the loader itself reads (bytes, characters): see text().
   var SMALL = 65536;
   var sheet = new CSSStyleSheet();
@@ -43,17 +44,18 @@ export default (S) => {
   };
   // A request started for the widget (by URL), or started now.
   var get = (u, init) => (S.f[u] ||= fetch(u, init));
-  // Texts read for the widget (else responses to requests started for it), by URL, until
-  // it takes them.
+  // A request started for the widget, until it takes it (once): the promise of its text
+  // when this module reads it (the widget then reads no body: the topic shows in the task
+  // that asks for it), else of the response (a failure, or a file too large to read here).
   var take = (u, signal, p, t) => {
     asked[u] = p = S.f[u];
-    t = texts[u];
+    t = reads[u];
     delete S.f[u];
-    delete texts[u];
-    return t ?? (p && new Promise((ok, no) => {
-      p.then(ok, no);
+    delete reads[u];
+    return p && new Promise((ok, no) => {
+      (t ? t.then((t) => t ?? p) : p).then(ok, no);
       signal?.addEventListener('abort', no);
-    }));
+    });
   };
   // A response's text (read from a copy: the widget may take the response), or nothing.
   // Only small files are read here (a topic's index or a strings file is a few KB): a
@@ -62,9 +64,9 @@ export default (S) => {
   var text = (p) =>
     p.then((r) => (r.ok && !(r.headers.get('content-length') > SMALL) ? r.clone().text() : null))
       .then((t) => (t?.length <= SMALL ? t : null))
-      .catch(Boolean);
-  // The text of a request started for the widget, kept for it.
-  var read = (u, init) => text(get(u, init)).then((t) => (t == null || u in asked || (texts[u] = t), t));
+      .catch(() => null);
+  // A request started for the widget, read for it.
+  var read = (u, init) => (reads[u] = text(get(u, init)));
 
   var send = (command, argument) => {
     if (ready) return S.h.dispatchEvent(new CustomEvent('__COMMAND_EVENT__', { detail: { command, argument } }));
@@ -121,11 +123,12 @@ export default (S) => {
       // stale answer to the widget's next attempt (a retry after a failed article got the
       // old failure again). Most often the index comes first, and the article is there
       // when the widget asks for it.
+      // (Registered before the widget can take the index: this runs first.)
       var locales = JSON.parse(index).topics[0].locales;
       var chosen = choose(locales.map((l) => l.locale));
       var u;
       locales.some((l) => l.locale == chosen && (u = base + l.path.replace(/\.md$/, '.json')));
-      return !u || u in asked || read(u);
+      return u && !(u in asked) && read(u);
     }).catch(Boolean);
     var file = code + '.js';
     var timer;
@@ -144,10 +147,9 @@ export default (S) => {
       })
     ]).then((glue) => {
       clearTimeout(timer);
-      // The widget starts once the article is read when it is a moment away (PAUSE ms at
-      // most): it then shows the topic in the task that asks for it. Otherwise (on
-      // localhost the code often comes first) it would ask for the index and then the
-      // article, one after the other, and show that it is loading in between.
+      // When the code is there first, the widget starts once the article is read if that
+      // is a moment away (PAUSE ms at most: on localhost its answer waits for the task that
+      // compiled the code); it then shows the topic in the task that asks for it.
       return Promise.all([strings, Promise.race([article, new Promise((ok) => setTimeout(ok, PAUSE))])])
         .then(([s]) => (widget = glue.mount(take, s || undefined)));
     }, (error) => {

@@ -46,19 +46,21 @@ thread_local! {
 }
 
 /// Lets [`fetch_text`] use the requests the loader started before the widget was there:
-/// `take(url, signal)` gives the text of `url` when the loader has read it already (a
-/// small file that arrived before the widget asked), else the promise of the response to
-/// `url` (rejected when `signal` aborts), or `undefined`; each URL once.
+/// `take(url, signal)` gives, once per URL, the promise of the text of `url` when the
+/// loader reads it (a small file), else of the response (rejected when `signal` aborts),
+/// or `undefined`.
 pub fn set_prefetched(take: js_sys::Function) {
     PREFETCHED.with(|p| *p.borrow_mut() = Some(take));
 }
 
-/// The loader's text of `url` or its response's promise, if it requested it.
-fn prefetched(url: &str, signal: &JsValue) -> Option<JsValue> {
+/// The loader's promise of the text of `url` or of its response, if it requested it.
+fn prefetched(url: &str, signal: &JsValue) -> Option<js_sys::Promise> {
     PREFETCHED.with(|p| {
         p.borrow()
             .as_ref()?
             .call2(&JsValue::UNDEFINED, &JsValue::from_str(url), signal)
+            .ok()?
+            .dyn_into()
             .ok()
     })
 }
@@ -103,23 +105,21 @@ pub async fn fetch_text_within(
     let signal = abort
         .as_ref()
         .map_or(JsValue::UNDEFINED, |a| a.signal().into());
-    let taken = prefetched(url, &signal);
     let too_large = || FetchError::Body(format!("larger than the limit of {max_bytes} bytes"));
-    // Read by the loader already: no wait (a first open shows its topic in the task that
-    // asked for it, without a frame saying it is loading).
-    if let Some(text) = taken.as_ref().and_then(JsValue::as_string) {
+    let promise =
+        prefetched(url, &signal).unwrap_or_else(|| window.fetch_with_str_and_init(url, &init));
+    let response = JsFuture::from(promise)
+        .await
+        .map_err(|e| fail(e, FetchError::Network))?;
+    // Read by the loader: no body to read here (a first open then shows its topic in the
+    // task that asked for it, without a frame saying it is loading).
+    if let Some(text) = response.as_string() {
         return if text.len() > max_bytes {
             Err(too_large())
         } else {
             Ok(text)
         };
     }
-    let promise = taken
-        .and_then(|p| p.dyn_into().ok())
-        .unwrap_or_else(|| window.fetch_with_str_and_init(url, &init));
-    let response = JsFuture::from(promise)
-        .await
-        .map_err(|e| fail(e, FetchError::Network))?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|e| FetchError::Network(js_message(&e)))?;
