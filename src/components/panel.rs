@@ -157,10 +157,12 @@ pub fn Panel(props: &PanelProps) -> Html {
         _ => (0, false),
     };
     let staged = use_state(|| (0usize, 0u8));
-    let stage = match staged.0 == topic_at {
-        _ if !large => 2,
-        true => staged.1,
-        false => 0,
+    let stage = if !large {
+        2
+    } else if staged.0 == topic_at {
+        staged.1
+    } else {
+        0
     };
     // "Show original (English)" is per step: a new step (or topic) starts in the
     // translation.
