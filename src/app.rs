@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::dom::{self, TargetStatus};
 use crate::hooks::{
     use_center, use_commands, use_focus, use_host_events, use_navigations, use_placement,
-    use_progress, use_target, use_topic, WidgetContext,
+    use_progress, use_spotlight, use_target, use_topic, Follow, WidgetContext,
 };
 use crate::locale::{direction, Direction};
 use crate::widget::{WidgetAction, WidgetState};
@@ -61,13 +61,16 @@ fn Widget(props: &AppProps) -> Html {
     // A large topic's step is looked for in a task of its own (its render is in stages),
     // any other's in the task that rendered it.
     let soon = !state.loaded().is_some_and(|l| l.large);
-    let status = use_target(query.clone(), on_activate, soon);
+    // Where the element is now (the status changes only when it is found or lost).
+    let follow = use_mut_ref(Follow::default);
+    let status = use_target(query.clone(), on_activate, soon, &follow);
     let navigations = use_navigations();
     use_host_events(&state, query.as_ref(), &status, navigations);
 
-    let (target_rect, viewport) = match &status {
-        TargetStatus::Found { rect, viewport } if state.guide.open => (Some(*rect), *viewport),
-        _ => (None, dom::viewport()),
+    let found = matches!(status, TargetStatus::Found { .. }) && state.guide.open;
+    let (target_rect, viewport) = match follow.borrow().now.filter(|_| found) {
+        Some((rect, viewport)) => (Some(rect), viewport),
+        None => (None, dom::viewport()),
     };
     // Differs whenever the panel shows other content (another answer, a fresher copy).
     let content = state.loaded().map_or(0, |l| Rc::as_ptr(&l.topic) as usize);
@@ -79,7 +82,8 @@ fn Widget(props: &AppProps) -> Html {
     );
     let rtl = direction(&state.locale()) == Direction::Rtl;
     let corner = props.config.corner;
-    let placement = use_placement(&panel_ref, target_rect, viewport, corner, rtl, change);
+    let (placement, placer) = use_placement(&panel_ref, target_rect, viewport, corner, rtl, change);
+    let (layer, empty) = use_spotlight(&follow, &placer, found);
     let target = match (&query, &status) {
         (None, _) => TargetMark::None,
         (_, TargetStatus::Found { .. }) => TargetMark::Found,
@@ -92,8 +96,8 @@ fn Widget(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<WidgetContext> {context}>
-            if let Some(rect) = target_rect {
-                { spotlight(&rect, &viewport) }
+            if found {
+                { spotlight(&layer, empty) }
             }
             if state.guide.open {
                 <Panel {placement} {panel_ref} {title_ref} {target} />

@@ -9,7 +9,7 @@
 //! - `storage`: the guide's place across pages (`sessionStorage`), done marks (`localStorage`);
 //! - `route`: where the user is, the page's context names, route changes ([`RouteWatcher`]);
 //! - `panic`: what a Rust panic shows and says ([`report_panic`]);
-//! - `measure`: sizes and positions of the widget's own elements;
+//! - `measure`: sizes and positions of the widget's own elements, and the spotlight's drawing;
 //! - `target` and `track`: finding the element a step points at ([`find`]) and following
 //!   it ([`TargetTracker`]).
 //!
@@ -29,7 +29,7 @@ mod track;
 pub use events::{console_error, emit, CommandListener};
 pub use fetch::{fetch_text, fetch_text_within, set_prefetched, FetchError};
 pub use host::{host_element, ShadowHostGuard, HOST_ATTRIBUTE, STYLESHEET};
-pub use measure::{natural_size, set_inset, set_max_height};
+pub use measure::{draw, natural_size, set_inset, set_max_height};
 pub use page::{has_focus, host_settings, navigator_languages, open_tab, query_param};
 pub use panic::{has_panicked, report_panic};
 pub use route::{anchor_visible, context_names, location, RouteWatcher};

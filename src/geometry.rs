@@ -119,43 +119,49 @@ pub fn cutout(target: &Rect, viewport: &Viewport) -> Rect {
 /// assert_eq!(path, "M0 0H100V50H0Z M10 10H30V20H10Z");
 /// ```
 pub fn cutout_path(viewport: &Viewport, cutout: &Rect, radius: f64) -> String {
-    let outer = format!("M0 0H{}V{}H0Z", num(viewport.width), num(viewport.height));
+    let (w, h) = (viewport.width, viewport.height);
     if cutout.is_empty() {
-        return outer;
+        return path(&[("M0 0H", w), ("V", h)]) + "H0Z";
     }
     let r = radius
         .min(cutout.width / 2.0)
         .min(cutout.height / 2.0)
         .max(0.0);
     let (x, y, right, bottom) = (cutout.x, cutout.y, cutout.right(), cutout.bottom());
-    if r == 0.0 {
-        return format!(
-            "{outer} M{} {}H{}V{}H{}Z",
-            num(x),
-            num(y),
-            num(right),
-            num(bottom),
-            num(x)
-        );
+    let corner = " 0 0 1 ";
+    let mut d = path(&[
+        ("M0 0H", w),
+        ("V", h),
+        ("H0Z M", x + r),
+        (" ", y),
+        ("H", right - r),
+    ]);
+    if r > 0.0 {
+        d += &path(&[("A", r), (" ", r), (corner, right), (" ", y + r)]);
     }
-    format!(
-        "{outer} M{} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}H{}A{r} {r} 0 0 1 {} {}V{}A{r} {r} 0 0 1 {} {}Z",
-        num(x + r),
-        num(y),
-        num(right - r),
-        num(right),
-        num(y + r),
-        num(bottom - r),
-        num(right - r),
-        num(bottom),
-        num(x + r),
-        num(x),
-        num(bottom - r),
-        num(y + r),
-        num(x + r),
-        num(y),
-        r = num(r),
-    )
+    d += &path(&[("V", bottom - r)]);
+    if r > 0.0 {
+        d += &path(&[("A", r), (" ", r), (corner, right - r), (" ", bottom)]);
+    }
+    d += &path(&[("H", x + r)]);
+    if r > 0.0 {
+        d += &path(&[("A", r), (" ", r), (corner, x), (" ", bottom - r)]);
+    }
+    if r > 0.0 {
+        d += &path(&[("V", y + r), ("A", r), (" ", r), (corner, x + r), (" ", y)]);
+    }
+    d + "Z"
+}
+
+/// Path data from commands and their numbers: each piece of text, then its number.
+/// (One loop, not a `format!` of fifteen arguments: bytes are a product metric.)
+fn path(pieces: &[(&str, f64)]) -> String {
+    let mut d = String::new();
+    for (text, n) in pieces {
+        d += text;
+        d += &num(*n);
+    }
+    d
 }
 
 /// A coordinate with at most two decimals and no trailing zeros. Integer arithmetic
@@ -185,6 +191,70 @@ pub const RING_GAP: f64 = 3.0;
 /// The ring drawn around the cut-out: outside it, so it never hides the element's edge.
 pub fn ring(cutout: &Rect) -> Rect {
     cutout.inflate(RING_GAP)
+}
+
+/// Corner radius of the spotlight's cut-out.
+pub const SPOTLIGHT_RADIUS: f64 = 6.0;
+
+/// Where the spotlight's numbers go, `(element, attribute)`: element 0 is the SVG layer, 1
+/// the dimmed path with the cut-out as a hole, 2 the ring around it and 3 the exact
+/// cut-out (for tools and tests that measure the highlight). See [`spotlight_values`].
+pub const SPOTLIGHT_ATTRIBUTES: [(u8, &str); 12] = [
+    (0, "viewBox"),
+    (0, "width"),
+    (0, "height"),
+    (1, "d"),
+    (2, "x"),
+    (2, "y"),
+    (2, "width"),
+    (2, "height"),
+    (3, "x"),
+    (3, "y"),
+    (3, "width"),
+    (3, "height"),
+];
+
+/// The spotlight's numbers for `target` in `viewport`, in the order of
+/// [`SPOTLIGHT_ATTRIBUTES`]: the first four only when the cut-out is empty (the element is
+/// out of sight: the whole viewport is dimmed, with no ring and no cut-out).
+///
+/// # Examples
+///
+/// ```
+/// use helpmark::geometry::{spotlight_values, Rect, Viewport};
+///
+/// let viewport = Viewport { width: 100.0, height: 50.0 };
+/// let drawn = spotlight_values(&Rect::new(10.0, 10.0, 20.0, 10.0), &viewport);
+/// assert_eq!(drawn[..3], ["0 0 100 50", "100", "50"]);
+/// assert_eq!(drawn[8..], ["10", "10", "20", "10"]);
+/// assert_eq!(spotlight_values(&Rect::new(200.0, 10.0, 20.0, 10.0), &viewport).len(), 4);
+/// ```
+pub fn spotlight_values(target: &Rect, viewport: &Viewport) -> Vec<String> {
+    let hole = cutout(target, viewport);
+    let (width, height) = (num(viewport.width), num(viewport.height));
+    let mut values = vec![
+        format!("0 0 {width} {height}"),
+        width,
+        height,
+        cutout_path(viewport, &hole, SPOTLIGHT_RADIUS),
+    ];
+    if !hole.is_empty() {
+        let r = ring(&hole);
+        values.extend(
+            [
+                r.x,
+                r.y,
+                r.width,
+                r.height,
+                hole.x,
+                hole.y,
+                hole.width,
+                hole.height,
+            ]
+            .map(num),
+        );
+    }
+    values
 }
 
 /// A corner of the viewport: where the help icon sits (`data-position` on the embedding

@@ -8,6 +8,7 @@ mod use_host_events;
 mod use_navigations;
 mod use_placement;
 mod use_progress;
+mod use_spotlight;
 mod use_target;
 mod use_topic;
 
@@ -16,9 +17,10 @@ pub use use_commands::use_commands;
 pub use use_focus::use_focus;
 pub use use_host_events::use_host_events;
 pub use use_navigations::use_navigations;
-pub use use_placement::use_placement;
+pub use use_placement::{use_placement, Change, Placer};
 pub use use_progress::use_progress;
-pub use use_target::use_target;
+pub use use_spotlight::use_spotlight;
+pub use use_target::{use_target, Follow};
 pub use use_topic::{load_topic, use_topic, PROGRESS_KEY};
 
 use std::any::Any;

@@ -647,3 +647,59 @@ fn text_from_the_javascript_engine_agrees_with_the_standard_library() {
         ["konto", "елка", "azure", "οδοσ", "更新", "新客", "客户"]
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_scroll_measures_the_found_element_again_and_a_change_looks_for_it_again() {
+    // Arrange: a button below a spacer, so that the window scrolls.
+    let f = Fixture::new(
+        r#"<div style="height: 3000px"></div><button data-help-target="t-scroll">Weiter</button><div style="height: 3000px"></div>"#,
+    );
+    let window = web_sys::window().unwrap();
+    let button = f.0.query_selector("button").unwrap().unwrap();
+    let seen: Rc<RefCell<Vec<TargetStatus>>> = Rc::default();
+    let last_y = |seen: &Rc<RefCell<Vec<TargetStatus>>>| match seen.borrow().last() {
+        Some(TargetStatus::Found { rect, .. }) => Some(rect.y),
+        _ => None,
+    };
+    let top = |e: &web_sys::Element| e.get_bounding_client_rect().y();
+    let tracker = {
+        let seen = seen.clone();
+        TargetTracker::start(
+            anchor("t-scroll", None, "Next"),
+            move |s| seen.borrow_mut().push(s),
+            || (),
+        )
+        .unwrap()
+    };
+    settle().await;
+    assert!(last_y(&seen).is_some(), "found: {:?}", seen.borrow());
+
+    // Act and assert: a scroll moves the rectangle.
+    window.scroll_by_with_x_and_y(0.0, 120.0);
+    settle().await;
+    let y = last_y(&seen).expect("still found after a scroll");
+    assert!(
+        (y - top(&button)).abs() < 1.0,
+        "at {y}, the button at {}",
+        top(&button)
+    );
+
+    // A change that hides the element, with a scroll in the same frame: looked for again,
+    // not only measured (a scroll alone cannot hide it; the change can).
+    button.set_attribute("style", "visibility: hidden").unwrap();
+    window.scroll_by_with_x_and_y(0.0, 40.0);
+    settle().await;
+    assert_eq!(seen.borrow().last(), Some(&TargetStatus::Waiting));
+
+    // Shown again: found again, at its place.
+    button.remove_attribute("style").unwrap();
+    settle().await;
+    let y = last_y(&seen).expect("found again once shown");
+    assert!(
+        (y - top(&button)).abs() < 1.0,
+        "at {y}, the button at {}",
+        top(&button)
+    );
+    drop(tracker);
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}

@@ -4,28 +4,24 @@
 
 use yew::prelude::*;
 
-use crate::geometry::{cutout, cutout_path, num, ring, Rect, Viewport};
+use crate::geometry::{num, SPOTLIGHT_RADIUS};
 
-/// Corner radius of the cut-out.
-const RADIUS: f64 = 6.0;
-
-/// The spotlight on `target` in `viewport`. A plain function, not a component: it has no
-/// state, and each component is a copy of Yew's component machinery in the WebAssembly.
-pub fn spotlight(target: &Rect, viewport: &Viewport) -> Html {
-    let hole = cutout(target, viewport);
-    let outline = ring(&hole);
-    let Viewport { width, height } = *viewport;
+/// The spotlight's layer: its elements, without their numbers (size, path, ring and
+/// cut-out: [`crate::geometry::spotlight_values`]), which
+/// [`crate::hooks::use_spotlight`] draws on them after the render and then in each frame
+/// the element moves in, without rendering again. `empty`: the element is out of sight
+/// (the whole page is dimmed, no ring, no cut-out).
+///
+/// A plain function, not a component: it has no state, and each component is a copy of
+/// Yew's component machinery in the WebAssembly.
+pub fn spotlight(layer: &NodeRef, empty: bool) -> Html {
     html! {
-        <svg class="hm-spotlight" width={num(width)} height={num(height)}
-             viewBox={format!("0 0 {} {}", num(width), num(height))} aria-hidden="true" focusable="false">
-            <path class="hm-dim" fill-rule="evenodd" d={cutout_path(viewport, &hole, RADIUS)} />
-            if !hole.is_empty() {
-                <rect class="hm-ring" x={num(outline.x)} y={num(outline.y)}
-                      width={num(outline.width)} height={num(outline.height)}
-                      rx={num(RADIUS + 2.0)} />
+        <svg ref={layer} class="hm-spotlight" aria-hidden="true" focusable="false">
+            <path class="hm-dim" fill-rule="evenodd" />
+            if !empty {
+                <rect class="hm-ring" rx={num(SPOTLIGHT_RADIUS + 2.0)} />
                 // The exact cut-out, for tools and tests that measure the highlight.
-                <rect class="hm-cutout" x={num(hole.x)} y={num(hole.y)}
-                      width={num(hole.width)} height={num(hole.height)} />
+                <rect class="hm-cutout" />
             }
         </svg>
     }

@@ -34,3 +34,30 @@ pub fn set_inset(element: &web_sys::HtmlElement, inset: &Inset) {
         let _ = style.set_property(property, &value);
     }
 }
+
+/// Writes `values` on `layer` (element 0) and on its element children (1, 2, ...), where
+/// `attributes` says, `(element, name)` in the same order: each value only when it
+/// differs from the one written last at its position in `kept` (start from an empty
+/// `kept` when the elements change).
+pub fn draw(
+    layer: &web_sys::Element,
+    attributes: &[(u8, &str)],
+    values: Vec<String>,
+    kept: &mut Vec<String>,
+) {
+    let children = layer.children();
+    kept.resize(values.len(), String::new());
+    for (((element, name), value), last) in attributes.iter().zip(values).zip(kept.iter_mut()) {
+        if value == *last {
+            continue;
+        }
+        let target = match element {
+            0 => Some(layer.clone()),
+            n => children.item(u32::from(*n) - 1),
+        };
+        if let Some(target) = target {
+            let _ = target.set_attribute(name, &value);
+        }
+        *last = value;
+    }
+}

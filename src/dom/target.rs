@@ -81,16 +81,27 @@ pub fn visible_rect(element: &Element) -> Option<Rect> {
     if !element.is_connected() || element.closest("[hidden]").ok().flatten().is_some() {
         return None;
     }
-    let r = element.get_bounding_client_rect();
-    if r.width() <= 0.0 || r.height() <= 0.0 {
-        return None;
-    }
     let window = element.owner_document()?.default_view()?;
     let style = window.get_computed_style(element).ok().flatten()?;
     if style.get_property_value("visibility").ok().as_deref() == Some("hidden") {
         return None;
     }
-    let (dx, dy) = frame_offset(element);
+    moved_rect(element, true)
+}
+
+/// Where an element [`visible_rect`] found visible is after a scroll: its rectangle only
+/// (scrolling neither hides it nor takes it off the page); `framed`: it is inside a frame
+/// (whose offset is added), else in the top document.
+pub fn moved_rect(element: &Element, framed: bool) -> Option<Rect> {
+    let r = element.get_bounding_client_rect();
+    if r.width() <= 0.0 || r.height() <= 0.0 {
+        return None;
+    }
+    let (dx, dy) = if framed {
+        frame_offset(element)
+    } else {
+        (0.0, 0.0)
+    };
     Some(Rect::new(r.x() + dx, r.y() + dy, r.width(), r.height()))
 }
 

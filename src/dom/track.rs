@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::target::{find, viewport, visible_rect, Lookup};
+use super::target::{find, moved_rect, viewport, visible_rect, Lookup};
 use crate::geometry::{needs_scroll, Rect, Viewport};
 use crate::target::TargetQuery;
 
@@ -59,6 +59,8 @@ struct Inner {
     /// The element was absent for longer than [`PATIENCE_MS`].
     impatient: bool,
     frame: Option<i32>,
+    /// Something other than a scroll asked for the frame's measurement (see [`measure`]).
+    changed: bool,
     on_frame: Option<Closure<dyn FnMut()>>,
     resize: Option<web_sys::ResizeObserver>,
     on_activate: Rc<dyn Fn()>,
@@ -112,6 +114,7 @@ impl TargetTracker {
             status: TargetStatus::Searching,
             impatient: false,
             frame: None,
+            changed: true,
             on_frame: None,
             resize: None,
             on_activate,
@@ -218,7 +221,7 @@ fn use_listeners(
     [
         EventListener::new_with_options(window, "scroll", passive_capture, {
             let weak = weak.clone();
-            move |_| schedule(&weak)
+            move |_| schedule_scrolled(&weak, false)
         }),
         EventListener::new_with_options(document, "click", passive_capture, {
             let weak = weak.clone();
@@ -266,8 +269,14 @@ fn listen_in_frame(inner: &mut Inner, element: &Element, weak: &Weak<RefCell<Inn
 
 /// Asks for one measurement in the next animation frame (many events, one read).
 fn schedule(weak: &Weak<RefCell<Inner>>) {
+    schedule_scrolled(weak, true);
+}
+
+/// [`schedule`], for a scroll (`changed` false) or for anything else.
+fn schedule_scrolled(weak: &Weak<RefCell<Inner>>, changed: bool) {
     let Some(inner) = weak.upgrade() else { return };
     let mut inner = inner.borrow_mut();
+    inner.changed |= changed;
     if inner.frame.is_some() {
         return;
     }
@@ -280,14 +289,24 @@ fn schedule(weak: &Weak<RefCell<Inner>>) {
 }
 
 /// The one layout read of a frame: where is the element now (or has it appeared)?
+///
+/// When only scrolls asked for it, the element found is only measured again (its
+/// rectangle): scrolling cannot hide it, remove it or replace it (a script that does so on
+/// scroll changes the document, and the mutation asks for a whole look). That halves the
+/// calls into the page in each frame of a scroll (issue #11, item 7).
 fn measure(weak: &Weak<RefCell<Inner>>) {
     let Some(rc) = weak.upgrade() else { return };
     let status = {
         let mut inner = rc.borrow_mut();
         inner.frame = None;
+        let changed = std::mem::take(&mut inner.changed);
         let viewport = viewport();
         let found = |rect| TargetStatus::Found { rect, viewport };
-        let current = inner.element.as_ref().and_then(visible_rect);
+        let framed = inner.framed.is_some();
+        let current = match (&inner.element, &inner.status) {
+            (Some(element), TargetStatus::Found { .. }) if !changed => moved_rect(element, framed),
+            (element, _) => element.as_ref().and_then(visible_rect),
+        };
         match current {
             Some(rect) => found(rect),
             None => match find(&inner.query) {

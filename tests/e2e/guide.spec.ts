@@ -270,3 +270,34 @@ test.describe('helpmark:step for a new target', () => {
     expect(second.map((s) => [s.anchor, s.found])).toEqual(second.map(() => ['account', false]));
   });
 });
+
+test.describe('the spotlight while the page scrolls under it', () => {
+  test.use({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+
+  test('follows the element, dims the whole page while it is out of sight, and finds it back', async ({ page }) => {
+    // Arrange: the guide resumed at the Update button, on a page that scrolls.
+    await page.addInitScript(() => sessionStorage.setItem('helpmark:guide', 'update-customer-account-info\n1:1'));
+    const { widget: w } = await openPortal(page, '/#/customers/contoso/account');
+    await page.addStyleTag({ content: 'main { padding-bottom: 3000px !important; }' });
+    const update = PLAIN.update;
+    await expectHighlighted(page, update, 'the Update button');
+    const path = page.locator('svg.hm-spotlight path.hm-dim');
+
+    // Act and assert: a small scroll moves the cut-out with the button.
+    await page.evaluate(() => window.scrollBy(0, 150));
+    await expectHighlighted(page, update, 'the Update button after a scroll');
+
+    // Scrolled out of sight: the whole page is dimmed, with no ring and no cut-out, and
+    // the step still says its element is found (on the page, above the fold).
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    await expect(page.locator('svg.hm-spotlight rect')).toHaveCount(0);
+    await expect(path).toHaveAttribute('d', 'M0 0H1280V720H0Z');
+    await expect(w.panel).toHaveAttribute('data-target-status', 'found');
+
+    // Back: the cut-out and the ring are drawn again, around the button.
+    await page.evaluate(() => window.scrollTo(0, 40));
+    await expect(page.locator('svg.hm-spotlight rect.hm-ring')).toHaveCount(1);
+    await expectHighlighted(page, update, 'the Update button scrolled back');
+    expect(await path.getAttribute('d'), 'the dimmed path has the hole').toMatch(/^M0 0H1280V720H0Z M/);
+  });
+});

@@ -41,16 +41,19 @@ const LOADER_BUDGET = 2_048;
 // before the widget starts cost 268 more: 162,491 (ru-RU; home 161,979). Branch flags (the
 // build, not the code: wasm-bindgen's import and export names shortened in the WebAssembly
 // and the glue by `helpmark bundle`, wasm-opt's GUFA pass, lto = "fat"; 162,491 -> 154,944):
-// 154,944 now (ru-RU; home 154,432).
+// 154,944 (ru-RU; home 154,432). Following a scroll without rendering the widget (the
+// spotlight's numbers drawn on its elements directly, the panel placed from the same
+// call: issue #11, item 7, window scroll from 1.36x to 0.86x Driver.js's cost) added
+// 1,496: 156,402 now (ru-RU; home 155,890).
 // This budget holds that figure (it fails on any growth); it is NOT issue #11's goal of
 // 100,000, nor #10's "no larger than 143,616": both remain open.
-const FIRST_OPEN_BUDGET = 155_000;
+const FIRST_OPEN_BUDGET = 156_500;
 // The largest seed article (give-customers-permission, ru-RU: ~8,700 bytes gzip against
 // the default topic's ~1,340) on the same code: 189,344; 175,890 with std rebuilt for size;
 // 169,189 after branch cbytes; 169,008 after branch pbytes; 169,728 with the boot module;
 // 170,042 with the microtask highlight and the earlier article request; 162,495 after
-// branch flags.
-const LARGEST_FIRST_OPEN_BUDGET = 162_550;
+// branch flags; 163,953 with the spotlight drawn directly while following a scroll.
+const LARGEST_FIRST_OPEN_BUDGET = 164_050;
 const SEEDS = ['de-DE', 'es-ES', 'ru-RU', 'sv-SE', 'zh-CN'];
 const DEFAULT_TOPIC = 'update-customer-account-info';
 
@@ -108,7 +111,7 @@ test('the loader is at most 2,048 bytes gzip, and no stylesheet file is left in 
   expect(fs.readdirSync(DIST).filter((n) => /^helpmark.*\.css$/.test(n))).toEqual([]);
 });
 
-test('a first open of the default topic transfers at most 155,000 bytes gzip, whatever the seed locale', () => {
+test('a first open of the default topic transfers at most 156,500 bytes gzip, whatever the seed locale', () => {
   for (const locale of SEEDS) {
     const size = total(firstOpenFiles(DEFAULT_TOPIC, locale));
     console.log(`first open (${DEFAULT_TOPIC}, ${locale}): ${size} bytes gzip`);
@@ -116,7 +119,7 @@ test('a first open of the default topic transfers at most 155,000 bytes gzip, wh
   }
 });
 
-test('a first open of the largest seed article transfers at most 162,550 bytes gzip', () => {
+test('a first open of the largest seed article transfers at most 164,050 bytes gzip', () => {
   const { topic, locale } = largestSeedArticle();
   const size = total(firstOpenFiles(topic, locale));
   console.log(`first open (${topic}, ${locale}, the largest seed article): ${size} bytes gzip`);
