@@ -145,10 +145,17 @@ pub fn cutout_path(viewport: &Viewport, cutout: &Rect, radius: f64) -> String {
     }
     d += &path(&[("H", x + r)]);
     if r > 0.0 {
-        d += &path(&[("A", r), (" ", r), (corner, x), (" ", bottom - r)]);
-    }
-    if r > 0.0 {
-        d += &path(&[("V", y + r), ("A", r), (" ", r), (corner, x + r), (" ", y)]);
+        d += &path(&[
+            ("A", r),
+            (" ", r),
+            (corner, x),
+            (" ", bottom - r),
+            ("V", y + r),
+            ("A", r),
+            (" ", r),
+            (corner, x + r),
+            (" ", y),
+        ]);
     }
     d + "Z"
 }

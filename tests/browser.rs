@@ -661,7 +661,12 @@ async fn a_scroll_measures_the_found_element_again_and_a_change_looks_for_it_aga
         Some(TargetStatus::Found { rect, .. }) => Some(rect.y),
         _ => None,
     };
-    let top = |e: &web_sys::Element| e.get_bounding_client_rect().y();
+    // The last status is Found, at the button's place now.
+    let at_button = |seen: &Rc<RefCell<Vec<TargetStatus>>>, what: &str| {
+        let y = last_y(seen).unwrap_or_else(|| panic!("{what}: {:?}", seen.borrow().last()));
+        let top = button.get_bounding_client_rect().y();
+        assert!((y - top).abs() < 1.0, "{what}: at {y}, the button at {top}");
+    };
     let tracker = {
         let seen = seen.clone();
         TargetTracker::start(
@@ -677,12 +682,7 @@ async fn a_scroll_measures_the_found_element_again_and_a_change_looks_for_it_aga
     // Act and assert: a scroll moves the rectangle.
     window.scroll_by_with_x_and_y(0.0, 120.0);
     settle().await;
-    let y = last_y(&seen).expect("still found after a scroll");
-    assert!(
-        (y - top(&button)).abs() < 1.0,
-        "at {y}, the button at {}",
-        top(&button)
-    );
+    at_button(&seen, "still found after a scroll");
 
     // A change that hides the element, with a scroll in the same frame: looked for again,
     // not only measured (a scroll alone cannot hide it; the change can).
@@ -694,12 +694,7 @@ async fn a_scroll_measures_the_found_element_again_and_a_change_looks_for_it_aga
     // Shown again: found again, at its place.
     button.remove_attribute("style").unwrap();
     settle().await;
-    let y = last_y(&seen).expect("found again once shown");
-    assert!(
-        (y - top(&button)).abs() < 1.0,
-        "at {y}, the button at {}",
-        top(&button)
-    );
+    at_button(&seen, "found again once shown");
     drop(tracker);
     window.scroll_to_with_x_and_y(0.0, 0.0);
 }

@@ -221,7 +221,7 @@ fn use_listeners(
     [
         EventListener::new_with_options(window, "scroll", passive_capture, {
             let weak = weak.clone();
-            move |_| schedule_scrolled(&weak, false)
+            move |_| schedule_with(&weak, false)
         }),
         EventListener::new_with_options(document, "click", passive_capture, {
             let weak = weak.clone();
@@ -269,11 +269,11 @@ fn listen_in_frame(inner: &mut Inner, element: &Element, weak: &Weak<RefCell<Inn
 
 /// Asks for one measurement in the next animation frame (many events, one read).
 fn schedule(weak: &Weak<RefCell<Inner>>) {
-    schedule_scrolled(weak, true);
+    schedule_with(weak, true);
 }
 
-/// [`schedule`], for a scroll (`changed` false) or for anything else.
-fn schedule_scrolled(weak: &Weak<RefCell<Inner>>, changed: bool) {
+/// [`schedule`]; `changed` is false for a scroll, which only moves the element.
+fn schedule_with(weak: &Weak<RefCell<Inner>>, changed: bool) {
     let Some(inner) = weak.upgrade() else { return };
     let mut inner = inner.borrow_mut();
     inner.changed |= changed;

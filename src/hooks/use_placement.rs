@@ -15,8 +15,8 @@ use crate::geometry::{
 /// its position and height limit in the same task (before the browser paints).
 ///
 /// Returns the placement to render and the [`Placer`], which the spotlight also calls
-/// while the page scrolls under a found element (without a render of the whole widget:
-/// `components::Highlight`).
+/// while the page scrolls under a found element, without a render of the whole widget
+/// (`use_spotlight`).
 #[hook]
 pub fn use_placement(
     panel: &NodeRef,
