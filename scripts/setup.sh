@@ -10,6 +10,7 @@
 #
 #   ensure_wasm_target     rustup target wasm32-unknown-unknown (+ rustfmt, clippy, rust-src)
 #   release_build_widget   trunk build --release, the standard library rebuilt for size
+#   with_size_flags CMD    runs CMD with that build's unstable options (bench/floor.sh)
 #   ensure_trunk           trunk $TRUNK_VERSION (cargo install --locked)
 #   ensure_wasm_bindgen    wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock
 #                          (brings wasm-bindgen-test-runner)
@@ -196,11 +197,17 @@ fetch_crates() {
 # `helpmark bundle` then shortens wasm-bindgen's import and export names in the module and
 # its glue (src/bundle/names.rs).
 release_build_widget() {
+  with_size_flags trunk build --release --offline "$@"
+}
+
+# Runs a command (a release build of WebAssembly) with the unstable options above. Also
+# bench/floor.sh's, so that its figures are built as the widget is.
+with_size_flags() {
   RUSTC_BOOTSTRAP=1 \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none" \
-    trunk build --release --offline "$@"
+    "$@"
 }
 
 # Everything the full test run needs.
