@@ -1213,3 +1213,65 @@ fn index_finds_a_link_to_a_topic_whose_only_file_cannot_be_read_broken() {
     assert_eq!(list["files"][0]["warning"], 1);
     assert!(list["files"][2]["failure"].is_object());
 }
+
+/// `helpmark index` of `count` topics (the de-DE seed under the names `t00`, `t01`, …) into
+/// `<dir>/out`, waited for at most a minute: reading runs ahead of writing on a thread of
+/// its own, and a run must end, not hang, whatever stops the writing.
+fn index_many(dir: &Path, count: usize) -> Output {
+    let help = dir.join("help/de-DE");
+    std::fs::create_dir_all(&help).unwrap();
+    let seed = std::fs::read_to_string(root().join(CORPUS).join("de-DE").join(SEED)).unwrap();
+    for n in 0..count {
+        std::fs::write(help.join(format!("t{n:02}.md")), &seed).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_helpmark"))
+        .args(["index", dir.join("help").to_str().unwrap(), "--out"])
+        .arg(dir.join("out/manifest.json"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("helpmark index of {count} topics did not end within a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn index_of_many_topics_keeps_their_order_and_stops_at_a_write_that_fails() {
+    // Arrange: more topics than are read ahead, the first one's index unwritable (a folder
+    // stands where the file goes), so the reading is stopped while it waits.
+    let dir = scratch("index-many");
+    std::fs::create_dir_all(dir.join("out/t00.index.json")).unwrap();
+
+    // Act
+    let failed = index_many(&dir, 40);
+
+    // Assert: the run ends with the error, naming the file, and writes nothing after it.
+    assert_eq!(failed.status.code(), Some(2), "{}", stderr(&failed));
+    assert!(
+        stderr(&failed).contains("t00.index.json"),
+        "{}",
+        stderr(&failed)
+    );
+    assert!(!dir.join("out/t01.index.json").exists());
+    assert!(!dir.join("out/manifest.json").exists());
+
+    // Act again, with nothing in the way.
+    std::fs::remove_dir(dir.join("out/t00.index.json")).unwrap();
+    let done = index_many(&dir, 40);
+
+    // Assert: every topic, in the catalog's order.
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out/manifest.json")).unwrap())
+            .unwrap();
+    let expected: Vec<String> = (0..40).map(|n| format!("t{n:02}")).collect();
+    assert_eq!(slugs(&manifest), expected);
+    assert!(dir.join("out/t39.index.json").is_file());
+}
