@@ -31,6 +31,8 @@ params="$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' demo/index.html)"
 gz() { gzip -9c "$1" | wc -c; }
 row() { printf '%-52s %12s %12s %12s\n' "$@"; }
 
+# WebAssembly gzip bytes, by build.
+declare -A gzipped
 row "" "wasm raw" "wasm gzip" "glue gzip"
 for bin in plain yew; do
   features=()
@@ -44,17 +46,16 @@ for bin in plain yew; do
   wasm-opt -Oz $params "$work/out/${bin}_bg.wasm" -o "$work/out/$bin.wasm"
   label="web-sys alone"
   [ "$bin" = yew ] && label="Yew 0.23 (csr)"
-  row "$label" "$(wc -c <"$work/out/$bin.wasm")" "$(gz "$work/out/$bin.wasm")" "$(gz "$work/out/$bin.js")"
-  eval "floor_$bin=$(gz "$work/out/$bin.wasm")"
+  gzipped[$bin]="$(gz "$work/out/$bin.wasm")"
+  row "$label" "$(wc -c <"$work/out/$bin.wasm")" "${gzipped[$bin]}" "$(gz "$work/out/$bin.js")"
 done
-# shellcheck disable=SC2154 # set by the eval above
-echo "Yew's own cost (Yew minus web-sys alone, WebAssembly gzip): $((floor_yew - floor_plain)) bytes"
+echo "Yew's own cost (Yew minus web-sys alone, WebAssembly gzip): $((gzipped[yew] - gzipped[plain])) bytes"
 
 module="$(find dist -maxdepth 1 -name 'helpmark-web-*_bg.wasm' 2>/dev/null | head -n 1)"
 if [ -n "$module" ]; then
-  row "the widget (${module#dist/})" "$(wc -c <"$module")" "$(gz "$module")" "$(gz "${module%_bg.wasm}.js")"
-  # shellcheck disable=SC2154
-  echo "the widget's own code and data over the Yew floor (WebAssembly gzip): $(($(gz "$module") - floor_yew)) bytes"
+  gzipped[widget]="$(gz "$module")"
+  row "the widget (${module#dist/})" "$(wc -c <"$module")" "${gzipped[widget]}" "$(gz "${module%_bg.wasm}.js")"
+  echo "the widget's own code and data over the Yew floor (WebAssembly gzip): $((gzipped[widget] - gzipped[yew])) bytes"
 else
   echo "(no release build in dist/: run bash -c 'source scripts/setup.sh && release_build_widget')"
 fi
